@@ -105,10 +105,6 @@ def is_latin_script(s: str) -> bool:
     return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
 
 
-def has_latin_letter(s: str) -> bool:
-    return any(c.isalpha() and "LATIN" in unicodedata.name(c, "") for c in s)
-
-
 def too_short(term: str) -> bool:
     """Latin-script terms shorter than 3 characters are dropped (CJK etc. are kept)."""
     return len(term) < 3 and (is_latin_script(term) or not any(c.isalpha() for c in term))
@@ -134,10 +130,12 @@ RANK_MARKERS = {"var.", "subsp.", "ssp.", "f.", "fo.", "forma", "subvar.", "noth
 AUTHOR_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "des", "du", "van", "von",
                     "le", "la", "ex", "in", "non", "nec", "and", "et", "auct", "hort", "sensu",
                     "emend", "nom", "y", "zu", "dos", "das", "ter", "ten", "vel", "mihi", "sp",
-                    "spp", "ms", "sic", "al"}
+                    "spp", "ms", "sic", "al", "auctt", "misapplied", "partim", "pro", "parte"}
+# a lower-case word followed by one of these is a (mis-cased) author: "kuhn & Luerss.", "rivers 1889"
+AUTHOR_FOLLOWERS = {"&", "ex", "et", "in", "and"}
 _LOWER = "a-zà-öø-ÿāăąćčďēėęěğīįıķľłńňōőœŕřśşšţťūůűųźżž"
-EPITHET_RE = re.compile(rf"^[{_LOWER}][{_LOWER}-]*[{_LOWER}]$")
-GENUS_RE = re.compile(rf"^[A-Z][{_LOWER}]+(?:-[{_LOWER}]+)?$")
+EPITHET_RE = re.compile(rf"^[{_LOWER}](?:[{_LOWER}-]*|'[{_LOWER}][{_LOWER}-]*)[{_LOWER}]$")
+GENUS_RE = re.compile(rf"^[A-Z][{_LOWER}]+(?:-[A-Za-z][{_LOWER}]+)?$")
 SUBGENUS_RE = re.compile(rf"^\([A-Za-z][{_LOWER}]+\)$")
 HYBRID_RE = re.compile(r"(?:^|\s)[x×](?:\s|$)|×")
 
@@ -150,7 +148,7 @@ def _genus_token(tok: str) -> str | None:
 
 
 def _is_epithet(tok: str) -> bool:
-    return bool(EPITHET_RE.match(tok)) and tok not in AUTHOR_PARTICLES
+    return bool(EPITHET_RE.match(tok)) and tok not in AUTHOR_PARTICLES and tok not in RANK_MARKERS
 
 
 def strip_author(fragment: str, genus_only: bool = False) -> str | None:
@@ -186,6 +184,9 @@ def strip_author(fragment: str, genus_only: bool = False) -> str | None:
             i += 2
             continue
         if _is_epithet(tok):
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if len(parts) >= 2 and (nxt in AUTHOR_FOLLOWERS or re.match(r"^\(?\d{4}", nxt)):
+                break  # lower-case author: "Cyathea copelandii kuhn & Luerss."
             parts.append(tok)
             i += 1
             continue
@@ -276,9 +277,11 @@ class Annotations:
                   for r in rows if r["Hash No"].strip().startswith("#")]
         hashes.sort(key=lambda t: (-t[0], t[1]))
         self.latest = max(h[0] for h in hashes) if hashes else None
+        # only the latest event's numbers are used: numbers are reassigned at each CoP
         self.exact = {}
         for ev, num, text in hashes:
-            self.exact.setdefault(_norm_annot(text), num)
+            if ev == self.latest:
+                self.exact.setdefault(_norm_annot(text), num)
         self.latest_rows = [(num, _norm_annot(text)) for ev, num, text in hashes if ev == self.latest]
         self.cache: dict[str, str] = {}
 
@@ -298,7 +301,7 @@ class Annotations:
         self.cache[key] = num
         return num
 
-    def resolve(self, cell: str, max_len: int = 150) -> str:
+    def resolve(self, cell: str, max_len: int = 100) -> str:
         texts = []
         for seg in re.split(r"\n(?=Appendix )", cell or ""):
             m = re.match(r"\s*Appendix (I|II|III):(.*)", seg, re.S)
@@ -313,9 +316,9 @@ class Annotations:
             num = self.number(body)
             short = shorten(body, max_len)
             item = f"{num} {short}" if num else short
-            if item in seen:
+            if (num or item) in seen:
                 continue
-            seen.add(item)
+            seen.add(num or item)
             out.append((app, item))
         if len(out) == 1:
             return out[0][1]
@@ -457,7 +460,7 @@ class Gen:
                     st["dropped_placeholder"] += 1
                     continue
                 this_lang = lang
-                if lang == "zh" and has_latin_letter(name):
+                if lang == "zh" and is_latin_script(name):
                     this_lang = "zh-Latn"
                     st["zh_romanised_to_zh-Latn"] += 1
                 if too_short(name):
@@ -731,7 +734,7 @@ def render_readme(g: Gen) -> str:
         f"{_table(s['taxa.tsv']['by_appendix'])}. `listed` is `{g.listed}` for every row (the export "
         "reflects the listings in force after that CoP). `annotation` is filled for plants only: the "
         "`#Annotation` text of the index matched to `hash_annotations.csv` and written `#N <text>` "
-        "(text shortened to one line of about 150 characters). The numbers are those of the latest "
+        "(text shortened to one line of about 100 characters). The numbers are those of the latest "
         f"event in that file ({s['taxa.tsv']['annotation_numbers_from']}; CoP16, numbering kept at "
         "CoP17 for #1-#14) matched exactly or, for texts amended at CoP17 (#4, #14), by similarity "
         ">= 0.85; texts new at CoP17 (the *Dalbergia* annotation #15, *Adansonia* #16) have no number "
@@ -759,8 +762,8 @@ def render_readme(g: Gen) -> str:
         f"Unresolved rows by import file: {_table(nc['unresolved_by_source_file'])}. Cells holding "
         "several names separated by \", \" are split. `lang` is ISO 639-1 mapped from the ISO 639-3 "
         "code (codes without a 639-1 equivalent stay lower-case 639-3, e.g. `ceb`, `haw`; `ZLM` is "
-        "folded into `ms`). Chinese names written in Latin letters are romanised Chinese (pinyin) and "
-        "get `zh-Latn`. French names are kept as written: the legacy ones often lack accents "
+        "folded into `ms`). Chinese names written only in Latin letters are romanised Chinese (pinyin) and "
+        "get `zh-Latn`; mixed names such as `黄枕鹦哥Amazona` stay `zh`. French names are kept as written: the legacy ones often lack accents "
         "(`Elephant d'Afrique`); the scanner folds accents at match time so they still match. "
         "The placeholder `Nincs magyar neve` (Hungarian: \"no Hungarian name\") is dropped. Rows "
         "duplicating a checklist name (same term, lang and taxon) are dropped. "
@@ -878,7 +881,7 @@ def main(argv=None) -> int:
     index = args.index or default_index(data)
     gen = Gen(data, index, args.dict, args.listed)
     files = gen.run()
-    if not args.quiet:
+    if not args.quiet and not args.check:
         json.dump(gen.stats, sys.stdout, indent=1, ensure_ascii=False)
         sys.stdout.write("\n")
     if args.check:

@@ -1,0 +1,148 @@
+"""Unit tests for the wordlist generator (stdlib unittest).
+
+Run from the repository root:  python3 -m unittest tools/wordlists/test_generate.py
+The examples are real cells of index_of_cites_species_2017-04-21.csv.gz and of the
+Species+ 2024/2026 synonym files.
+"""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import generate as g  # noqa: E402
+
+
+class StripAuthor(unittest.TestCase):
+    def test_animal_author_year(self):
+        self.assertEqual(g.strip_author("Falco tachiro Daudin, 1800"), "Falco tachiro")
+        self.assertEqual(g.strip_author("Ornismya abeillei Lesson & DeLattre, 1839"), "Ornismya abeillei")
+
+    def test_parenthesised_author(self):
+        self.assertEqual(g.strip_author("Alouatta villosa (Gray, 1845)"), "Alouatta villosa")
+        self.assertEqual(g.strip_author("Branta hutchinsii leucopareia (von Brandt, 1836)"),
+                         "Branta hutchinsii leucopareia")
+
+    def test_plant_abbreviated_authors(self):
+        self.assertEqual(g.strip_author("Disa laeta Rchb.f."), "Disa laeta")
+        self.assertEqual(g.strip_author("Disa amblyopetala Schltr."), "Disa amblyopetala")
+        self.assertEqual(g.strip_author("Habenaria cubitalis (L.) R.Br. ex Spreng."), "Habenaria cubitalis")
+        self.assertEqual(g.strip_author("Broughtonia linearis Wall. ex Lindl."), "Broughtonia linearis")
+        self.assertEqual(g.strip_author("Aerides tessellata Thwaites non (Roxb.) Wight"), "Aerides tessellata")
+        self.assertEqual(g.strip_author("Sarracenia jonesii Wherry p.p."), "Sarracenia jonesii")
+
+    def test_infraspecific_markers_kept(self):
+        self.assertEqual(g.strip_author("Dendrobium nobile var. alboluteum Huyen & Aver."),
+                         "Dendrobium nobile var. alboluteum")
+        self.assertEqual(g.strip_author("Dendrobates tinctorius var. quinquevittatus Steindachner"),
+                         "Dendrobates tinctorius var. quinquevittatus")
+        self.assertEqual(g.strip_author("Pachypodium rosulatum forma bicolor"),
+                         "Pachypodium rosulatum forma bicolor")
+        self.assertEqual(g.strip_author("Panax quinquefolius var. ginseng (C.A. Meyer) Regel & Maack"),
+                         "Panax quinquefolius var. ginseng")
+
+    def test_lower_case_particles_are_authors(self):
+        self.assertEqual(g.strip_author("Ornismya pamela d'Orbigny, 1838"), "Ornismya pamela")
+        self.assertEqual(g.strip_author("Ornismya aureoventris d'Orbigny & Lafresnaye, 1838"),
+                         "Ornismya aureoventris")
+        self.assertEqual(g.strip_author("Phyllobates tricolor Barbour and Noble, 1920"), "Phyllobates tricolor")
+        self.assertEqual(g.strip_author("Opuntia vulgaris auctt"), "Opuntia vulgaris")
+        self.assertEqual(g.strip_author("Hieraaetus dubius Smith, 1830 misapplied"), "Hieraaetus dubius")
+
+    def test_mis_cased_author(self):
+        self.assertEqual(g.strip_author("Cyathea copelandii kuhn & Luerss. ex Luerss. 1882"), "Cyathea copelandii")
+        self.assertEqual(g.strip_author("Aspidonectes californiana rivers 1889 Rivers"), "Aspidonectes californiana")
+
+    def test_subgenus_and_quoted_genus(self):
+        self.assertEqual(g.strip_author("Phyllomedusa (agalychnis) helenae Lutz, 1950"), "Phyllomedusa helenae")
+        self.assertEqual(g.strip_author('"dendrobates" mysteriosus Grant'), "Dendrobates mysteriosus")
+
+    def test_apostrophe_epithet_and_hyphenated_genus(self):
+        self.assertEqual(g.strip_author("Dendrobium d'albertisii Rchb.f."), "Dendrobium d'albertisii")
+        self.assertEqual(g.strip_author("Oakes-Amesia cryptantha C.Schweinf. & P.H.Allen"), "Oakes-Amesia cryptantha")
+        self.assertEqual(g.strip_author("Alsophila unguis-cati Fée 1869"), "Alsophila unguis-cati")
+
+    def test_not_a_name(self):
+        self.assertIsNone(g.strip_author("Szlach. & Kulak"))
+        self.assertIsNone(g.strip_author("1758"))
+        self.assertIsNone(g.strip_author("de Sá"))
+        self.assertIsNone(g.strip_author("Grant"))  # an author in a long author list
+        self.assertIsNone(g.strip_author("Ornithoptera priamos poseidon x ornithoptera rothschildi"))
+
+    def test_genus_only(self):
+        self.assertEqual(g.strip_author("Frigidorchis Z.J.Liu & S.C.Chen", genus_only=True), "Frigidorchis")
+        self.assertEqual(g.strip_author("Pentisea (Lindl.) Szlach.", genus_only=True), "Pentisea")
+        self.assertEqual(g.strip_author("Caulastrea ", genus_only=True), "Caulastrea")
+        self.assertIsNone(g.strip_author("K.W.Liu & L.J.Chen", genus_only=True))
+
+
+class ParseSynonyms(unittest.TestCase):
+    def test_commas_inside_authors(self):
+        cell = ("Pionus haematotis Sclater & Salvin, 1860, Gypopsitta haematotis (Sclater & Salvin, 1860), "
+                "Pyrilia haematotis (Sclater & Salvin, 1860)")
+        self.assertEqual(g.parse_synonyms(cell),
+                         ["Pionus haematotis", "Gypopsitta haematotis", "Pyrilia haematotis"])
+
+    def test_author_list_with_commas(self):
+        cell = ("Stichorkis aurantiorbiculata (J.J.Wood & A.L.Lamb) Marg., Szlach. & Kulak")
+        self.assertEqual(g.parse_synonyms(cell), ["Stichorkis aurantiorbiculata"])
+        cell = ("Bufo superciliaris Boulenger, 1888 \"1887\", Amietophrynus superciliaris Frost, Grant, "
+                "Faivovich, Bain, Haas, Haddad, de Sá, Channing, Wilkinson, Donnellan, Raxworthy")
+        self.assertEqual(g.parse_synonyms(cell), ["Bufo superciliaris", "Amietophrynus superciliaris"])
+
+    def test_plants_and_duplicates(self):
+        cell = ("Ancistrocactus tobuschii (W.T. Marsh.) W.T. Marsh. ex Backeberg, "
+                "Ancistrocactus tobuschii (W.T. Marsh.) W.T. Marsh. ex Backeberg")
+        self.assertEqual(g.parse_synonyms(cell), ["Ancistrocactus tobuschii"])
+        cell = "Coelogyne pilosissima Planch., Broughtonia linearis Wall. ex Lindl., Coelogyne decora Wall. ex Voight"
+        self.assertEqual(g.parse_synonyms(cell),
+                         ["Coelogyne pilosissima", "Broughtonia linearis", "Coelogyne decora"])
+
+    def test_genus_row(self):
+        self.assertEqual(g.parse_synonyms("Chenorchis Z.J.Liu, K.W.Liu & L.J.Chen", genus_only=True),
+                         ["Chenorchis"])
+
+    def test_double_comma_and_empty(self):
+        self.assertEqual(g.parse_synonyms("Dendrobates tricolor Myers, Daly & Malkin, 1978,,"),
+                         ["Dendrobates tricolor"])
+        self.assertEqual(g.parse_synonyms(""), [])
+
+
+class EpithetNames(unittest.TestCase):
+    def test_species_under_genus(self):
+        # plantae_new_synonyms_062024.csv: senegalensis, parent 13162 (Pterocarpus)
+        self.assertEqual(g.build_epithet_name("Pterocarpus", "senegalensis", "SPECIES"),
+                         "Pterocarpus senegalensis")
+
+    def test_variety_keeps_var(self):
+        # 2026-03-04_plantae_new_synonyms.csv: "var. redoutei", VARIETY, parent species 27195
+        self.assertEqual(g.build_epithet_name("Galanthus plicatus", "var. redoutei", "VARIETY"),
+                         "Galanthus plicatus var. redoutei")
+
+    def test_variety_without_marker_gets_var(self):
+        self.assertEqual(g.build_epithet_name("Galanthus plicatus", "redoutei", "VARIETY"),
+                         "Galanthus plicatus var. redoutei")
+
+    def test_subspecies(self):
+        self.assertEqual(g.build_epithet_name("Galanthus plicatus", "caucasicus", "SUBSPECIES"),
+                         "Galanthus plicatus caucasicus")
+
+
+class Cleaning(unittest.TestCase):
+    def test_clean(self):
+        self.assertEqual(g.clean("  Southern River  Terrapin "), "Southern River Terrapin")
+        self.assertEqual(g.clean("<i>Abronia</i>\tspp.\n"), "Abronia spp.")
+        self.assertEqual(g.split_names("African Elephant, African Savannah Elephant"),
+                         ["African Elephant", "African Savannah Elephant"])
+
+    def test_short_terms(self):
+        self.assertTrue(g.too_short("Ai"))
+        self.assertFalse(g.too_short("象牙"))
+        self.assertFalse(g.too_short("Aal"))
+
+    def test_fold(self):
+        self.assertEqual(g.fold("Éléphant"), "elephant")
+
+
+if __name__ == "__main__":
+    unittest.main()
