@@ -877,7 +877,7 @@ def main(argv=None) -> int:
                     help="regenerate into a temp dir and compare with the committed files")
     ap.add_argument("--quiet", action="store_true", help="no JSON summary on stdout")
     args = ap.parse_args(argv)
-    data = os.path.normpath(os.path.join(REPO, args.data) if not os.path.isabs(args.data) else args.data)
+    data = os.path.abspath(args.data)  # default is absolute; a given relative path is from the cwd
     index = args.index or default_index(data)
     gen = Gen(data, index, args.dict, args.listed)
     files = gen.run()

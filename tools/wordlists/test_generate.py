@@ -110,22 +110,22 @@ class ParseSynonyms(unittest.TestCase):
 
 class EpithetNames(unittest.TestCase):
     def test_species_under_genus(self):
-        # plantae_new_synonyms_062024.csv: senegalensis, parent 13162 (Pterocarpus)
+        # plantae_new_synonyms_062024.csv: senegalensis (genus + epithet)
         self.assertEqual(g.build_epithet_name("Pterocarpus", "senegalensis", "SPECIES"),
                          "Pterocarpus senegalensis")
 
     def test_variety_keeps_var(self):
         # 2026-03-04_plantae_new_synonyms.csv: "var. redoutei", VARIETY, parent species 27195
-        self.assertEqual(g.build_epithet_name("Galanthus plicatus", "var. redoutei", "VARIETY"),
-                         "Galanthus plicatus var. redoutei")
+        self.assertEqual(g.build_epithet_name("Galanthus nivalis", "var. redoutei", "VARIETY"),
+                         "Galanthus nivalis var. redoutei")
 
     def test_variety_without_marker_gets_var(self):
-        self.assertEqual(g.build_epithet_name("Galanthus plicatus", "redoutei", "VARIETY"),
-                         "Galanthus plicatus var. redoutei")
+        self.assertEqual(g.build_epithet_name("Galanthus nivalis", "redoutei", "VARIETY"),
+                         "Galanthus nivalis var. redoutei")
 
     def test_subspecies(self):
-        self.assertEqual(g.build_epithet_name("Galanthus plicatus", "caucasicus", "SUBSPECIES"),
-                         "Galanthus plicatus caucasicus")
+        self.assertEqual(g.build_epithet_name("Galanthus nivalis", "caucasicus", "SUBSPECIES"),
+                         "Galanthus nivalis caucasicus")
 
 
 class Cleaning(unittest.TestCase):
