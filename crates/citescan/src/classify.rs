@@ -1,0 +1,776 @@
+//! Classification: hits × context × policy → Assessment (verdict, score, taxa, matches, reasons).
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::lexicon::{Entry, Kind, Lexicon};
+use crate::normalize::{NormalizeOptions, Normalized, Obfuscation, ObfuscationSet};
+use crate::policy::Policy;
+use crate::scan::{scan, Hit, ScanOptions};
+
+/// The decision for a listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Nothing to act on.
+    Allow,
+    /// A person should look at it.
+    Review,
+    /// Remove it.
+    Block,
+}
+
+impl Verdict {
+    /// `"allow"`, `"review"` or `"block"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Allow => "allow",
+            Verdict::Review => "review",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One matched term, with its span in the original text of its field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    /// The field the text came from (`title`, `description`, `text`, ...).
+    pub field: String,
+    /// Start byte offset in the original text of `field`.
+    pub start: usize,
+    /// End byte offset (exclusive) in the original text of `field`.
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+    /// The lexicon term it matched, as written in the lexicon.
+    pub term: String,
+    /// The term's kind (`scientific`, `synonym`, `common`, `product`, `code`, `emoji`, or a
+    /// context kind: `form`, `sale`, `permit`, `colour`, `imitation`, `brand`, `benign`,
+    /// `stop`, `negation`).
+    pub kind: Kind,
+    /// Scientific name of the taxon, for species-bearing kinds.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub taxon: Option<String>,
+    /// CITES Appendix of the taxon as the Checklist writes it (`I`, `II`, `I/II`, ...).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub appendix: Option<String>,
+    /// Language of the term.
+    pub lang: String,
+    /// Obfuscations undone to find it.
+    pub obfuscations: Vec<Obfuscation>,
+    /// Other kinds stored under the same key (a name that is also a brand or an everyday word).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub also: Vec<Kind>,
+    /// `#` annotation of a plant listing (which parts and derivatives are covered).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub annotation: Option<String>,
+}
+
+/// A reason for the verdict, with a stable code and a sentence fit for a statement of reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable code (see the README's table).
+    pub code: String,
+    /// What was relied on, in words.
+    pub detail: String,
+}
+
+/// The lexicon an Assessment was made with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LexiconRef {
+    /// Version string.
+    pub version: String,
+    /// Content hash.
+    pub hash: String,
+}
+
+/// The result for one listing. Serialises to the JSON documented in the README.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The listing's id, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub id: Option<String>,
+    /// The decision.
+    pub verdict: Verdict,
+    /// Score in [0, 1].
+    pub score: f32,
+    /// Taxa the evidence points to, strongest first.
+    pub taxa: Vec<String>,
+    /// Every matched term, in field and text order.
+    pub matches: Vec<Match>,
+    /// Why, with stable codes.
+    pub reasons: Vec<Reason>,
+    /// The lexicon used.
+    pub lexicon: LexiconRef,
+}
+
+impl Assessment {
+    /// The Assessment as one line of JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Whether any reason has this code.
+    pub fn has_reason(&self, code: &str) -> bool {
+        self.reasons.iter().any(|r| r.code == code)
+    }
+}
+
+/// A listing with named text fields (title, description, ...).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// Its id, copied into the Assessment.
+    pub id: Option<String>,
+    /// (field name, text) pairs.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Listing {
+    /// A listing with an id and no fields.
+    pub fn new(id: impl Into<Option<String>>) -> Self {
+        Listing { id: id.into(), fields: Vec::new() }
+    }
+
+    /// Adds a field.
+    pub fn field(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.fields.push((name.into(), text.into()));
+        self
+    }
+}
+
+/// What a platform term does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TermAction {
+    Allow,
+    Deny,
+    Review,
+}
+
+struct PlatformTerms {
+    ac: Option<AhoCorasick>,
+    actions: Vec<(TermAction, String)>,
+}
+
+struct Inner {
+    lexicon: Lexicon,
+    policy: Policy,
+    normalize: NormalizeOptions,
+    fuzzy: bool,
+    max_input_bytes: usize,
+    platform: PlatformTerms,
+    parallel: bool,
+}
+
+/// Classifies listings. Immutable, `Send + Sync`, cheap to clone (an `Arc`): build one and
+/// share it across threads.
+///
+/// ```
+/// use citescan::{Classifier, Verdict};
+/// let c = Classifier::new();
+/// let a = c.classify("carved ivory bangle, DM for price");
+/// assert_eq!(a.verdict, Verdict::Block);
+/// assert_eq!(c.classify("ivory lace wedding dress").verdict, Verdict::Allow);
+/// ```
+#[derive(Clone)]
+pub struct Classifier {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Classifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Classifier")
+            .field("lexicon", &self.inner.lexicon)
+            .field("policy", &self.inner.policy.name)
+            .finish()
+    }
+}
+
+/// Configures a [`Classifier`].
+#[derive(Clone, Debug)]
+pub struct ClassifierBuilder {
+    lexicon: Option<Lexicon>,
+    policy: Option<Policy>,
+    normalize: NormalizeOptions,
+    fuzzy: bool,
+    max_input_bytes: usize,
+    parallel: bool,
+}
+
+/// Default cap on one input for the fallible byte API: 16 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 << 20;
+
+impl Default for ClassifierBuilder {
+    fn default() -> Self {
+        ClassifierBuilder {
+            lexicon: None,
+            policy: None,
+            normalize: NormalizeOptions::default(),
+            fuzzy: true,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            parallel: true,
+        }
+    }
+}
+
+impl ClassifierBuilder {
+    /// Uses this lexicon instead of the embedded default.
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.lexicon = Some(lexicon);
+        self
+    }
+    /// Uses this policy instead of the default.
+    pub fn policy(&mut self, policy: Policy) -> &mut Self {
+        self.policy = Some(policy);
+        self
+    }
+    /// Chooses which normalisations run (all by default).
+    pub fn normalize(&mut self, opts: NormalizeOptions) -> &mut Self {
+        self.normalize = opts;
+        self
+    }
+    /// Turns fuzzy (misspelling) matching on or off (on by default).
+    pub fn fuzzy(&mut self, on: bool) -> &mut Self {
+        self.fuzzy = on;
+        self
+    }
+    /// Caps the size of one input for [`Classifier::try_classify_bytes`] (16 MiB by default).
+    pub fn max_input_bytes(&mut self, n: usize) -> &mut Self {
+        self.max_input_bytes = n;
+        self
+    }
+    /// Lets batch calls use all cores (default on, with the `parallel` feature; the
+    /// environment variable `CITESCAN_NO_PARALLEL=1` turns it off at run time).
+    pub fn parallel(&mut self, on: bool) -> &mut Self {
+        self.parallel = on;
+        self
+    }
+
+    /// Builds the classifier. Fails only when a platform term list cannot be compiled.
+    pub fn build(&self) -> Result<Classifier, Error> {
+        let lexicon = self.lexicon.clone().unwrap_or_else(Lexicon::embedded);
+        let policy = self.policy.clone().unwrap_or_default();
+        let norm = lexicon.normalizer(self.normalize);
+        let mut actions = Vec::new();
+        for (list, action) in [
+            (&policy.terms.allow, TermAction::Allow),
+            (&policy.terms.deny, TermAction::Deny),
+            (&policy.terms.review, TermAction::Review),
+        ] {
+            for t in list {
+                let key = crate::lexicon::builder::normalize_key(&norm, t);
+                if !key.is_empty() {
+                    actions.push((action, key));
+                }
+            }
+        }
+        let ac = if actions.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(actions.iter().map(|(_, k)| k.as_str()))
+                    .map_err(|e| Error::new(ErrorKind::Policy, format!("policy terms: {e}")))?,
+            )
+        };
+        Ok(Classifier {
+            inner: Arc::new(Inner {
+                lexicon,
+                policy,
+                normalize: self.normalize,
+                fuzzy: self.fuzzy,
+                max_input_bytes: self.max_input_bytes,
+                platform: PlatformTerms { ac, actions },
+                parallel: self.parallel,
+            }),
+        })
+    }
+}
+
+impl Default for Classifier {
+    fn default() -> Self {
+        Classifier::new()
+    }
+}
+
+/// One hit with what classification needs to know about it.
+struct Scored<'l> {
+    field: usize,
+    tok: usize,
+    tok_end: usize,
+    hit: Hit,
+    span: (usize, usize),
+    obf: ObfuscationSet,
+    kinds: u32,
+    primary: Entry<'l>,
+    species: Option<Entry<'l>>,
+    appendix: u8,
+    platform: Option<TermAction>,
+}
+
+fn bit(k: Kind) -> u32 {
+    1 << (k as u32)
+}
+
+impl Classifier {
+    /// The embedded lexicon with the default policy.
+    pub fn new() -> Classifier {
+        match ClassifierBuilder::default().build() {
+            Ok(c) => c,
+            Err(e) => unreachable!("default classifier: {e}"),
+        }
+    }
+
+    /// A builder to choose the lexicon, policy and normalisations.
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::default()
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.inner.policy
+    }
+
+    /// Whether a text would be blocked or reviewed.
+    pub fn is_flagged(&self, text: &str) -> bool {
+        self.classify(text).verdict != Verdict::Allow
+    }
+
+    /// Classifies one text (field name `text`).
+    pub fn classify(&self, text: &str) -> Assessment {
+        self.assess(None, &[("text", text)])
+    }
+
+    /// Classifies UTF-8 bytes, with a clear error for invalid UTF-8 or input over the
+    /// configured size cap.
+    pub fn try_classify_bytes(&self, bytes: &[u8]) -> Result<Assessment, Error> {
+        if bytes.len() > self.inner.max_input_bytes {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!("input is {} bytes, over the limit of {}", bytes.len(), self.inner.max_input_bytes),
+            ));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::Input, format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
+        })?;
+        Ok(self.classify(text))
+    }
+
+    /// Classifies a listing with several fields; spans refer to each field's own text.
+    pub fn classify_listing(&self, listing: &Listing) -> Assessment {
+        let fields: Vec<(&str, &str)> = listing.fields.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        self.assess(listing.id.clone(), &fields)
+    }
+
+    /// Classifies many texts, in input order, on all cores (see [`ClassifierBuilder::parallel`]).
+    pub fn classify_batch(&self, texts: &[&str]) -> Vec<Assessment> {
+        self.map_batch(texts, |t| self.classify(t))
+    }
+
+    /// Classifies many listings, in input order, on all cores.
+    pub fn classify_listings(&self, listings: &[Listing]) -> Vec<Assessment> {
+        self.map_batch(listings, |l| self.classify_listing(l))
+    }
+
+    fn map_batch<T: Sync, F>(&self, items: &[T], f: F) -> Vec<Assessment>
+    where
+        F: Fn(&T) -> Assessment + Sync + Send,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            if self.inner.parallel && items.len() > 1 && !parallel_disabled() {
+                use rayon::prelude::*;
+                return items.par_iter().map(&f).collect();
+            }
+        }
+        items.iter().map(f).collect()
+    }
+
+    /// The matches in one text, without a verdict.
+    pub fn find_matches(&self, text: &str) -> Vec<Match> {
+        self.assess(None, &[("text", text)]).matches
+    }
+
+    /// Normalises a text exactly as the classifier does (for tools and debugging).
+    pub fn normalize(&self, text: &str) -> Normalized {
+        self.inner.lexicon.normalizer(self.inner.normalize).normalize(text)
+    }
+
+    fn assess(&self, id: Option<String>, fields: &[(&str, &str)]) -> Assessment {
+        let lex = &self.inner.lexicon;
+        let norm = lex.normalizer(self.inner.normalize);
+        let opts = ScanOptions { fuzzy: self.inner.fuzzy };
+        let mut scored: Vec<Scored<'_>> = Vec::new();
+        let mut hits = Vec::new();
+        for (fi, (_, text)) in fields.iter().enumerate() {
+            let n = norm.normalize(text);
+            hits.clear();
+            scan(lex, &n, opts, &mut hits);
+            self.platform_hits(&n, &mut hits);
+            for h in &hits {
+                scored.push(self.score_hit(fi, &n, *h));
+            }
+        }
+        self.decide(id, fields, scored)
+    }
+
+    /// Adds hits for platform allow/deny/review terms (they may not be in the lexicon).
+    fn platform_hits(&self, n: &Normalized, hits: &mut Vec<Hit>) {
+        let Some(ac) = &self.inner.platform.ac else { return };
+        let text = n.text.as_bytes();
+        let mut extra = Vec::new();
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let starts = s == 0 || text[s - 1] == b' ';
+            let ends = e == text.len() || text[e] == b' ';
+            if starts && ends {
+                // value: u64::MAX - pattern index marks a platform term
+                extra.push(Hit { start: s as u32, end: e as u32, value: u64::MAX - m.pattern().as_u64(), obf: ObfuscationSet::EMPTY, distance: 0 });
+            }
+        }
+        if extra.is_empty() {
+            return;
+        }
+        // a platform term replaces lexicon hits it overlaps
+        hits.retain(|h| !extra.iter().any(|x| h.start < x.end && x.start < h.end));
+        hits.extend(extra);
+        hits.sort_by_key(|h| h.start);
+    }
+
+    fn score_hit<'l>(&'l self, field: usize, n: &Normalized, h: Hit) -> Scored<'l> {
+        let lex = &self.inner.lexicon;
+        let tok = n.tokens.partition_point(|t| t.end <= h.start);
+        let tok_end = n.tokens.partition_point(|t| t.end < h.end);
+        let span = n.original_range(h.start as usize, h.end as usize);
+        let obf = n.obfuscations_in(span.0, span.1).union(h.obf);
+        if h.value > u64::MAX - self.inner.platform.actions.len() as u64 {
+            let idx = (u64::MAX - h.value) as usize;
+            let action = self.inner.platform.actions[idx].0;
+            // a platform term has no lexicon entry: use a stand-in primary of the first entry
+            let primary = lex.entry(0);
+            return Scored { field, tok, tok_end, hit: h, span, obf, kinds: 0, primary, species: None, appendix: 0, platform: Some(action) };
+        }
+        let mut kinds = 0u32;
+        let mut species: Option<(f32, Entry<'l>, u8)> = None;
+        let mut first: Option<Entry<'l>> = None;
+        for e in lex.entries_of(h.value) {
+            kinds |= bit(e.kind());
+            first.get_or_insert(e);
+            if e.kind().names_taxon() {
+                let app = e.taxon().map(|t| t.strictest_appendix()).unwrap_or(0);
+                let ev = self.inner.policy.appendix_weight(app) * e.weight();
+                if species.as_ref().is_none_or(|(best, _, _)| ev > *best) {
+                    species = Some((ev, e, app));
+                }
+            }
+        }
+        let (species, appendix) = match species {
+            Some((_, e, a)) => (Some(e), a),
+            None => (None, 0),
+        };
+        let primary = species.or(first).unwrap_or_else(|| lex.entry(0));
+        Scored { field, tok, tok_end, hit: h, span, obf, kinds, primary, species, appendix, platform: None }
+    }
+
+    fn decide(&self, id: Option<String>, fields: &[(&str, &str)], scored: Vec<Scored<'_>>) -> Assessment {
+        let p = &self.inner.policy;
+        let lex = &self.inner.lexicon;
+        let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
+        let form = has(Kind::Form);
+        let sale = has(Kind::Sale);
+        let permit = has(Kind::Permit);
+        let mut reasons: Vec<Reason> = Vec::new();
+        let quote = |s: &Scored<'_>| {
+            let text = &fields[s.field].1[s.span.0..s.span.1];
+            format!("'{}' ({} bytes {}-{})", text, fields[s.field].0, s.span.0, s.span.1)
+        };
+        // negated context: a negation entry within two tokens before it
+        let negated = |ci: usize| {
+            let c = &scored[ci];
+            scored.iter().any(|s| {
+                s.field == c.field && s.kinds & bit(Kind::Negation) != 0 && s.tok_end < c.tok && c.tok - s.tok_end <= 2
+            })
+        };
+        let window = p.suppress.window as usize;
+        let near = |a: &Scored<'_>, b: &Scored<'_>| {
+            a.field == b.field && (a.tok.abs_diff(b.tok) <= window || a.tok_end.abs_diff(b.tok) <= window)
+        };
+        let suppressor_kinds = [
+            (Kind::Colour, p.suppress.colour, "COLOUR_CONTEXT", "colour"),
+            (Kind::Imitation, p.suppress.imitation, "IMITATION_CONTEXT", "imitation or depiction"),
+            (Kind::Brand, p.suppress.brand, "BRAND_CONTEXT", "brand"),
+            (Kind::Benign, p.suppress.benign, "BENIGN_CONTEXT", "everyday context"),
+        ];
+
+        // per species hit: score and verdict
+        struct Judged {
+            idx: usize,
+            score: f32,
+            verdict: Verdict,
+            rule: &'static str,
+            rule_text: String,
+            suppressed_by: Vec<(usize, &'static str, &'static str)>,
+        }
+        let mut judged: Vec<Judged> = Vec::new();
+        for (i, s) in scored.iter().enumerate() {
+            let Some(sp) = s.species else { continue };
+            if s.platform.is_some() {
+                continue;
+            }
+            let mut weight = sp.weight();
+            let ambiguous = s.kinds & bit(Kind::Stop) != 0;
+            if ambiguous {
+                weight *= p.suppress.ambiguous_factor;
+            }
+            let ev = p.appendix_weight(s.appendix) * weight;
+            let deliberate = s.obf.any_deliberate();
+            let mut score = ev;
+            if deliberate {
+                score += p.boosts.deliberate_obfuscation;
+            }
+            if s.obf.contains(Obfuscation::Misspelling) {
+                score += p.boosts.misspelling;
+            }
+            let factor = (ev / 0.5).min(1.0);
+            // context from other hits (a key that is both a name and a form counts for itself)
+            let form_here = scored.iter().enumerate().any(|(j, o)| j != i && o.kinds & bit(Kind::Form) != 0) || s.kinds & bit(Kind::Form) != 0;
+            let sale_here = sale;
+            if form_here {
+                score += p.boosts.form * factor;
+            }
+            if sale_here {
+                score += p.boosts.sale * factor;
+            }
+            let is_code = sp.kind() == Kind::Code;
+            if is_code && (form_here || sale_here) {
+                score += p.boosts.code_word_context;
+            }
+            let mut suppressed_by = Vec::new();
+            if !deliberate {
+                for (kind, amount, code, what) in suppressor_kinds {
+                    // the term itself is also a brand / everyday phrase
+                    let own = s.kinds & bit(kind) != 0;
+                    let ctx = scored.iter().enumerate().find(|(j, o)| {
+                        *j != i && o.species.is_none() && o.kinds & bit(kind) != 0 && near(s, o) && !negated(*j)
+                    });
+                    if own || ctx.is_some() {
+                        // a brand collision is lifted when a wildlife product form stands next to it
+                        if kind == Kind::Brand && own && ctx.is_none() && form_here {
+                            continue;
+                        }
+                        score -= amount;
+                        suppressed_by.push((ctx.map(|(j, _)| j).unwrap_or(i), code, what));
+                    }
+                }
+            }
+            let score = score.clamp(0.0, 1.0);
+            let other_evidence = deliberate
+                || (is_code && (form_here || sale_here))
+                || (sp.kind() == Kind::Product && (sale_here || form_here));
+            let (verdict, rule, rule_text) = if score >= p.thresholds.block {
+                if p.blocks(s.appendix) {
+                    (Verdict::Block, "RULE_APPENDIX_BLOCKS", format!("score {score:.2} >= block threshold {:.2}, and Appendix {} taxa and their products block", p.thresholds.block, roman(s.appendix)))
+                } else if other_evidence && s.appendix != 0 {
+                    (Verdict::Block, "RULE_OTHER_EVIDENCE_BLOCKS", format!("score {score:.2} >= block threshold {:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {}", p.thresholds.block, roman(s.appendix), if deliberate { "the term was deliberately disguised" } else if is_code { "a code word stands beside product or sale context" } else { "a named product of the taxon is offered" }))
+                } else {
+                    (Verdict::Review, "RULE_REVIEW_APPENDIX", format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if s.appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(s.appendix)) }))
+                }
+            } else if score >= p.thresholds.review {
+                (Verdict::Review, "RULE_SCORE_REVIEW", format!("score {score:.2} >= review threshold {:.2}", p.thresholds.review))
+            } else {
+                (Verdict::Allow, "RULE_BELOW_THRESHOLD", format!("score {score:.2} < review threshold {:.2}", p.thresholds.review))
+            };
+            let (verdict, rule, rule_text) = if verdict == Verdict::Block && permit && p.rules.permit_caps_at_review && !deliberate {
+                (Verdict::Review, "RULE_PERMIT_CAPS_REVIEW", format!("{rule_text}; a permit or legality claim caps the verdict at review"))
+            } else {
+                (verdict, rule, rule_text)
+            };
+            judged.push(Judged { idx: i, score, verdict, rule, rule_text, suppressed_by });
+        }
+
+        // the listing's verdict: the strongest hit's
+        judged.sort_by(|a, b| b.verdict.cmp(&a.verdict).then(b.score.total_cmp(&a.score)).then(a.idx.cmp(&b.idx)));
+        let mut verdict = judged.first().map(|j| j.verdict).unwrap_or(Verdict::Allow);
+        let mut score = judged.first().map(|j| j.score).unwrap_or(0.0);
+        let mut taxa: Vec<String> = Vec::new();
+        let flagged: Vec<&Judged> = judged.iter().filter(|j| j.verdict != Verdict::Allow).collect();
+        for j in &flagged {
+            if let Some(t) = scored[j.idx].species.and_then(|e| e.taxon()) {
+                if !taxa.iter().any(|x| x == t.name) {
+                    taxa.push(t.name.to_string());
+                }
+            }
+        }
+        if taxa.len() >= 2 {
+            score = (score + p.boosts.several_taxa).min(1.0);
+        }
+
+        // reasons: the facts relied on
+        let mut seen_taxa = BTreeSet::new();
+        for j in judged.iter().filter(|j| j.verdict != Verdict::Allow || judged.len() == 1 || j.idx == judged[0].idx) {
+            let s = &scored[j.idx];
+            let Some(sp) = s.species else { continue };
+            let taxon = sp.taxon();
+            let tname = taxon.map(|t| t.name).unwrap_or("");
+            if !seen_taxa.insert(tname.to_string()) {
+                continue;
+            }
+            let listing = taxon.map(|t| t.appendix).unwrap_or("");
+            let code = match (sp.kind(), s.appendix) {
+                (Kind::Code, _) if sale || form => "CODE_WORD_WITH_SALE_CONTEXT".to_string(),
+                (Kind::Code, _) => "CODE_WORD".to_string(),
+                (Kind::Emoji, _) => "EMOJI_SIGNAL".to_string(),
+                (_, 0) => "UNLISTED_TAXON".to_string(),
+                (Kind::Product, a) => format!("CITES_APPENDIX_{}_PRODUCT", roman(a)),
+                (_, a) => format!("CITES_APPENDIX_{}_SPECIES", roman(a)),
+            };
+            let what = match sp.kind() {
+                Kind::Scientific => "the scientific name of",
+                Kind::Synonym => "a scientific synonym of",
+                Kind::Common => "a common name of",
+                Kind::Product => "a product name for",
+                Kind::Code => "a reported trafficking code word for",
+                _ => "a symbol standing for",
+            };
+            let listed = if listing.is_empty() { "not listed in the CITES Appendices".to_string() } else { format!("CITES Appendix {listing}") };
+            reasons.push(Reason {
+                code,
+                detail: format!("{} matched '{}', {} {}, {}", quote(s), sp.term(), what, tname, listed),
+            });
+            if s.obf.any_deliberate() {
+                let undone: Vec<&str> = s.obf.iter().filter(|o| o.is_deliberate()).map(|o| o.as_str()).collect();
+                reasons.push(Reason { code: "OBFUSCATED_TERM".into(), detail: format!("{} was disguised; undone: {}", quote(s), undone.join(", ")) });
+            }
+            if s.obf.contains(Obfuscation::Misspelling) {
+                reasons.push(Reason { code: "MISSPELLED_TERM".into(), detail: format!("{} is within {} edit(s) of '{}'", quote(s), s.hit.distance, sp.term()) });
+            }
+            if s.kinds & bit(Kind::Stop) != 0 {
+                reasons.push(Reason { code: "AMBIGUOUS_TERM".into(), detail: format!("'{}' is also an everyday word, so it weighs less alone", sp.term()) });
+            }
+            for &(ci, code, what) in &j.suppressed_by {
+                let c = &scored[ci];
+                reasons.push(Reason { code: code.into(), detail: format!("{} is {what} near {}, which lowers the score", quote(c), quote(s)) });
+            }
+        }
+        let list_kind = |k: Kind| -> Vec<String> {
+            let mut v: Vec<String> = Vec::new();
+            for s in scored.iter().filter(|s| s.kinds & bit(k) != 0) {
+                let q = format!("'{}'", &fields[s.field].1[s.span.0..s.span.1]);
+                if !v.contains(&q) {
+                    v.push(q);
+                }
+            }
+            v
+        };
+        let any_species = !judged.is_empty();
+        if any_species {
+            if sale {
+                reasons.push(Reason { code: "SALE_CONTEXT".into(), detail: format!("sale intent: {}", list_kind(Kind::Sale).join(", ")) });
+            }
+            if form {
+                reasons.push(Reason { code: "PRODUCT_CONTEXT".into(), detail: format!("product form: {}", list_kind(Kind::Form).join(", ")) });
+            }
+            if permit {
+                reasons.push(Reason { code: "PERMIT_CLAIM".into(), detail: format!("permit or legality claim: {}; a claim is not a permit, so a person should check it", list_kind(Kind::Permit).join(", ")) });
+            }
+        }
+        // platform terms
+        for s in scored.iter().filter(|s| s.platform.is_some()) {
+            match s.platform {
+                Some(TermAction::Deny) => {
+                    verdict = Verdict::Block;
+                    score = score.max(1.0);
+                    reasons.push(Reason { code: "POLICY_DENY_TERM".into(), detail: format!("{} is on the platform's deny list (policy {})", quote(s), p.name) });
+                }
+                Some(TermAction::Review) => {
+                    if verdict == Verdict::Allow {
+                        verdict = Verdict::Review;
+                        score = score.max(p.thresholds.review);
+                    }
+                    reasons.push(Reason { code: "POLICY_REVIEW_TERM".into(), detail: format!("{} is on the platform's review list (policy {})", quote(s), p.name) });
+                }
+                _ => reasons.push(Reason { code: "POLICY_ALLOW_TERM".into(), detail: format!("{} is on the platform's allow list and was ignored (policy {})", quote(s), p.name) }),
+            }
+        }
+        if let Some(j) = judged.first() {
+            let code = if reasons.iter().any(|r| r.code == "POLICY_DENY_TERM") { "RULE_PLATFORM_DENY" } else { j.rule };
+            reasons.push(Reason {
+                code: code.into(),
+                detail: format!(
+                    "automated detection by citescan with lexicon {} ({}) and policy {}: {} -> {}",
+                    lex.version(),
+                    lex.hash(),
+                    p.name,
+                    j.rule_text,
+                    verdict
+                ),
+            });
+        }
+
+        let matches = scored
+            .iter()
+            .filter(|s| s.platform.is_none())
+            .map(|s| self.to_match(fields, s))
+            .collect();
+        Assessment {
+            id,
+            verdict,
+            score: (score * 1000.0).round() / 1000.0,
+            taxa: if verdict == Verdict::Allow { Vec::new() } else { taxa },
+            matches,
+            reasons,
+            lexicon: LexiconRef { version: lex.version().to_string(), hash: lex.hash() },
+        }
+    }
+
+    fn to_match(&self, fields: &[(&str, &str)], s: &Scored<'_>) -> Match {
+        let e = s.primary;
+        let taxon = e.taxon();
+        let mut also: Vec<Kind> = Kind::ALL.into_iter().filter(|k| s.kinds & bit(*k) != 0 && *k != e.kind()).collect();
+        also.dedup();
+        Match {
+            field: fields[s.field].0.to_string(),
+            start: s.span.0,
+            end: s.span.1,
+            text: fields[s.field].1[s.span.0..s.span.1].to_string(),
+            term: e.term().to_string(),
+            kind: e.kind(),
+            taxon: taxon.map(|t| t.name.to_string()),
+            appendix: taxon.map(|t| t.appendix.to_string()).filter(|a| !a.is_empty()),
+            lang: e.lang().to_string(),
+            obfuscations: s.obf.iter().collect(),
+            also,
+            annotation: taxon.map(|t| t.annotation.to_string()).filter(|a| !a.is_empty()),
+        }
+    }
+}
+
+fn roman(a: u8) -> &'static str {
+    match a {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        _ => "none",
+    }
+}
+
+#[cfg(feature = "parallel")]
+fn parallel_disabled() -> bool {
+    std::env::var_os("CITESCAN_NO_PARALLEL").is_some_and(|v| !v.is_empty() && v != "0")
+}

@@ -1,0 +1,392 @@
+//! Compiling wordlist sources into the binary lexicon format.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::format::{self, fnv1a64, pack_range, Meta, Section, Stats, ENTRY_LEN, NO_TAXON, SECTIONS};
+use super::source::{parse_source, Kind, SourceFile, TaxonRow};
+use crate::error::{Error, ErrorKind};
+use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
+
+/// Builds a compiled lexicon from TSV sources (see `wordlists/FORMAT.md`).
+///
+/// ```
+/// let mut b = citescan::LexiconBuilder::new();
+/// b.version("example-1");
+/// b.add_source("mine.tsv", "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n\
+///     rhino horn\ttrade\tRhinocerotidae\tFAMILY\tI\ten\t1.0\tmine\n").unwrap();
+/// let lexicon = b.build().unwrap();
+/// assert_eq!(lexicon.lookup("RHINO  horn").len(), 1);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct LexiconBuilder {
+    version: String,
+    files: Vec<(String, SourceFile)>,
+    max_entries: Option<usize>,
+}
+
+/// Minimum length (in chars) of a key that fuzzy matching may reach.
+pub(crate) const FUZZY_MIN_CHARS: usize = 6;
+
+impl LexiconBuilder {
+    /// A builder with no sources.
+    pub fn new() -> Self {
+        LexiconBuilder { version: "unversioned".into(), files: Vec::new(), max_entries: None }
+    }
+
+    /// Sets the version string recorded in the lexicon (and in every Assessment).
+    pub fn version(&mut self, v: impl Into<String>) -> &mut Self {
+        self.version = v.into();
+        self
+    }
+
+    /// Caps the number of entries; `build` fails past it instead of growing without bound.
+    pub fn max_entries(&mut self, n: usize) -> &mut Self {
+        self.max_entries = Some(n);
+        self
+    }
+
+    /// Adds one source's text. `name` appears in error messages as `name:line`.
+    pub fn add_source(&mut self, name: &str, text: &str) -> Result<&mut Self, Error> {
+        let parsed = parse_source(name, text)?;
+        self.files.push((name.to_string(), parsed));
+        Ok(self)
+    }
+
+    /// Adds a source file (`.tsv` term list or taxa table, or a `.txt` word list).
+    pub fn add_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::Wordlist, format!("{}: not valid UTF-8 (byte {})", path.display(), e.utf8_error().valid_up_to()))
+        })?;
+        self.add_source(&path.display().to_string(), &text)
+    }
+
+    /// Adds every `.tsv` and `.txt` file under `dir`, recursively, in sorted path order.
+    pub fn add_dir(&mut self, dir: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
+        let mut paths = Vec::new();
+        collect_files(dir.as_ref(), &mut paths)?;
+        paths.sort();
+        for p in paths {
+            self.add_file(&p)?;
+        }
+        Ok(self)
+    }
+
+    /// Compiles the sources into lexicon bytes (load them with `Lexicon::from_bytes`).
+    pub fn build_bytes(&self) -> Result<Vec<u8>, Error> {
+        compile(self)
+    }
+}
+
+fn collect_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read directory {}: {e}", dir.display())))?;
+    for ent in rd {
+        let ent = ent.map_err(|e| Error::new(ErrorKind::Io, format!("cannot read directory {}: {e}", dir.display())))?;
+        let p = ent.path();
+        if p.is_dir() {
+            collect_files(&p, out)?;
+        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("tsv" | "txt")) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Interns strings into an index + blob.
+#[derive(Default)]
+struct Strings {
+    ids: HashMap<String, u32>,
+    offsets: Vec<u32>,
+    blob: Vec<u8>,
+}
+
+impl Strings {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.offsets.len() as u32;
+        self.offsets.push(self.blob.len() as u32);
+        self.blob.extend_from_slice(s.as_bytes());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+}
+
+struct PendingEntry {
+    key: String,
+    term: String,
+    kind: Kind,
+    taxon: u32,
+    lang: u16,
+    source: u16,
+    weight: u8,
+}
+
+fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
+    // han table first: the normaliser needs it
+    let mut han: BTreeMap<u32, u32> = BTreeMap::new();
+    for (_, f) in &b.files {
+        if let SourceFile::Han(pairs) = f {
+            for &(t, s) in pairs {
+                han.insert(t as u32, s as u32);
+            }
+        }
+    }
+    let mut han_bytes = Vec::with_capacity(han.len() * 8);
+    for (t, s) in &han {
+        han_bytes.extend_from_slice(&t.to_le_bytes());
+        han_bytes.extend_from_slice(&s.to_le_bytes());
+    }
+    let opts = NormalizeOptions::default();
+    let norm = Normalizer::new(opts, HanMap(&han_bytes));
+
+    // taxa: later files override earlier ones (curated post-2017 listings override the export)
+    let mut taxa: BTreeMap<String, TaxonRow> = BTreeMap::new();
+    for (_, f) in &b.files {
+        if let SourceFile::Taxa(rows) = f {
+            for r in rows {
+                taxa.insert(r.taxon.clone(), r.clone());
+            }
+        }
+    }
+    // taxa only named by term rows get a record from the first such row
+    for (_, f) in &b.files {
+        if let SourceFile::Terms(rows) = f {
+            for r in rows.iter().filter(|r| !r.taxon.is_empty()) {
+                let t = taxa.entry(r.taxon.clone()).or_insert_with(|| TaxonRow {
+                    taxon: r.taxon.clone(),
+                    rank: r.rank.clone(),
+                    appendix: r.appendix.clone(),
+                    source: r.source.clone(),
+                    ..TaxonRow::default()
+                });
+                if t.appendix.is_empty() && !r.appendix.is_empty() {
+                    t.appendix = r.appendix.clone();
+                }
+                if t.rank.is_empty() && !r.rank.is_empty() {
+                    t.rank = r.rank.clone();
+                }
+            }
+        }
+    }
+
+    let mut strings = Strings::default();
+    let mut stats = Stats::default();
+    let mut taxon_ids: HashMap<String, u32> = HashMap::new();
+    let mut taxa_bytes = Vec::with_capacity(taxa.len() * format::TAXON_LEN);
+    for (i, (name, t)) in taxa.iter().enumerate() {
+        taxon_ids.insert(name.clone(), i as u32);
+        for field in [
+            &t.taxon, &t.rank, &t.kingdom, &t.phylum, &t.class, &t.order, &t.family, &t.genus,
+            &t.appendix, &t.annotation, &t.listed, &t.source,
+        ] {
+            taxa_bytes.extend_from_slice(&strings.id(field).to_le_bytes());
+        }
+        *stats.taxa_by_appendix.entry(if t.appendix.is_empty() { "none".into() } else { t.appendix.clone() }).or_default() += 1;
+        *stats.taxa_by_kingdom.entry(if t.kingdom.is_empty() { "unknown".into() } else { t.kingdom.clone() }).or_default() += 1;
+        let listed = t.listed.split_whitespace().next().unwrap_or("").to_string();
+        *stats.taxa_by_listed.entry(if listed.is_empty() { "unknown".into() } else { listed }).or_default() += 1;
+    }
+    stats.taxa = taxa.len() as u64;
+
+    let mut langs: Vec<String> = Vec::new();
+    let mut lang_ids: HashMap<String, u16> = HashMap::new();
+    let mut sources: Vec<String> = Vec::new();
+    let mut source_ids: HashMap<String, u16> = HashMap::new();
+    let intern_small = |table: &mut Vec<String>, ids: &mut HashMap<String, u16>, s: &str| -> Result<u16, Error> {
+        if let Some(&i) = ids.get(s) {
+            return Ok(i);
+        }
+        if table.len() >= u16::MAX as usize {
+            return Err(Error::new(ErrorKind::Limit, "more than 65535 languages or sources"));
+        }
+        let i = table.len() as u16;
+        table.push(s.to_string());
+        ids.insert(s.to_string(), i);
+        Ok(i)
+    };
+
+    let mut pending: Vec<PendingEntry> = Vec::new();
+    let mut dedup: HashMap<(String, Kind, u32, u16), usize> = HashMap::new();
+    for (_, f) in &b.files {
+        let SourceFile::Terms(rows) = f else { continue };
+        for r in rows {
+            let key = normalize_key(&norm, &r.term);
+            if key.is_empty() {
+                stats.dropped_empty += 1;
+                continue;
+            }
+            let taxon = if r.taxon.is_empty() { NO_TAXON } else { taxon_ids[&r.taxon] };
+            let lang = intern_small(&mut langs, &mut lang_ids, &r.lang)?;
+            let source = intern_small(&mut sources, &mut source_ids, &r.source)?;
+            let weight = (r.weight * 255.0).round().clamp(0.0, 255.0) as u8;
+            let dk = (key.clone(), r.kind, taxon, lang);
+            if let Some(&i) = dedup.get(&dk) {
+                if pending[i].weight < weight {
+                    pending[i].weight = weight;
+                }
+                continue;
+            }
+            dedup.insert(dk, pending.len());
+            pending.push(PendingEntry { key, term: r.term.clone(), kind: r.kind, taxon, lang, source, weight });
+            if let Some(max) = b.max_entries {
+                if pending.len() > max {
+                    return Err(Error::new(ErrorKind::Limit, format!("more than {max} entries")));
+                }
+            }
+        }
+    }
+    pending.sort_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes()).then(a.kind.cmp(&b.kind)).then(b.weight.cmp(&a.weight)).then(a.taxon.cmp(&b.taxon)));
+
+    // dictionary of ordinary words, normalised like everything else
+    let mut dict_words: Vec<String> = Vec::new();
+    for (_, f) in &b.files {
+        if let SourceFile::Words(ws) = f {
+            for w in ws {
+                let k = normalize_key(&norm, w);
+                if !k.is_empty() && !k.contains(' ') {
+                    dict_words.push(k);
+                }
+            }
+        }
+    }
+    dict_words.sort_unstable();
+    dict_words.dedup();
+    stats.dictionary_words = dict_words.len() as u64;
+    let dict_set = fst::Set::from_iter(dict_words.iter())
+        .map_err(|e| Error::new(ErrorKind::Limit, format!("dictionary fst: {e}")))?;
+
+    let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
+    let mut keys = fst::MapBuilder::memory();
+    let mut fuzzy = fst::MapBuilder::memory();
+    let mut i = 0usize;
+    while i < pending.len() {
+        let mut j = i;
+        while j < pending.len() && pending[j].key == pending[i].key {
+            j += 1;
+        }
+        let value = pack_range(i as u32, (j - i) as u32);
+        let key = &pending[i].key;
+        keys.insert(key.as_bytes(), value).map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+        stats.keys += 1;
+        let group = &pending[i..j];
+        let fuzzy_ok = key.chars().count() >= FUZZY_MIN_CHARS
+            && !key.contains(' ')
+            && key.chars().all(|c| c.is_alphabetic())
+            && key.chars().all(|c| c.is_ascii())
+            && group.iter().any(|e| matches!(e.kind, Kind::Scientific | Kind::Synonym | Kind::Common | Kind::Product))
+            && !group.iter().any(|e| matches!(e.kind, Kind::Stop | Kind::Brand))
+            && !dict_set.contains(key.as_bytes());
+        if fuzzy_ok {
+            fuzzy.insert(key.as_bytes(), value).map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
+            stats.fuzzy_keys += 1;
+        }
+        for e in group {
+            let term = strings.id(&e.term);
+            entries_bytes.extend_from_slice(&term.to_le_bytes());
+            entries_bytes.extend_from_slice(&e.taxon.to_le_bytes());
+            entries_bytes.extend_from_slice(&e.lang.to_le_bytes());
+            entries_bytes.extend_from_slice(&e.source.to_le_bytes());
+            entries_bytes.push(e.kind as u8);
+            entries_bytes.push(e.weight);
+            entries_bytes.extend_from_slice(&[0, 0]);
+            *stats.entries_by_kind.entry(e.kind.as_str().to_string()).or_default() += 1;
+            if e.kind.names_taxon() && e.kind != Kind::Code {
+                *stats.names_by_lang.entry(langs[e.lang as usize].clone()).or_default() += 1;
+            }
+            if e.kind == Kind::Code {
+                *stats.code_words_by_lang.entry(langs[e.lang as usize].clone()).or_default() += 1;
+            }
+        }
+        i = j;
+    }
+    stats.entries = pending.len() as u64;
+    let keys = keys.into_inner().map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+    let fuzzy = fuzzy.into_inner().map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
+    let dict = dict_set.into_fst().into_inner();
+
+    let mut string_index = Vec::with_capacity((strings.offsets.len() + 1) * 4);
+    for o in &strings.offsets {
+        string_index.extend_from_slice(&o.to_le_bytes());
+    }
+    string_index.extend_from_slice(&(strings.blob.len() as u32).to_le_bytes());
+    if strings.blob.len() > u32::MAX as usize {
+        return Err(Error::new(ErrorKind::Limit, "string table larger than 4 GiB"));
+    }
+
+    let meta = Meta {
+        version: b.version.clone(),
+        langs,
+        sources,
+        inputs: b.files.iter().map(|(n, _)| short_name(n)).collect(),
+        stats,
+    };
+    let meta_json = serde_json::to_vec(&meta).map_err(|e| Error::new(ErrorKind::Limit, format!("meta: {e}")))?;
+
+    let sections: [&[u8]; SECTIONS] = [
+        &meta_json,
+        &string_index,
+        &strings.blob,
+        &entries_bytes,
+        &taxa_bytes,
+        &keys,
+        &fuzzy,
+        &dict,
+        &han_bytes,
+    ];
+    debug_assert_eq!(Section::Han as usize, SECTIONS - 1);
+    let table_len = SECTIONS * 16;
+    let mut out = vec![0u8; format::HEADER_LEN + table_len];
+    let mut offset = out.len();
+    for (k, s) in sections.iter().enumerate() {
+        // align each section to 8 bytes
+        let pad = (8 - offset % 8) % 8;
+        offset += pad;
+        let at = format::HEADER_LEN + k * 16;
+        out[at..at + 8].copy_from_slice(&(offset as u64).to_le_bytes());
+        out[at + 8..at + 16].copy_from_slice(&(s.len() as u64).to_le_bytes());
+        offset += s.len();
+    }
+    for s in sections.iter() {
+        while out.len() % 8 != 0 {
+            out.push(0);
+        }
+        out.extend_from_slice(s);
+    }
+    out[0..8].copy_from_slice(format::MAGIC);
+    out[8..12].copy_from_slice(&format::FORMAT_VERSION.to_le_bytes());
+    out[12..16].copy_from_slice(&(SECTIONS as u32).to_le_bytes());
+    let total = out.len() as u64;
+    out[24..32].copy_from_slice(&total.to_le_bytes());
+    let sum = fnv1a64(&out[32..]);
+    out[16..24].copy_from_slice(&sum.to_le_bytes());
+    Ok(out)
+}
+
+/// The file name without directories, so a lexicon built elsewhere records the same inputs.
+fn short_name(n: &str) -> String {
+    let p = std::path::Path::new(n);
+    let parent = p.parent().and_then(|d| d.file_name()).and_then(|d| d.to_str());
+    let file = p.file_name().and_then(|f| f.to_str()).unwrap_or(n);
+    match parent {
+        Some(d) if !d.is_empty() => format!("{d}/{file}"),
+        _ => file.to_string(),
+    }
+}
+
+/// The key a term is stored under: its normalised tokens joined by single spaces.
+pub(crate) fn normalize_key(norm: &Normalizer<'_>, term: &str) -> String {
+    let n = norm.normalize(term);
+    let mut key = String::with_capacity(n.text.len());
+    for t in &n.tokens {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&n.text[t.start as usize..t.end as usize]);
+    }
+    key
+}

@@ -1,0 +1,842 @@
+//! Normalisation: listing text → a folded view for matching, with a map from every byte of the
+//! view back to the byte range of the original character it came from, and a record of which
+//! obfuscations were undone where.
+//!
+//! The same normaliser folds lexicon terms when a lexicon is compiled, so a term and a listing
+//! that spell it in any supported disguise meet in one form.
+//!
+//! Two passes, both linear in the input:
+//! 1. per character: drop invisibles, NFKC compatibility folding, full case folding, strip
+//!    diacritics after Latin/Greek/Cyrillic letters, traditional → simplified Chinese, classify.
+//! 2. per word: undo look-alike letters and leetspeak (decisions that need the whole word),
+//!    join letters spaced apart, collapse repeated letters, and emit tokens separated by one
+//!    space.
+
+mod tables;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub(crate) use tables::is_invisible;
+use tables::{
+    confusable_latin, is_emoji_modifier, is_pictograph, is_unit, leet_letter,
+    script_of, Script,
+};
+
+/// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Obfuscation {
+    /// Compatibility forms folded by NFKC: full-width, ligatures, mathematical or circled letters.
+    Compatibility,
+    /// Zero-width and other invisible characters removed.
+    Invisible,
+    /// Letters from another script that look like Latin ones (Cyrillic `о`, Greek `ο`, ...).
+    Confusable,
+    /// Digits or symbols standing for letters (`1v0ry`, `$hark`).
+    Leetspeak,
+    /// Letters spaced or punctuated apart (`i v o r y`, `r.h.i.n.o`).
+    Spacing,
+    /// Letters repeated to break a word (`iiivoryyy`).
+    Repeated,
+    /// Traditional Chinese characters folded to simplified ones.
+    TraditionalChinese,
+    /// Found by bounded edit distance (a misspelling).
+    Misspelling,
+    /// Found glued to other letters or digits, inside a hashtag or after a number (`#ivoryforsale`).
+    Glued,
+}
+
+impl Obfuscation {
+    /// Every obfuscation, in a stable order.
+    pub const ALL: [Obfuscation; 9] = [
+        Obfuscation::Compatibility,
+        Obfuscation::Invisible,
+        Obfuscation::Confusable,
+        Obfuscation::Leetspeak,
+        Obfuscation::Spacing,
+        Obfuscation::Repeated,
+        Obfuscation::TraditionalChinese,
+        Obfuscation::Misspelling,
+        Obfuscation::Glued,
+    ];
+
+    /// The stable snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Obfuscation::Compatibility => "compatibility",
+            Obfuscation::Invisible => "invisible",
+            Obfuscation::Confusable => "confusable",
+            Obfuscation::Leetspeak => "leetspeak",
+            Obfuscation::Spacing => "spacing",
+            Obfuscation::Repeated => "repeated",
+            Obfuscation::TraditionalChinese => "traditional_chinese",
+            Obfuscation::Misspelling => "misspelling",
+            Obfuscation::Glued => "glued",
+        }
+    }
+
+    /// Whether undoing it suggests the seller meant to dodge a filter (as opposed to ordinary
+    /// writing such as traditional Chinese, a misspelling or a hashtag).
+    pub fn is_deliberate(self) -> bool {
+        matches!(
+            self,
+            Obfuscation::Invisible
+                | Obfuscation::Confusable
+                | Obfuscation::Leetspeak
+                | Obfuscation::Spacing
+                | Obfuscation::Repeated
+                | Obfuscation::Compatibility
+        )
+    }
+
+    pub(crate) fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+impl fmt::Display for Obfuscation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A set of [`Obfuscation`]s, as a bit set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ObfuscationSet(u16);
+
+impl ObfuscationSet {
+    /// The empty set.
+    pub const EMPTY: ObfuscationSet = ObfuscationSet(0);
+
+    /// Adds one.
+    pub fn insert(&mut self, o: Obfuscation) {
+        self.0 |= o.bit();
+    }
+    /// Whether it holds `o`.
+    pub fn contains(self, o: Obfuscation) -> bool {
+        self.0 & o.bit() != 0
+    }
+    /// Whether it is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The union of both.
+    pub fn union(self, other: ObfuscationSet) -> ObfuscationSet {
+        ObfuscationSet(self.0 | other.0)
+    }
+    /// Whether any member is deliberate (see [`Obfuscation::is_deliberate`]).
+    pub fn any_deliberate(self) -> bool {
+        self.iter().any(Obfuscation::is_deliberate)
+    }
+    /// Its members in the stable order of [`Obfuscation::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Obfuscation> {
+        Obfuscation::ALL.into_iter().filter(move |o| self.contains(*o))
+    }
+}
+
+/// Which normalisations run. All are on by default; turning one off changes what is found
+/// (the benchmark harness uses this to price each step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NormalizeOptions {
+    /// NFKC compatibility folding (full-width, ligatures, math letters).
+    pub compatibility: bool,
+    /// Remove invisible characters.
+    pub invisible: bool,
+    /// Map look-alike letters from other scripts inside Latin words.
+    pub confusables: bool,
+    /// Read digits and symbols inside words as letters.
+    pub leetspeak: bool,
+    /// Join letters spaced or punctuated apart.
+    pub spacing: bool,
+    /// Collapse letters repeated three or more times.
+    pub repeats: bool,
+    /// Fold traditional Chinese characters to simplified ones.
+    pub han: bool,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        NormalizeOptions {
+            compatibility: true,
+            invisible: true,
+            confusables: true,
+            leetspeak: true,
+            spacing: true,
+            repeats: true,
+            han: true,
+        }
+    }
+}
+
+/// Flags of a token of the normalised view.
+pub(crate) mod tok {
+    /// Written in a script without spaces between words: terms match inside it.
+    pub const UNSPACED: u8 = 1;
+    /// Came after a `#`.
+    pub const HASHTAG: u8 = 2;
+    /// Contains digits (after leetspeak was undone): terms may be glued to them.
+    pub const DIGITS: u8 = 4;
+    /// A pictograph (emoji).
+    pub const PICTOGRAPH: u8 = 8;
+    /// Joined from letters spaced apart.
+    pub const SPACED: u8 = 16;
+    /// Only letters (no digits or marks of other kinds).
+    pub const ALPHA: u8 = 32;
+}
+
+/// A token of the normalised view: a byte range of [`Normalized::text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub flags: u8,
+}
+
+impl Token {
+    /// Terms may start and end anywhere inside it (hashtags, digits, unspaced scripts).
+    pub fn is_glued(&self) -> bool {
+        self.flags & (tok::HASHTAG | tok::DIGITS) != 0
+    }
+}
+
+/// An obfuscation undone over a byte range of the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Event {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Obfuscation,
+}
+
+/// The normalised view of one text.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    pub(crate) text: String,
+    /// For each byte of `text`: the start of the original character it came from.
+    pub(crate) src_start: Vec<u32>,
+    /// For each byte of `text`: the end of the original character it came from.
+    pub(crate) src_end: Vec<u32>,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) events: Vec<Event>,
+}
+
+impl Normalized {
+    /// The normalised text: folded, tokens separated by single spaces.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range `[start, end)` that the normalised byte range `[a, b)` came from.
+    /// `a < b <= self.as_str().len()`.
+    pub fn original_range(&self, a: usize, b: usize) -> (usize, usize) {
+        debug_assert!(a < b && b <= self.text.len());
+        (self.src_start[a] as usize, self.src_end[b - 1] as usize)
+    }
+
+    /// The obfuscations undone within the original byte range `[start, end)`.
+    pub fn obfuscations_in(&self, start: usize, end: usize) -> ObfuscationSet {
+        let mut set = ObfuscationSet::EMPTY;
+        // events are sorted by start; those starting before `end` may overlap
+        let upto = self.events.partition_point(|e| (e.start as usize) < end);
+        for e in &self.events[..upto] {
+            if (e.end as usize) > start {
+                set.insert(e.kind);
+            }
+        }
+        set
+    }
+
+    /// The tokens' normalised texts (for tests and tools).
+    pub fn token_strs(&self) -> Vec<&str> {
+        self.tokens.iter().map(|t| &self.text[t.start as usize..t.end as usize]).collect()
+    }
+}
+
+/// One character of pass 1.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: u32,
+    end: u32,
+    /// Folded character.
+    ch: char,
+    /// Latin look-alike target, or leet letter, if any.
+    alt: Option<char>,
+    class: Class,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Letter(Script),
+    /// A combining mark kept (after a non-Latin base).
+    Mark,
+    Digit,
+    LeetSymbol,
+    Hash,
+    Pictograph,
+    Separator,
+}
+
+/// Folds text (see the module docs). Cheap to clone; holds only its options and a reference to
+/// the lexicon's traditional → simplified table.
+#[derive(Clone, Debug)]
+pub struct Normalizer<'a> {
+    opts: NormalizeOptions,
+    /// Sorted (traditional, simplified) code point pairs.
+    han: HanMap<'a>,
+}
+
+/// A sorted table of (traditional, simplified) code points, 8 bytes a pair, little-endian.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct HanMap<'a>(pub &'a [u8]);
+
+impl HanMap<'_> {
+    fn get(&self, c: char) -> Option<char> {
+        let n = self.0.len() / 8;
+        let key = c as u32;
+        let (mut lo, mut hi) = (0usize, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let k = u32::from_le_bytes(self.0[mid * 8..mid * 8 + 4].try_into().ok()?);
+            if k == key {
+                let v = u32::from_le_bytes(self.0[mid * 8 + 4..mid * 8 + 8].try_into().ok()?);
+                return char::from_u32(v);
+            } else if k < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        None
+    }
+}
+
+impl<'a> Normalizer<'a> {
+    pub(crate) fn new(opts: NormalizeOptions, han: HanMap<'a>) -> Self {
+        Normalizer { opts, han }
+    }
+
+    /// Normalises `text`.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        let mut out = Normalized::default();
+        let mut units = Vec::with_capacity(text.len());
+        self.pass1(text, &mut units, &mut out.events);
+        self.pass2(&units, &mut out);
+        out.events.sort_by_key(|e| (e.start, e.end));
+        out
+    }
+
+    /// Pass 1: per character.
+    fn pass1(&self, text: &str, units: &mut Vec<Unit>, events: &mut Vec<Event>) {
+        let mut last_letter_script: Option<Script> = None;
+        for (i, c) in text.char_indices() {
+            let start = i as u32;
+            let end = (i + c.len_utf8()) as u32;
+            if c.is_ascii() {
+                let b = c as u8;
+                let (ch, class) = match b {
+                    b'a'..=b'z' => (c, Class::Letter(Script::Latin)),
+                    b'A'..=b'Z' => ((b | 0x20) as char, Class::Letter(Script::Latin)),
+                    b'0'..=b'9' => (c, Class::Digit),
+                    b'#' => (c, Class::Hash),
+                    b'@' | b'$' | b'!' | b'|' => (c, Class::LeetSymbol),
+                    _ => (c, Class::Separator),
+                };
+                last_letter_script =
+                    if let Class::Letter(s) = class { Some(s) } else { None };
+                let alt = if class == Class::Digit || class == Class::LeetSymbol {
+                    leet_letter(c)
+                } else {
+                    None
+                };
+                units.push(Unit { start, end, ch, alt, class });
+                continue;
+            }
+            if self.opts.invisible && is_invisible(c) {
+                // Variation selectors after a pictograph are presentation, not obfuscation.
+                let after_pict = units.last().is_some_and(|u| u.class == Class::Pictograph);
+                if !after_pict {
+                    events.push(Event { start, end, kind: Obfuscation::Invisible });
+                }
+                continue;
+            }
+            if is_emoji_modifier(c) {
+                continue;
+            }
+            let confusable = if self.opts.confusables { confusable_latin(c) } else { None };
+            // Compatibility decomposition, then fold case and strip marks per resulting char.
+            let mut compat = false;
+            let mut buf: [char; 8] = ['\0'; 8];
+            let mut n = 0usize;
+            let is_hangul_syllable = ('\u{AC00}'..='\u{D7A3}').contains(&c);
+            if is_hangul_syllable {
+                buf[0] = c;
+                n = 1;
+            } else if self.opts.compatibility {
+                let mut canon_len = 0usize;
+                unicode_normalization::char::decompose_canonical(c, |_| canon_len += 1);
+                let mut k = 0usize;
+                let mut differs = false;
+                unicode_normalization::char::decompose_compatible(c, |d| {
+                    if n < buf.len() {
+                        buf[n] = d;
+                        n += 1;
+                    }
+                    k += 1;
+                });
+                // compatibility (not merely canonical) decomposition happened
+                if k != canon_len {
+                    differs = true;
+                } else {
+                    let mut j = 0usize;
+                    unicode_normalization::char::decompose_canonical(c, |d| {
+                        if j < n && buf[j] != d {
+                            differs = true;
+                        }
+                        j += 1;
+                    });
+                }
+                compat = differs;
+            } else {
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if n < buf.len() {
+                        buf[n] = d;
+                        n += 1;
+                    }
+                });
+            }
+            if compat {
+                events.push(Event { start, end, kind: Obfuscation::Compatibility });
+            }
+            let mut first = true;
+            for &d in &buf[..n] {
+                if unicode_normalization::char::is_combining_mark(d) {
+                    match last_letter_script {
+                        Some(Script::Latin | Script::Greek | Script::Cyrillic) => continue,
+                        Some(_) => {
+                            units.push(Unit { start, end, ch: d, alt: None, class: Class::Mark });
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
+                self.push_folded(d, start, end, if first { confusable } else { None }, units, events);
+                first = false;
+                if let Some(Unit { class: Class::Letter(s), .. }) = units.last() {
+                    last_letter_script = Some(*s);
+                } else {
+                    last_letter_script = None;
+                }
+            }
+        }
+    }
+
+    /// Case folds `d` (one char of a decomposition) and pushes its units.
+    fn push_folded(
+        &self,
+        d: char,
+        start: u32,
+        end: u32,
+        confusable: Option<char>,
+        units: &mut Vec<Unit>,
+        events: &mut Vec<Event>,
+    ) {
+        if d.is_ascii() {
+            let b = d as u8;
+            let (ch, class) = match b {
+                b'a'..=b'z' => (d, Class::Letter(Script::Latin)),
+                b'A'..=b'Z' => ((b | 0x20) as char, Class::Letter(Script::Latin)),
+                b'0'..=b'9' => (d, Class::Digit),
+                b'#' => (d, Class::Hash),
+                b'@' | b'$' | b'!' | b'|' => (d, Class::LeetSymbol),
+                _ => (d, Class::Separator),
+            };
+            let alt = if matches!(class, Class::Digit | Class::LeetSymbol) { leet_letter(d) } else { None };
+            units.push(Unit { start, end, ch, alt, class });
+            return;
+        }
+        if d.is_alphabetic() {
+            // full case folding: lowercase, plus the foldings lowercase does not do
+            let mut pushed = false;
+            for l in d.to_lowercase() {
+                if unicode_normalization::char::is_combining_mark(l) {
+                    continue; // İ → i + U+0307: the dot goes with the diacritics
+                }
+                let folded: &[char] = match l {
+                    'ß' => &['s', 's'],
+                    'ς' => &['σ'],
+                    'ſ' => &['s'],
+                    _ => std::slice::from_ref(&l),
+                };
+                for &f in folded {
+                    let mut f = f;
+                    let script = script_of(f);
+                    if script == Script::Unspaced && self.opts.han {
+                        if let Some(s) = self.han.get(f) {
+                            f = s;
+                            events.push(Event { start, end, kind: Obfuscation::TraditionalChinese });
+                        }
+                    }
+                    let alt = if script == Script::Latin { None } else { confusable };
+                    units.push(Unit { start, end, ch: f, alt, class: Class::Letter(script) });
+                    pushed = true;
+                }
+            }
+            if !pushed {
+                units.push(Unit { start, end, ch: ' ', alt: None, class: Class::Separator });
+            }
+        } else if d.is_numeric() {
+            // other digits (Arabic-Indic, ...) count as digits but not as leetspeak
+            units.push(Unit { start, end, ch: d, alt: None, class: Class::Digit });
+        } else if is_pictograph(d) {
+            units.push(Unit { start, end, ch: d, alt: None, class: Class::Pictograph });
+        } else {
+            units.push(Unit { start, end, ch: d, alt: None, class: Class::Separator });
+        }
+    }
+
+    /// Pass 2: group units into words, undo word-level obfuscations, emit tokens.
+    fn pass2(&self, units: &[Unit], out: &mut Normalized) {
+        let words = group_words(units);
+        let words = if self.opts.spacing { join_spaced(units, words, &mut out.events) } else { words };
+        let mut scratch: Vec<(char, u32, u32)> = Vec::new();
+        for w in &words {
+            scratch.clear();
+            let mut flags = w.flags;
+            match w.kind {
+                WordKind::Pictograph | WordKind::Unspaced => {
+                    for &ui in &w.units {
+                        let u = &units[ui];
+                        scratch.push((u.ch, u.start, u.end));
+                    }
+                }
+                WordKind::Spaced => {
+                    self.fold_spaced_word(units, &w.units, &mut scratch, &mut out.events);
+                    let mut alpha = true;
+                    for &(c, _, _) in scratch.iter() {
+                        if c.is_numeric() {
+                            flags |= tok::DIGITS;
+                            alpha = false;
+                        } else if !c.is_alphabetic() {
+                            alpha = false;
+                        }
+                    }
+                    if alpha {
+                        flags |= tok::ALPHA;
+                    }
+                }
+            }
+            if scratch.is_empty() {
+                continue;
+            }
+            if !out.text.is_empty() {
+                // the space between tokens maps to the end of the previous token's last char
+                let prev_end = *out.src_end.last().unwrap_or(&0);
+                out.text.push(' ');
+                out.src_start.push(prev_end);
+                out.src_end.push(prev_end);
+            }
+            let tstart = out.text.len() as u32;
+            for &(c, s, e) in scratch.iter() {
+                let before = out.text.len();
+                out.text.push(c);
+                for _ in before..out.text.len() {
+                    out.src_start.push(s);
+                    out.src_end.push(e);
+                }
+            }
+            out.tokens.push(Token { start: tstart, end: out.text.len() as u32, flags });
+        }
+    }
+
+    /// Undoes look-alikes, leetspeak and repeats in one word of a spaced script.
+    fn fold_spaced_word(
+        &self,
+        units: &[Unit],
+        idx: &[usize],
+        out: &mut Vec<(char, u32, u32)>,
+        events: &mut Vec<Event>,
+    ) {
+        let n = idx.len();
+        let u = |k: usize| &units[idx[k]];
+        let is_letter = |k: usize| matches!(u(k).class, Class::Letter(_) | Class::Mark);
+        // look-alikes: map when the word mixes Latin with look-alikes, or is made only of
+        // look-alikes (a whole word disguised); real Cyrillic/Greek words keep their letters.
+        let mut latin = 0usize;
+        let mut lookalike = 0usize;
+        let mut other_letters = 0usize;
+        for k in 0..n {
+            match u(k).class {
+                Class::Letter(Script::Latin) => latin += 1,
+                Class::Letter(_) if u(k).alt.is_some() => lookalike += 1,
+                Class::Letter(_) => other_letters += 1,
+                _ => {}
+            }
+        }
+        let map_lookalikes = self.opts.confusables
+            && lookalike > 0
+            && (latin > 0 && other_letters == 0 || latin > 0 && latin >= other_letters);
+        let letters = latin + lookalike + other_letters;
+        // leetspeak decisions
+        let mut leet = vec![false; n];
+        if self.opts.leetspeak && letters >= 2 {
+            let mut interior_found = false;
+            let mut k = 0;
+            // pass a: interior single digits/symbols between letters
+            while k < n {
+                let c = u(k).class;
+                if matches!(c, Class::Digit | Class::LeetSymbol) {
+                    let mut j = k;
+                    while j < n && matches!(u(j).class, Class::Digit | Class::LeetSymbol) {
+                        j += 1;
+                    }
+                    let single = j - k == 1;
+                    if single && u(k).alt.is_some() && k > 0 && j < n && is_letter(k - 1) && is_letter(j) {
+                        leet[k] = true;
+                        interior_found = true;
+                    }
+                    k = j;
+                } else {
+                    k += 1;
+                }
+            }
+            // pass b: a leading or trailing single digit/symbol
+            if n >= 3 {
+                let lead_single = matches!(u(0).class, Class::Digit | Class::LeetSymbol)
+                    && u(0).alt.is_some()
+                    && is_letter(1);
+                if lead_single {
+                    let rest: String = (1..n)
+                        .take_while(|&k| is_letter(k))
+                        .map(|k| u(k).ch)
+                        .collect();
+                    let symbol = u(0).class == Class::LeetSymbol;
+                    if interior_found || symbol || (rest.chars().count() >= 3 && !is_unit(&rest)) {
+                        leet[0] = true;
+                    }
+                }
+                let last = n - 1;
+                let trail_single = matches!(u(last).class, Class::Digit | Class::LeetSymbol)
+                    && u(last).alt.is_some()
+                    && is_letter(last - 1);
+                if trail_single && interior_found {
+                    leet[last] = true;
+                }
+            }
+        }
+        let mut prev: Option<char> = None;
+        let mut run = 0usize;
+        for k in 0..n {
+            let unit = u(k);
+            let mut c = unit.ch;
+            if leet[k] {
+                c = unit.alt.unwrap_or(c);
+                events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Leetspeak });
+            } else if map_lookalikes && matches!(unit.class, Class::Letter(s) if s != Script::Latin) {
+                if let Some(a) = unit.alt {
+                    c = a;
+                    events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Confusable });
+                }
+            } else if unit.class == Class::LeetSymbol {
+                // a symbol inside a word that is not leetspeak breaks nothing: drop it
+                continue;
+            }
+            // collapse runs of three or more identical letters to one
+            if self.opts.repeats && c.is_alphabetic() && Some(c) == prev {
+                run += 1;
+                if run >= 2 {
+                    // third or later repetition: drop, and when it is the third, drop the second
+                    if run == 2 {
+                        if let Some(&(_, s, _)) = out.last() {
+                            out.pop();
+                            events.push(Event { start: s, end: unit.end, kind: Obfuscation::Repeated });
+                        }
+                    } else {
+                        events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Repeated });
+                    }
+                    // extend the kept letter's source range over the dropped ones
+                    if let Some(last) = out.last_mut() {
+                        last.2 = unit.end;
+                    }
+                    continue;
+                }
+            } else {
+                run = 0;
+            }
+            prev = Some(c);
+            out.push((c, unit.start, unit.end));
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordKind {
+    Spaced,
+    Unspaced,
+    Pictograph,
+}
+
+#[derive(Clone, Debug)]
+struct Word {
+    units: Vec<usize>,
+    kind: WordKind,
+    flags: u8,
+    /// Separator units between the previous word and this one.
+    gap: usize,
+}
+
+/// Splits pass-1 units into words.
+fn group_words(units: &[Unit]) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut cur: Option<Word> = None;
+    let mut gap = 0usize;
+    let mut hashtag = false;
+    let n = units.len();
+    let starts_word = |k: usize| {
+        k < n && matches!(units[k].class, Class::Letter(_) | Class::Digit)
+    };
+    let flush = |cur: &mut Option<Word>, words: &mut Vec<Word>| {
+        if let Some(w) = cur.take() {
+            words.push(w);
+        }
+    };
+    for (k, unit) in units.iter().enumerate() {
+        let kind_of_letter = |s: Script| if s == Script::Unspaced { WordKind::Unspaced } else { WordKind::Spaced };
+        match unit.class {
+            Class::Letter(s) => {
+                let wk = kind_of_letter(s);
+                match &mut cur {
+                    Some(w) if w.kind == wk => w.units.push(k),
+                    Some(w) if w.kind == WordKind::Spaced && wk == WordKind::Unspaced => {
+                        // script change inside a run: new token, glued to the previous one
+                        flush(&mut cur, &mut words);
+                        cur = Some(Word { units: vec![k], kind: wk, flags: tok::UNSPACED, gap: 0 });
+                    }
+                    Some(_) => {
+                        flush(&mut cur, &mut words);
+                        let flags = if wk == WordKind::Unspaced { tok::UNSPACED } else { 0 };
+                        cur = Some(Word { units: vec![k], kind: wk, flags, gap: 0 });
+                    }
+                    None => {
+                        let mut flags = if wk == WordKind::Unspaced { tok::UNSPACED } else { 0 };
+                        if hashtag {
+                            flags |= tok::HASHTAG;
+                        }
+                        cur = Some(Word { units: vec![k], kind: wk, flags, gap });
+                    }
+                }
+                gap = 0;
+                hashtag = false;
+            }
+            Class::Mark => {
+                if let Some(w) = &mut cur {
+                    w.units.push(k);
+                }
+            }
+            Class::Digit | Class::LeetSymbol => {
+                let symbol = unit.class == Class::LeetSymbol;
+                match &mut cur {
+                    Some(w) if w.kind == WordKind::Spaced => {
+                        // a symbol stays in the word only when a letter or digit follows it
+                        if !symbol || starts_word(k + 1) {
+                            w.units.push(k);
+                        } else {
+                            flush(&mut cur, &mut words);
+                            gap += 1;
+                        }
+                    }
+                    _ => {
+                        flush(&mut cur, &mut words);
+                        // '@' before a word is a handle, '$' before a digit is a price
+                        let starts = if symbol {
+                            unit.ch == '$' && k + 1 < n && matches!(units[k + 1].class, Class::Letter(_))
+                                || unit.ch == '!' && k + 1 < n && matches!(units[k + 1].class, Class::Letter(_))
+                        } else {
+                            true
+                        };
+                        if starts {
+                            let flags = if hashtag { tok::HASHTAG } else { 0 };
+                            cur = Some(Word { units: vec![k], kind: WordKind::Spaced, flags, gap });
+                            gap = 0;
+                                        hashtag = false;
+                        } else {
+                            gap += 1;
+                        }
+                    }
+                }
+            }
+            Class::Pictograph => {
+                flush(&mut cur, &mut words);
+                words.push(Word { units: vec![k], kind: WordKind::Pictograph, flags: tok::PICTOGRAPH, gap });
+                gap = 0;
+                hashtag = false;
+            }
+            Class::Hash => {
+                flush(&mut cur, &mut words);
+                hashtag = true;
+                gap += 1;
+            }
+            Class::Separator => {
+                flush(&mut cur, &mut words);
+                hashtag = false;
+                gap += 1;
+            }
+        }
+    }
+    flush(&mut cur, &mut words);
+    words
+}
+
+/// Joins runs of three or more one-letter words separated by spacing characters
+/// (`i v o r y`, `r.h.i.n.o`, `p-a-n-g-o-l-i-n`) into one word.
+fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec<Word> {
+    let single = |w: &Word| {
+        w.kind == WordKind::Spaced
+            && w.units.len() == 1
+            && matches!(units[w.units[0]].class, Class::Letter(_) | Class::Digit | Class::LeetSymbol)
+    };
+    // the one to three characters between spaced-apart letters must all be ones people use
+    // for that (space, dot, hyphen, underscore, ...)
+    let gap_is_spacing = |w: &Word| {
+        if w.gap == 0 || w.gap > 3 {
+            return false;
+        }
+        let first = w.units[0];
+        (first.saturating_sub(w.gap)..first).all(|k| {
+            units[k].class == Class::Separator
+                && matches!(units[k].ch, ' ' | '.' | '-' | '_' | '*' | '·' | '/' | '~' | '\u{2022}' | '\u{00A0}')
+        })
+    };
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if single(&words[i]) {
+            let mut j = i + 1;
+            while j < words.len() && single(&words[j]) && gap_is_spacing(&words[j]) {
+                j += 1;
+            }
+            // count letters in the run: require at least three
+            if j - i >= 3 {
+                let mut w = words[i].clone();
+                for wj in &words[i + 1..j] {
+                    w.units.extend_from_slice(&wj.units);
+                }
+                w.flags |= tok::SPACED;
+                let s = units[w.units[0]].start;
+                let e = units[*w.units.last().unwrap_or(&w.units[0])].end;
+                events.push(Event { start: s, end: e, kind: Obfuscation::Spacing });
+                out.push(w);
+                i = j;
+                continue;
+            }
+        }
+        out.push(words[i].clone());
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,139 @@
+//! Character tables used by normalisation: invisible characters, look-alike letters, leetspeak.
+//!
+//! The look-alike table is a small subset of the Unicode confusables data (UTS #39,
+//! `confusables.txt`): the Cyrillic, Greek and Armenian letters that render like a Latin letter
+//! and are used to dodge keyword filters. Only these are mapped, and only inside words that are
+//! not wholly written in their own script (see `normalize::Normalizer`).
+
+/// Characters that render as nothing (or nearly) and are removed before matching.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'                  // soft hyphen
+        | '\u{034F}'                // combining grapheme joiner
+        | '\u{061C}'                // arabic letter mark
+        | '\u{115F}' | '\u{1160}'   // hangul fillers
+        | '\u{17B4}' | '\u{17B5}'   // khmer inherent vowels
+        | '\u{180B}'..='\u{180F}'   // mongolian variation selectors, vowel separator
+        | '\u{200B}'..='\u{200F}'   // zero width space, non-joiner, joiner, LRM, RLM
+        | '\u{202A}'..='\u{202E}'   // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'   // word joiner, invisible operators
+        | '\u{2066}'..='\u{206F}'   // bidi isolates, deprecated format characters
+        | '\u{3164}'                // hangul filler
+        | '\u{FE00}'..='\u{FE0F}'   // variation selectors
+        | '\u{FEFF}'                // BOM / zero width no-break space
+        | '\u{FFA0}'                // halfwidth hangul filler
+        | '\u{1D173}'..='\u{1D17A}' // musical symbol format characters
+        | '\u{E0000}'..='\u{E007F}' // tag characters
+        | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
+    )
+}
+
+/// Emoji modifiers (skin tones) that only change how the emoji before them looks.
+pub(crate) fn is_emoji_modifier(c: char) -> bool {
+    matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// The Latin letter (lower case) that a Cyrillic, Greek or Armenian letter imitates, keyed on
+/// the ORIGINAL character (before case folding, since capitals imitate differently).
+pub(crate) fn confusable_latin(c: char) -> Option<char> {
+    Some(match c {
+        // Cyrillic capitals
+        'А' => 'a', 'В' => 'b', 'Е' => 'e', 'Ѕ' => 's', 'І' => 'i', 'Ј' => 'j', 'К' => 'k',
+        'М' => 'm', 'Н' => 'h', 'О' => 'o', 'Р' => 'p', 'С' => 'c', 'Т' => 't', 'Х' => 'x',
+        'У' => 'y', 'Ү' => 'y', 'Һ' => 'h', 'Ԁ' => 'd', 'Ԛ' => 'q', 'Ԝ' => 'w', 'Ӏ' => 'l',
+        'Ё' => 'e', 'Ї' => 'i',
+        // Cyrillic small
+        'а' => 'a', 'е' => 'e', 'ё' => 'e', 'о' => 'o', 'р' => 'p', 'с' => 'c', 'у' => 'y',
+        'х' => 'x', 'ѕ' => 's', 'і' => 'i', 'ї' => 'i', 'ј' => 'j', 'һ' => 'h', 'ԁ' => 'd',
+        'ԛ' => 'q', 'ԝ' => 'w', 'ӏ' => 'l', 'ү' => 'y', 'ѵ' => 'v', 'ɡ' => 'g',
+        // Greek capitals
+        'Α' => 'a', 'Β' => 'b', 'Ε' => 'e', 'Ζ' => 'z', 'Η' => 'h', 'Ι' => 'i', 'Κ' => 'k',
+        'Μ' => 'm', 'Ν' => 'n', 'Ο' => 'o', 'Ρ' => 'p', 'Τ' => 't', 'Υ' => 'y', 'Χ' => 'x',
+        // Greek small
+        'ο' => 'o', 'ι' => 'i', 'ν' => 'v', 'α' => 'a', 'κ' => 'k', 'ρ' => 'p', 'υ' => 'u',
+        'χ' => 'x', 'ε' => 'e', 'γ' => 'y', 'τ' => 't', 'ϲ' => 'c', 'ϳ' => 'j',
+        // Armenian small
+        'օ' => 'o', 'ս' => 'u', 'հ' => 'h', 'ո' => 'n', 'ց' => 'g', 'զ' => 'q',
+        _ => return None,
+    })
+}
+
+/// The letter a leetspeak digit or symbol stands for.
+pub(crate) fn leet_letter(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '@' => 'a',
+        '$' => 's',
+        '!' => 'i',
+        '|' => 'l',
+        _ => return None,
+    })
+}
+
+/// Units and ordinal suffixes that follow a number ("2kg", "3pcs", "4th"): a digit before
+/// them is a quantity, not leetspeak.
+pub(crate) fn is_unit(letters: &str) -> bool {
+    matches!(
+        letters,
+        "k" | "kg" | "kgs" | "g" | "gr" | "grs" | "gram" | "grams" | "mg" | "t" | "lb" | "lbs"
+            | "oz" | "ct" | "cm" | "mm" | "m" | "km" | "in" | "inch" | "ft" | "ml" | "l" | "cl"
+            | "pc" | "pcs" | "pz" | "x" | "st" | "nd" | "rd" | "th" | "d" | "h" | "s" | "yr"
+            | "yrs" | "y" | "mo" | "day" | "days" | "w" | "v" | "mp" | "gb" | "tb" | "mb" | "ps"
+    )
+}
+
+/// Writing systems, as far as word boundaries care.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    /// Other scripts written with spaces between words (Arabic, Hebrew, Devanagari, ...).
+    OtherSpaced,
+    /// Scripts written without spaces between words: Han, kana, Hangul, Thai, Lao, Khmer,
+    /// Myanmar. Terms in them match inside runs.
+    Unspaced,
+}
+
+/// The script of a letter (already case folded).
+pub(crate) fn script_of(c: char) -> Script {
+    let u = c as u32;
+    match u {
+        0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F => {
+            Script::Latin
+        }
+        0x0250..=0x02AF => Script::Latin, // IPA extensions
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x1100..=0x11FF // Hangul jamo
+        | 0x2E80..=0x2FDF // CJK radicals
+        | 0x3005..=0x3007 // ideographic iteration and number zero
+        | 0x3040..=0x30FF // kana
+        | 0x3130..=0x318F // Hangul compatibility jamo
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA960..=0xA97F
+        | 0xAC00..=0xD7FF // Hangul syllables
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F // halfwidth katakana
+        | 0x20000..=0x3FFFF => Script::Unspaced,
+        _ => Script::OtherSpaced,
+    }
+}
+
+/// Pictographs that stand alone as a token (emoji and other symbols people use as words).
+pub(crate) fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+}

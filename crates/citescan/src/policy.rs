@@ -1,0 +1,209 @@
+//! The screening policy: thresholds, Appendix weights, context boosts and suppressions, rules
+//! and per-platform term lists, read from TOML. The default is `policy/default.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+
+/// The default policy's TOML text (documented, one setting a line).
+pub const DEFAULT_POLICY_TOML: &str = include_str!("../../../policy/default.toml");
+
+/// A screening policy. Build one with [`Policy::default`] or [`Policy::from_toml`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Policy {
+    /// Name recorded in reasons.
+    pub name: String,
+    /// Verdict thresholds.
+    pub thresholds: Thresholds,
+    /// Evidence per Appendix.
+    pub appendix: AppendixWeights,
+    /// Context that raises the score.
+    pub boosts: Boosts,
+    /// Context that lowers the score.
+    pub suppress: Suppress,
+    /// Verdict rules.
+    pub rules: Rules,
+    /// Platform term lists.
+    #[serde(default)]
+    pub terms: Terms,
+}
+
+/// Score thresholds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// At or above: block (subject to the rules).
+    pub block: f32,
+    /// At or above: review.
+    pub review: f32,
+}
+
+/// Evidence of one species-bearing match by Appendix, before the term's weight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixWeights {
+    /// Appendix I.
+    #[serde(rename = "I")]
+    pub i: f32,
+    /// Appendix II.
+    #[serde(rename = "II")]
+    pub ii: f32,
+    /// Appendix III.
+    #[serde(rename = "III")]
+    pub iii: f32,
+    /// Not listed.
+    pub unlisted: f32,
+}
+
+/// Boosts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boosts {
+    /// Deliberately disguised term.
+    pub deliberate_obfuscation: f32,
+    /// Misspelt term.
+    pub misspelling: f32,
+    /// Product form in the listing.
+    pub form: f32,
+    /// Sale intent in the listing.
+    pub sale: f32,
+    /// Code word beside product or sale context.
+    pub code_word_context: f32,
+    /// A second listed taxon.
+    pub several_taxa: f32,
+}
+
+/// Suppressions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suppress {
+    /// Tokens either side of a match that context is looked for in.
+    pub window: u32,
+    /// Colour word nearby.
+    pub colour: f32,
+    /// Imitation or depiction nearby.
+    pub imitation: f32,
+    /// Brand nearby, or the term is also a brand.
+    pub brand: f32,
+    /// Everyday context nearby.
+    pub benign: f32,
+    /// Multiplier on a term that is also an everyday word.
+    pub ambiguous_factor: f32,
+}
+
+/// Verdict rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Appendices (`"I"`, `"II"`, `"III"`) whose taxa block on score alone.
+    pub block_appendices: Vec<String>,
+    /// A permit claim caps the verdict at review unless the term was disguised.
+    pub permit_caps_at_review: bool,
+}
+
+/// Per-platform term lists.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// Matches of these terms are ignored.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// These terms always block.
+    #[serde(default)]
+    pub deny: Vec<String>,
+    /// These terms send the listing to review at least.
+    #[serde(default)]
+    pub review: Vec<String>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        // The default TOML is part of the crate and parsed by a unit test.
+        match Policy::from_toml(DEFAULT_POLICY_TOML) {
+            Ok(p) => p,
+            Err(e) => unreachable!("default policy is invalid: {e}"),
+        }
+    }
+}
+
+impl Policy {
+    /// Parses a policy from TOML. Unknown keys, missing sections and out-of-range values are
+    /// errors naming the line.
+    pub fn from_toml(text: &str) -> Result<Policy, Error> {
+        let p: Policy = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .map(|l| format!("line {l}: "))
+                .unwrap_or_default();
+            Error::new(ErrorKind::Policy, format!("policy: {line}{}", e.message()))
+        })?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// Reads a policy file.
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Policy, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
+        Policy::from_toml(&text)
+            .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", path.display(), e.message().trim_start_matches("policy: "))))
+    }
+
+    /// The policy as TOML.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        let bad = |m: String| Err(Error::new(ErrorKind::Policy, format!("policy: {m}")));
+        let t = &self.thresholds;
+        if !(0.0..=1.0).contains(&t.review) || !(0.0..=1.0).contains(&t.block) || t.review > t.block {
+            return bad(format!("thresholds must satisfy 0 <= review <= block <= 1 (review {}, block {})", t.review, t.block));
+        }
+        for a in &self.rules.block_appendices {
+            if !matches!(a.as_str(), "I" | "II" | "III") {
+                return bad(format!("rules.block_appendices: unknown Appendix {a:?} (use \"I\", \"II\" or \"III\")"));
+            }
+        }
+        let s = &self.suppress;
+        if !(0.0..=1.0).contains(&s.ambiguous_factor) {
+            return bad("suppress.ambiguous_factor must be within 0..1".into());
+        }
+        for (name, v) in [
+            ("appendix.I", self.appendix.i),
+            ("appendix.II", self.appendix.ii),
+            ("appendix.III", self.appendix.iii),
+            ("appendix.unlisted", self.appendix.unlisted),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return bad(format!("{name} must be within 0..1, got {v}"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether an Appendix (1, 2 or 3) blocks on score alone.
+    pub(crate) fn blocks(&self, appendix: u8) -> bool {
+        let name = match appendix {
+            1 => "I",
+            2 => "II",
+            3 => "III",
+            _ => return false,
+        };
+        self.rules.block_appendices.iter().any(|a| a == name)
+    }
+
+    /// Evidence for an Appendix (1, 2, 3; 0 unlisted).
+    pub(crate) fn appendix_weight(&self, appendix: u8) -> f32 {
+        match appendix {
+            1 => self.appendix.i,
+            2 => self.appendix.ii,
+            3 => self.appendix.iii,
+            _ => self.appendix.unlisted,
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Scanning a normalised view against the lexicon: exact leftmost-longest matching over the key
+//! FST with script-aware boundaries, plural folding, and bounded edit distance for misspellings.
+//!
+//! Cost: one FST walk per candidate start (token starts; every character inside hashtags,
+//! digit-glued tokens and unspaced scripts). A walk stops at the first byte no key continues
+//! with, and keys are bounded in length, so the scan is linear in the text.
+
+use fst::raw::{Fst, Node, Output};
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{tok, Normalized, Obfuscation, ObfuscationSet, Token};
+
+/// Shortest key (in chars) that may match strictly inside a glued token (`#ivoryforsale`).
+const GLUED_MIN_CHARS: usize = 4;
+/// Longest key walk, in bytes: bounds the work per start position.
+const MAX_KEY_BYTES: usize = 256;
+
+/// A key found in the normalised text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// Byte range in the normalised text.
+    pub start: u32,
+    pub end: u32,
+    /// Packed entry range of the key.
+    pub value: u64,
+    /// Obfuscations the scanner itself undid (misspelling, glued).
+    pub obf: ObfuscationSet,
+    /// Edit distance for fuzzy hits.
+    pub distance: u8,
+}
+
+/// Scanner settings.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ScanOptions {
+    pub fuzzy: bool,
+}
+
+/// Finds the hits in `n`, leftmost-longest, in text order.
+pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut Vec<Hit>) {
+    let text = n.text.as_bytes();
+    let fst = lex.keys_fst();
+    let tokens = &n.tokens;
+    let mut covered_to = 0u32; // no new hit may start before this
+    for (ti, t) in tokens.iter().enumerate() {
+        let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued();
+        let mut pos = t.start;
+        let mut matched_at_start = false;
+        while pos < t.end {
+            if pos >= covered_to {
+                if let Some((end, value, spaced)) = longest_at(fst, text, tokens, ti, pos as usize) {
+                    let inside = pos != t.start || !ends_at_token_boundary(text, end);
+                    let chars = n.text[pos as usize..end].chars().filter(|c| *c != ' ').count();
+                    let unspaced = t.flags & tok::UNSPACED != 0;
+                    if !inside || unspaced || chars >= GLUED_MIN_CHARS {
+                        let mut obf = ObfuscationSet::EMPTY;
+                        if t.is_glued() && (inside || spaced) {
+                            obf.insert(Obfuscation::Glued);
+                        }
+                        hits.push(Hit { start: pos, end: end as u32, value, obf, distance: 0 });
+                        covered_to = end as u32;
+                        if pos == t.start {
+                            matched_at_start = true;
+                        }
+                    }
+                }
+            }
+            if !anywhere {
+                break;
+            }
+            pos += utf8_len(text[pos as usize]) as u32;
+        }
+        if matched_at_start || t.start < covered_to || anywhere {
+            continue;
+        }
+        if t.flags & tok::ALPHA == 0 {
+            continue;
+        }
+        let word = &text[t.start as usize..t.end as usize];
+        // plurals: "pangolins", "tortues", "tortugas"
+        if let Some(value) = plural_lookup(lex, word) {
+            hits.push(Hit { start: t.start, end: t.end, value, obf: ObfuscationSet::EMPTY, distance: 0 });
+            covered_to = t.end;
+            continue;
+        }
+        if opts.fuzzy {
+            if let Some((value, d)) = fuzzy_token(lex, word) {
+                let mut obf = ObfuscationSet::EMPTY;
+                obf.insert(Obfuscation::Misspelling);
+                hits.push(Hit { start: t.start, end: t.end, value, obf, distance: d as u8 });
+                covered_to = t.end;
+            }
+        }
+    }
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+fn ends_at_token_boundary(text: &[u8], end: usize) -> bool {
+    end == text.len() || text[end] == b' '
+}
+
+/// The longest key starting at `start` that ends at a valid place. Returns (end, value,
+/// whether a space of the key was skipped inside a glued token).
+fn longest_at<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    text: &[u8],
+    tokens: &[Token],
+    mut ti: usize,
+    start: usize,
+) -> Option<(usize, u64, bool)> {
+    // Iterative walk with at most one pending branch: inside glued tokens a key's space may be
+    // skipped ("#rhinohorn" for "rhino horn"); we explore that branch after the main one.
+    let mut best: Option<(usize, u64, bool)> = None;
+    let mut stack: Vec<(Node<'_>, Output, usize, usize, bool)> = Vec::new();
+    stack.push((fst.root(), Output::zero(), start, ti, false));
+    let limit = (start + MAX_KEY_BYTES).min(text.len());
+    while let Some((mut node, mut out, mut pos, tix, mut skipped)) = stack.pop() {
+        ti = tix;
+        loop {
+            if pos > start && node.is_final() && valid_end(text, tokens, ti, pos) {
+                let v = out.cat(node.final_output()).value();
+                if best.is_none_or(|(e, _, _)| pos > e) {
+                    best = Some((pos, v, skipped));
+                }
+            }
+            if pos >= limit {
+                break;
+            }
+            let glued = tokens[ti].is_glued();
+            let b = text[pos];
+            if glued && b != b' ' && stack.len() < 8 {
+                if let Some(i) = node.find_input(b' ') {
+                    let t = node.transition(i);
+                    stack.push((fst.node(t.addr), out.cat(t.out), pos, ti, true));
+                }
+            }
+            let Some(i) = node.find_input(b) else { break };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            if b == b' ' {
+                ti += 1;
+                if ti >= tokens.len() {
+                    break;
+                }
+            }
+            pos += 1;
+            let _ = &mut skipped;
+        }
+    }
+    best
+}
+
+/// Whether a key may end at `pos` (a byte offset in token `ti`, or just past it).
+fn valid_end(text: &[u8], tokens: &[Token], ti: usize, pos: usize) -> bool {
+    if pos == text.len() || text[pos] == b' ' {
+        return true;
+    }
+    // inside a token: only where terms may be glued, and on a char boundary
+    let t = &tokens[ti];
+    (t.flags & tok::UNSPACED != 0 || t.is_glued()) && (text[pos] & 0xC0) != 0x80
+}
+
+/// Looks a plural up as its singular: `-s`, `-es`.
+fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
+    if word.len() < 4 || *word.last()? != b's' {
+        return None;
+    }
+    let fst = lex.keys_fst();
+    let stem = &word[..word.len() - 1];
+    if let Some(o) = fst.get(stem) {
+        return Some(o.value());
+    }
+    if stem.last() == Some(&b'e') && stem.len() >= 4 {
+        if let Some(o) = fst.get(&stem[..stem.len() - 1]) {
+            return Some(o.value());
+        }
+    }
+    None
+}
+
+/// Allowed edit distance for a key of `chars` characters.
+fn allowed_distance(chars: usize) -> u32 {
+    if chars >= 10 {
+        2
+    } else if chars >= 6 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The closest fuzzy key for one word, if any: never for a dictionary word.
+fn fuzzy_token(lex: &Lexicon, word: &[u8]) -> Option<(u64, u32)> {
+    if word.len() < 6 || !word.is_ascii() || lex.dict_contains(word) {
+        return None;
+    }
+    let max = allowed_distance(word.len() + 1).max(1);
+    let mut best: Option<(u32, usize, u64)> = None;
+    fuzzy_candidates(lex.fuzzy_fst(), word, max, true, &mut |key, value, d| {
+        if d == 0 || d > allowed_distance(key.len()) {
+            return;
+        }
+        let better = match best {
+            None => true,
+            Some((bd, blen, _)) => d < bd || (d == bd && key.len().abs_diff(word.len()) < blen),
+        };
+        if better {
+            best = Some((d, key.len().abs_diff(word.len()), value));
+        }
+    });
+    best.map(|(d, _, v)| (v, d))
+}
+
+/// Every key of `fst` within `max` edits (Levenshtein with adjacent transpositions) of `query`.
+/// With `first_fixed`, keys must start with the query's first byte (misspellings rarely touch
+/// it, and it prunes the walk to one subtree).
+pub(crate) fn fuzzy_candidates<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    query: &[u8],
+    max: u32,
+    first_fixed: bool,
+    found: &mut dyn FnMut(&[u8], u64, u32),
+) {
+    if query.is_empty() || query.len() > 64 {
+        return;
+    }
+    let m = query.len();
+    let row0: Vec<u32> = (0..=m as u32).collect();
+    let mut prefix = Vec::with_capacity(m + 4);
+    let root = fst.root();
+    let ctx = Ctx { fst, query, max, found };
+    let mut ctx = ctx;
+    for t in root.transitions() {
+        if first_fixed && t.inp != query[0] {
+            continue;
+        }
+        prefix.push(t.inp);
+        walk(&mut ctx, fst.node(t.addr), Output::zero().cat(t.out), &mut prefix, &row0, None);
+        prefix.pop();
+    }
+}
+
+struct Ctx<'a, 'f, D: AsRef<[u8]>> {
+    fst: &'a Fst<D>,
+    query: &'a [u8],
+    max: u32,
+    found: &'a mut (dyn FnMut(&[u8], u64, u32) + 'f),
+}
+
+fn walk<D: AsRef<[u8]>>(
+    ctx: &mut Ctx<'_, '_, D>,
+    node: Node<'_>,
+    out: Output,
+    prefix: &mut Vec<u8>,
+    prev: &[u32],
+    prev2: Option<(&[u32], u8)>,
+) {
+    let q = ctx.query;
+    let m = q.len();
+    let c = *prefix.last().unwrap_or(&0);
+    let mut row = vec![0u32; m + 1];
+    row[0] = prev[0] + 1;
+    let mut min = row[0];
+    for j in 1..=m {
+        let cost = u32::from(q[j - 1] != c);
+        let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+        if let Some((pp, pc)) = prev2 {
+            if j >= 2 && q[j - 1] == pc && q[j - 2] == c {
+                v = v.min(pp[j - 2] + 1);
+            }
+        }
+        row[j] = v;
+        min = min.min(v);
+    }
+    if min > ctx.max || prefix.len() > m + ctx.max as usize {
+        return;
+    }
+    if node.is_final() && row[m] <= ctx.max {
+        (ctx.found)(prefix, out.cat(node.final_output()).value(), row[m]);
+    }
+    for t in node.transitions() {
+        prefix.push(t.inp);
+        walk(ctx, ctx.fst.node(t.addr), out.cat(t.out), prefix, &row, Some((prev, c)));
+        prefix.pop();
+    }
+}
