@@ -21,7 +21,13 @@ use std::path::PathBuf;
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let root = manifest.join("../..").canonicalize().expect("workspace root");
-    let wordlists = root.join("wordlists");
+    // CITESCAN_WORDLISTS lets a platform embed a lexicon built from its own licensed sources
+    // (same folder layout as `wordlists/`).
+    println!("cargo:rerun-if-env-changed=CITESCAN_WORDLISTS");
+    let wordlists = match std::env::var_os("CITESCAN_WORDLISTS") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => root.join("wordlists"),
+    };
     println!("cargo:rerun-if-changed={}", wordlists.display());
     println!("cargo:rerun-if-changed=src/normalize");
     println!("cargo:rerun-if-changed=src/lexicon");
@@ -39,7 +45,7 @@ fn main() {
             collect(&dir, &mut files);
         }
     }
-    files.sort();
+    // order matters: curated taxa rows override the generated export
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         if let Err(e) = b.add_file(f) {

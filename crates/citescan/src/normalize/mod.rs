@@ -172,6 +172,11 @@ impl Default for NormalizeOptions {
     }
 }
 
+/// Whether a character is a Latin, Greek or Cyrillic letter (their diacritics are folded away).
+fn is_european(c: char) -> bool {
+    matches!(script_of(c), Script::Latin | Script::Greek | Script::Cyrillic) && c.is_alphabetic()
+}
+
 /// Flags of a token of the normalised view.
 pub(crate) mod tok {
     /// Written in a script without spaces between words: terms match inside it.
@@ -410,11 +415,38 @@ impl<'a> Normalizer<'a> {
             if compat {
                 events.push(Event { start, end, kind: Obfuscation::Compatibility });
             }
+            // Outside Latin, Greek and Cyrillic, marks are part of the letter (kana voicing,
+            // Indic vowel signs): compose them back so the view keeps the NFC form.
+            if n > 1 && !is_european(buf[0]) {
+                let mut composed = buf[0];
+                let mut k = 1usize;
+                let mut rest = 0usize;
+                let mut tail = ['\0'; 8];
+                while k < n {
+                    match unicode_normalization::char::compose(composed, buf[k]) {
+                        Some(c) => composed = c,
+                        None => {
+                            tail[rest] = buf[k];
+                            rest += 1;
+                        }
+                    }
+                    k += 1;
+                }
+                buf[0] = composed;
+                buf[1..=rest].copy_from_slice(&tail[..rest]);
+                n = 1 + rest;
+            }
             let mut first = true;
             for &d in &buf[..n] {
                 if unicode_normalization::char::is_combining_mark(d) {
                     match last_letter_script {
-                        Some(Script::Latin | Script::Greek | Script::Cyrillic) => continue,
+                        Some(Script::Latin | Script::Greek | Script::Cyrillic) => {
+                            // a diacritic: dropped, but its bytes stay inside the letter's span
+                            if let Some(u) = units.last_mut() {
+                                u.end = u.end.max(end);
+                            }
+                            continue;
+                        }
                         Some(_) => {
                             units.push(Unit { start, end, ch: d, alt: None, class: Class::Mark });
                         }
@@ -472,6 +504,11 @@ impl<'a> Normalizer<'a> {
                 };
                 for &f in folded {
                     let mut f = f;
+                    // Latin small capitals (ɪᴠᴏʀʏ) imitate ordinary letters; NFKC leaves them
+                    if let Some(plain) = tables::small_capital(f) {
+                        f = plain;
+                        events.push(Event { start, end, kind: Obfuscation::Confusable });
+                    }
                     let script = script_of(f);
                     if script == Script::Unspaced && self.opts.han {
                         if let Some(s) = self.han.get(f) {
@@ -575,9 +612,6 @@ impl<'a> Normalizer<'a> {
                 _ => {}
             }
         }
-        let map_lookalikes = self.opts.confusables
-            && lookalike > 0
-            && (latin > 0 && other_letters == 0 || latin > 0 && latin >= other_letters);
         let letters = latin + lookalike + other_letters;
         // leetspeak decisions
         let mut leet = vec![false; n];
@@ -626,6 +660,9 @@ impl<'a> Normalizer<'a> {
                 }
             }
         }
+        // letters read from leetspeak are Latin too, so the decision is the same on a second pass
+        let latin = latin + leet.iter().filter(|&&l| l).count();
+        let map_lookalikes = self.opts.confusables && lookalike > 0 && latin > 0 && latin >= other_letters;
         let mut prev: Option<char> = None;
         let mut run = 0usize;
         for k in 0..n {
@@ -639,9 +676,6 @@ impl<'a> Normalizer<'a> {
                     c = a;
                     events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Confusable });
                 }
-            } else if unit.class == Class::LeetSymbol {
-                // a symbol inside a word that is not leetspeak breaks nothing: drop it
-                continue;
             }
             // collapse runs of three or more identical letters to one
             if self.opts.repeats && c.is_alphabetic() && Some(c) == prev {
@@ -695,7 +729,9 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
     let mut hashtag = false;
     let n = units.len();
     let starts_word = |k: usize| {
-        k < n && matches!(units[k].class, Class::Letter(_) | Class::Digit)
+        k < n
+            && (matches!(units[k].class, Class::Digit)
+                || matches!(units[k].class, Class::Letter(s) if s != Script::Unspaced))
     };
     let flush = |cur: &mut Option<Word>, words: &mut Vec<Word>| {
         if let Some(w) = cur.take() {
@@ -751,8 +787,9 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         flush(&mut cur, &mut words);
                         // '@' before a word is a handle, '$' before a digit is a price
                         let starts = if symbol {
-                            unit.ch == '$' && k + 1 < n && matches!(units[k + 1].class, Class::Letter(_))
-                                || unit.ch == '!' && k + 1 < n && matches!(units[k + 1].class, Class::Letter(_))
+                            matches!(unit.ch, '$' | '!')
+                                && k + 1 < n
+                                && matches!(units[k + 1].class, Class::Letter(s) if s != Script::Unspaced)
                         } else {
                             true
                         };
@@ -797,18 +834,10 @@ fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec
             && w.units.len() == 1
             && matches!(units[w.units[0]].class, Class::Letter(_) | Class::Digit | Class::LeetSymbol)
     };
-    // the one to three characters between spaced-apart letters must all be ones people use
-    // for that (space, dot, hyphen, underscore, ...)
-    let gap_is_spacing = |w: &Word| {
-        if w.gap == 0 || w.gap > 3 {
-            return false;
-        }
-        let first = w.units[0];
-        (first.saturating_sub(w.gap)..first).all(|k| {
-            units[k].class == Class::Separator
-                && matches!(units[k].ch, ' ' | '.' | '-' | '_' | '*' | '·' | '/' | '~' | '\u{2022}' | '\u{00A0}')
-        })
-    };
+    // any separators between the letters (space, dot, hyphen, underscore, hash, ...): the view
+    // collapses every gap to one space, so any narrower rule would not give the same text when
+    // normalising twice
+    let gap_is_spacing = |w: &Word| w.gap >= 1;
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -817,8 +846,12 @@ fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec
             while j < words.len() && single(&words[j]) && gap_is_spacing(&words[j]) {
                 j += 1;
             }
-            // count letters in the run: require at least three
-            if j - i >= 3 {
+            // at least three one-character words, at least two of them letters ("1 2 3" stays)
+            let letters = words[i..j]
+                .iter()
+                .filter(|w| matches!(units[w.units[0]].class, Class::Letter(_)))
+                .count();
+            if j - i >= 3 && letters >= 2 {
                 let mut w = words[i].clone();
                 for wj in &words[i + 1..j] {
                     w.units.extend_from_slice(&wj.units);

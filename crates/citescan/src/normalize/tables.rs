@@ -137,3 +137,14 @@ pub(crate) fn is_pictograph(c: char) -> bool {
     matches!(c as u32,
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
 }
+
+/// The ordinary letter a Latin small capital (or similar phonetic letter) imitates.
+pub(crate) fn small_capital(c: char) -> Option<char> {
+    Some(match c {
+        'ᴀ' => 'a', 'ʙ' => 'b', 'ᴄ' => 'c', 'ᴅ' => 'd', 'ᴇ' => 'e', 'ꜰ' => 'f', 'ɢ' => 'g',
+        'ʜ' => 'h', 'ɪ' => 'i', 'ᴊ' => 'j', 'ᴋ' => 'k', 'ʟ' => 'l', 'ᴍ' => 'm', 'ɴ' => 'n',
+        'ᴏ' => 'o', 'ᴘ' => 'p', 'ʀ' => 'r', 'ꜱ' => 's', 'ᴛ' => 't', 'ᴜ' => 'u', 'ᴠ' => 'v',
+        'ᴡ' => 'w', 'ʏ' => 'y', 'ᴢ' => 'z', 'ı' => 'i', 'ɑ' => 'a', 'ɡ' => 'g', 'ℓ' => 'l',
+        _ => return None,
+    })
+}

@@ -1,10 +1,192 @@
 use super::*;
+use proptest::prelude::*;
 
 fn norm(s: &str) -> Normalized {
     Normalizer::new(NormalizeOptions::default(), HanMap(&[])).normalize(s)
 }
 
+fn obf(s: &str) -> Vec<Obfuscation> {
+    let n = norm(s);
+    n.obfuscations_in(0, s.len()).iter().collect()
+}
+
+use Obfuscation::*;
+
+/// (name, input, normalised text, obfuscations undone)
+const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
+    ("ascii", "Carved IVORY, bangle!", "carved ivory bangle", &[]),
+    ("leet interior", "p4ng0lin", "pangolin", &[Leetspeak]),
+    ("leet leading", "1v0ry", "ivory", &[Leetspeak]),
+    ("leet leading alone", "1vory", "ivory", &[Leetspeak]),
+    ("leet symbol", "$hark f!n", "shark fin", &[Leetspeak]),
+    ("leet trailing", "rh1n0", "rhino", &[Leetspeak]),
+    ("leet at", "p@ngolin", "pangolin", &[Leetspeak]),
+    ("quantity kept", "500g 2kg 3pcs 4th", "500g 2kg 3pcs 4th", &[]),
+    ("price kept", "$50 ivory", "50 ivory", &[]),
+    ("spaced", "i v o r y", "ivory", &[Spacing]),
+    ("dotted", "r.h.i.n.o horn", "rhino horn", &[Spacing]),
+    ("hyphenated", "p-a-n-g-o-l-i-n", "pangolin", &[Spacing]),
+    ("underscored", "i_v_o_r_y", "ivory", &[Spacing]),
+    ("spaced with leet", "1 v 0 r y", "ivory", &[Leetspeak, Spacing]),
+    ("two letters stay apart", "a b", "a b", &[]),
+    ("repeated", "iiivoryyy", "ivory", &[Repeated]),
+    ("double letters kept", "gorilla cheetah", "gorilla cheetah", &[]),
+    ("cyrillic look-alikes", "\u{456}v\u{43e}r\u{443}", "ivory", &[Confusable]),
+    ("greek look-alike", "rhin\u{3bf}", "rhino", &[Confusable]),
+    ("real russian kept", "слон бивень", "слон бивень", &[]),
+    ("small capitals", "ɪᴠᴏʀʏ", "ivory", &[Confusable]),
+    ("full-width", "ｉｖｏｒｙ", "ivory", &[Compatibility]),
+    ("math bold", "𝐢𝐯𝐨𝐫𝐲", "ivory", &[Compatibility]),
+    ("circled", "ⓘⓥⓞⓡⓨ", "ivory", &[Compatibility]),
+    ("ligature", "ﬁsh", "fish", &[Compatibility]),
+    ("dotted capital i", "İvory", "ivory", &[]),
+    ("sharp s", "Straße", "strasse", &[]),
+    ("capital sharp s", "STRAẞE", "strasse", &[]),
+    ("precomposed accent", "café naïve", "cafe naive", &[]),
+    ("combining accent", "cafe\u{301}", "cafe", &[]),
+    ("vietnamese", "Vảy tê tê", "vay te te", &[]),
+    ("zero-width space", "iv\u{200b}ory", "ivory", &[Invisible]),
+    ("zero-width joiner", "pang\u{200d}olin", "pangolin", &[Invisible]),
+    ("soft hyphen", "ivo\u{ad}ry", "ivory", &[Invisible]),
+    ("word joiner", "rhi\u{2060}no", "rhino", &[Invisible]),
+    ("bidi control", "\u{202e}ivory", "ivory", &[Invisible]),
+    ("variation selector after emoji is not obfuscation", "🐘\u{fe0f}", "🐘", &[]),
+    ("cjk run", "象牙手镯", "象牙手镯", &[]),
+    ("latin then cjk", "ivory象牙", "ivory 象牙", &[]),
+    ("thai run", "งาช้าง", "งาช้าง", &[]),
+    ("hangul kept whole", "상아", "상아", &[]),
+    ("kana", "べっ甲", "べっ甲", &[]),
+    ("emoji tokens", "🐘🦏", "🐘 🦏", &[]),
+    ("hashtag", "#IvoryForSale", "ivoryforsale", &[]),
+    ("handle", "@ivoryseller", "ivoryseller", &[]),
+];
+
 #[test]
-fn ascii_lowercase_and_separators() {
-    assert_eq!(norm("Carved IVORY, bangle!").as_str(), "carved ivory bangle");
+fn table() {
+    for (name, input, want, want_obf) in CASES {
+        let n = norm(input);
+        assert_eq!(n.as_str(), *want, "case {name}: {input:?}");
+        assert_eq!(obf(input), want_obf.to_vec(), "case {name}: obfuscations of {input:?}");
+    }
+}
+
+#[test]
+fn idempotent_on_table() {
+    for (name, input, _, _) in CASES {
+        let once = norm(input);
+        let twice = norm(once.as_str());
+        assert_eq!(twice.as_str(), once.as_str(), "case {name}");
+    }
+}
+
+#[test]
+fn token_flags() {
+    let n = norm("#ivoryforsale 2kgivory 象牙 🐘 i v o r y");
+    let flags: Vec<u8> = n.tokens.iter().map(|t| t.flags).collect();
+    assert!(flags[0] & tok::HASHTAG != 0);
+    assert!(flags[1] & tok::DIGITS != 0);
+    assert!(flags[2] & tok::UNSPACED != 0);
+    assert!(flags[3] & tok::PICTOGRAPH != 0);
+    assert!(flags[4] & tok::SPACED != 0);
+}
+
+/// (input, normalised byte range, expected original byte range)
+#[test]
+fn offsets_around_multibyte_and_case_changes() {
+    let cases: &[(&str, (usize, usize), (usize, usize))] = &[
+        ("İvory", (0, 5), (0, 6)),        // İ is 2 bytes, folds to 1
+        ("Straße x", (4, 6), (4, 6)),     // "ss" both from ß at bytes 4..6
+        ("Straße x", (8, 9), (8, 9)),     // "x" after the space
+        ("ﬁne", (0, 2), (0, 3)),          // "fi" from one 3-byte ligature
+        ("ﬁne", (2, 4), (3, 5)),
+        ("ＩＶＯＲＹ", (0, 5), (0, 15)),  // full-width: 3 bytes each
+        ("ＩＶＯＲＹ", (1, 2), (3, 6)),
+        ("cafe\u{301} ivory", (0, 4), (0, 6)), // the combining mark stays in the span
+        ("cafe\u{301} ivory", (5, 10), (7, 12)),
+        ("iv\u{200b}ory", (0, 5), (0, 8)), // the invisible char sits inside the span
+        ("i v o r y!", (0, 5), (0, 9)),
+        ("象牙 ivory", (0, 6), (0, 6)),
+        ("象牙 ivory", (7, 12), (7, 12)),
+        ("iiivoryyy", (0, 5), (0, 9)),
+        ("1v0ry", (0, 5), (0, 5)),
+    ];
+    for &(input, (a, b), want) in cases {
+        let n = norm(input);
+        assert_eq!(n.original_range(a, b), want, "{input:?} normalised {a}..{b} of {:?}", n.as_str());
+    }
+}
+
+#[test]
+fn options_turn_steps_off() {
+    let opts = NormalizeOptions { leetspeak: false, ..NormalizeOptions::default() };
+    let n = Normalizer::new(opts, HanMap(&[])).normalize("p4ng0lin");
+    assert_eq!(n.as_str(), "p4ng0lin");
+    let opts = NormalizeOptions { spacing: false, ..NormalizeOptions::default() };
+    let n = Normalizer::new(opts, HanMap(&[])).normalize("i v o r y");
+    assert_eq!(n.as_str(), "i v o r y");
+    let opts = NormalizeOptions { invisible: false, ..NormalizeOptions::default() };
+    let n = Normalizer::new(opts, HanMap(&[])).normalize("iv\u{200b}ory");
+    assert_ne!(n.as_str(), "ivory");
+}
+
+#[test]
+fn han_map_folds_traditional() {
+    let pairs: Vec<u8> = [(0x9B5Au32, 0x9C7Cu32)] // 魚 → 鱼
+        .iter()
+        .flat_map(|(a, b)| a.to_le_bytes().into_iter().chain(b.to_le_bytes()))
+        .collect();
+    let n = Normalizer::new(NormalizeOptions::default(), HanMap(&pairs)).normalize("魚翅");
+    assert_eq!(n.as_str(), "鱼翅");
+    assert!(n.obfuscations_in(0, 6).contains(TraditionalChinese));
+}
+
+#[test]
+fn empty_and_separator_only() {
+    assert_eq!(norm("").as_str(), "");
+    assert_eq!(norm("  ,,, !!! ").as_str(), "");
+    assert!(norm("\u{200b}\u{200b}").tokens.is_empty());
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "b", "i", "v", "o", "r", "y", "I", "V", " ", " ", ".", "-", "_", "#", "@", "$", "!",
+        "0", "1", "3", "4", "5", "9", "\u{430}", "\u{43e}", "\u{3bf}", "ｉ", "ß", "İ", "é",
+        "e\u{301}", "\u{301}", "\u{200b}", "\u{ad}", "象", "牙", "🐘", "\u{fe0f}", "ﬁ", "ง",
+        "า", "상", "ẞ", "ς", "Σ", "ɪ", "\u{202e}", "x", "k", "g", "\t", "\n",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn offsets_are_char_boundaries_and_ordered(s in text_strategy()) {
+        let n = norm(&s);
+        prop_assert_eq!(n.src_start.len(), n.text.len());
+        prop_assert_eq!(n.src_end.len(), n.text.len());
+        let mut last = 0u32;
+        for i in 0..n.text.len() {
+            let (a, b) = (n.src_start[i] as usize, n.src_end[i] as usize);
+            prop_assert!(a <= b && b <= s.len());
+            prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
+            prop_assert!(n.src_start[i] >= last || n.text.as_bytes()[i] == b' ');
+            if n.text.as_bytes()[i] != b' ' { last = n.src_start[i]; }
+        }
+        for t in &n.tokens {
+            prop_assert!(n.text.is_char_boundary(t.start as usize) && n.text.is_char_boundary(t.end as usize));
+            prop_assert!(t.start < t.end);
+        }
+    }
+
+    #[test]
+    fn idempotent(s in text_strategy()) {
+        let once = norm(&s);
+        let twice = norm(once.as_str());
+        prop_assert_eq!(twice.as_str(), once.as_str());
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(s in "\\PC{0,64}") {
+        let n = norm(&s);
+        prop_assert!(n.text.len() <= s.len() * 4 + 4);
+    }
 }
