@@ -492,9 +492,19 @@ impl Classifier {
         let p = &self.inner.policy;
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
+        // the strongest weight among context entries of a kind (0 when absent)
+        let strength = |k: Kind| {
+            scored
+                .iter()
+                .filter(|s| s.kinds & bit(k) != 0)
+                .flat_map(|s| lex.entries_of(s.hit.value).filter(|e| e.kind() == k).map(|e| e.weight()))
+                .fold(0.0f32, f32::max)
+        };
         let form = has(Kind::Form);
         let sale = has(Kind::Sale);
         let permit = has(Kind::Permit);
+        let sale_w = strength(Kind::Sale);
+        let permit_w = strength(Kind::Permit);
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
@@ -534,7 +544,16 @@ impl Classifier {
                 continue;
             }
             let mut weight = sp.weight();
-            let ambiguous = s.kinds & bit(Kind::Stop) != 0;
+            // context from other hits (a key that is both a name and a form counts for itself)
+            let form_w = scored
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| (*j != i || o.species.is_none()) && o.kinds & bit(Kind::Form) != 0)
+                .flat_map(|(_, o)| lex.entries_of(o.hit.value).filter(|e| e.kind() == Kind::Form).map(|e| e.weight()))
+                .fold(0.0f32, f32::max);
+            let form_here = form_w > 0.0;
+            let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
+            let ambiguous = s.kinds & bit(Kind::Stop) != 0 && is_name && !form_here;
             if ambiguous {
                 weight *= p.suppress.ambiguous_factor;
             }
@@ -548,15 +567,10 @@ impl Classifier {
                 score += p.boosts.misspelling;
             }
             let factor = (ev / 0.5).min(1.0);
-            // context from other hits (a key that is both a name and a form counts for itself)
-            let form_here = scored.iter().enumerate().any(|(j, o)| j != i && o.kinds & bit(Kind::Form) != 0) || s.kinds & bit(Kind::Form) != 0;
             let sale_here = sale;
-            if form_here {
-                score += p.boosts.form * factor;
-            }
-            if sale_here {
-                score += p.boosts.sale * factor;
-            }
+            score += p.boosts.form * factor * form_w;
+            score += p.boosts.sale * factor * sale_w;
+            score += p.boosts.permit * permit_w;
             let is_code = sp.kind() == Kind::Code;
             if is_code && (form_here || sale_here) {
                 score += p.boosts.code_word_context;
@@ -660,7 +674,7 @@ impl Classifier {
             if s.obf.contains(Obfuscation::Misspelling) {
                 reasons.push(Reason { code: "MISSPELLED_TERM".into(), detail: format!("{} is within {} edit(s) of '{}'", quote(s), s.hit.distance, sp.term()) });
             }
-            if s.kinds & bit(Kind::Stop) != 0 {
+            if s.kinds & bit(Kind::Stop) != 0 && matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common) && !form {
                 reasons.push(Reason { code: "AMBIGUOUS_TERM".into(), detail: format!("'{}' is also an everyday word, so it weighs less alone", sp.term()) });
             }
             for &(ci, code, what) in &j.suppressed_by {

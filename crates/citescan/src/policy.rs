@@ -69,6 +69,8 @@ pub struct Boosts {
     pub form: f32,
     /// Sale intent in the listing.
     pub sale: f32,
+    /// Permit or legality claim beside a species-bearing match.
+    pub permit: f32,
     /// Code word beside product or sale context.
     pub code_word_context: f32,
     /// A second listed taxon.
