@@ -494,10 +494,10 @@ fn render_errors(wrong: &[(usize, &Label, usize)], listings: &[Listing], assessm
     for (i, lab, _) in wrong.iter().take(n) {
         let a = &assessments[*i];
         let text: String = listings[*i].fields.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" | ");
-        let short: String = text.chars().take(100).collect();
+        let short: String = text.chars().take(100).map(|c| if c.is_control() { ' ' } else { c }).collect();
         let terms: Vec<String> = a.matches.iter().map(|m| format!("{}({})", m.term, m.kind.as_str())).collect();
         s.push_str(&format!(
-            "  {}  label {} verdict {} score {:.3}\n    {:?}{}\n    matched: {}\n",
+            "  {}  label {} verdict {} score {:.3}\n    \"{}\"{}\n    matched: {}\n",
             lab.id,
             lab.label,
             a.verdict,
