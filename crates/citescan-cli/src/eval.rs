@@ -225,14 +225,23 @@ struct Rank {
 fn rank_of(lex: &Lexicon, name: &str) -> Rank {
     match lex.taxon(name) {
         Some(t) => {
+            // a taxon known only from term rows may lack its genus: a binomial's first word is it
             let genus = if !t.genus.is_empty() {
                 Some(t.genus.to_string())
             } else if t.rank.eq_ignore_ascii_case("GENUS") {
                 Some(t.name.to_string())
+            } else if t.name.split_whitespace().count() >= 2 {
+                t.name.split_whitespace().next().map(str::to_string)
             } else {
                 None
             };
-            let higher = [t.genus, t.family, t.order].iter().filter(|s| !s.is_empty()).map(|s| s.to_string()).collect();
+            let higher = genus
+                .iter()
+                .map(String::as_str)
+                .chain([t.family, t.order])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_string())
+                .collect();
             Rank { name: name.to_string(), genus, higher }
         }
         None => {
