@@ -263,7 +263,7 @@ fn same_at_genus(lex: &Lexicon, a: &str, b: &str) -> bool {
             return true;
         }
     }
-    rb.higher.iter().any(|h| *h == ra.name) || ra.higher.iter().any(|h| *h == rb.name)
+    rb.higher.contains(&ra.name) || ra.higher.contains(&rb.name)
 }
 
 const ORDER: [Verdict; 3] = [Verdict::Allow, Verdict::Review, Verdict::Block];
@@ -320,7 +320,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let (mut tax_n, mut tax_ok) = (0u64, 0u64);
     let mut wrong: Vec<(usize, &Label, usize)> = Vec::new();
     let mut items = 0u64;
-    for (li, lab) in labels.iter().enumerate() {
+    for lab in &labels {
         let Some(&i) = by_id.get(&lab.id) else {
             missing.push(lab.id.clone());
             continue;
@@ -354,7 +354,6 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
             }
         }
         if v != lab.label {
-            let _ = li;
             wrong.push((i, lab, (lab.label as usize).abs_diff(v as usize)));
         }
     }
