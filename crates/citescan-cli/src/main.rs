@@ -4,7 +4,7 @@
 //! prints what it returns.
 //!
 //! Exit codes: 0 success; 1 a check failed (an `eval` floor missed, a lexicon that does not
-//! build, a `lexicon lookup` that finds nothing); 2 an input, lexicon or policy file cannot be
+//! build, a `lexicon lookup` that finds nothing, a `bench` run that fails); 2 an input, lexicon or policy file cannot be
 //! opened or read, or the command line is wrong.
 
 mod common;
@@ -41,6 +41,8 @@ enum Command {
     Lexicon(lexicon_cmd::LexiconCommand),
     /// Measure the classifier against labelled listings (recall, precision, false positives).
     Eval(eval::EvalArgs),
+    /// Measure throughput, latency and memory on a generated corpus, beside peer matchers.
+    Bench(citescan_bench::BenchArgs),
 }
 
 fn main() {
@@ -50,6 +52,7 @@ fn main() {
         Command::Explain(a) => explain::run(a),
         Command::Lexicon(c) => lexicon_cmd::run(c),
         Command::Eval(a) => eval::run(a),
+        Command::Bench(a) => citescan_bench::run(a).map_err(common::Failure::fail),
     };
     if let Err(f) = result {
         if !f.message.is_empty() {

@@ -417,3 +417,25 @@ fn eval_confusion_and_floors() {
     assert!(out.contains("misclassified: 2"), "{out}");
     assert!(out.contains("e2  label block verdict allow") && out.contains("e5  label allow verdict block"), "{out}");
 }
+
+#[test]
+fn bench_subcommand_is_wired() {
+    // the harness itself is tested in its own crate; here only that the subcommand exists
+    let o = run(&["bench", "--help"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Usage: citescan bench"), "{}", stdout(&o));
+}
+
+#[test]
+fn help_lists_every_subcommand() {
+    let o = run(&["--help"], None);
+    let out = stdout(&o);
+    for cmd in ["scan", "explain", "lexicon", "eval", "bench"] {
+        assert!(out.contains(&format!("  {cmd} ")), "{cmd} missing from\n{out}");
+    }
+    let o = run(&["lexicon", "--help"], None);
+    let out = stdout(&o);
+    for cmd in ["build", "info", "lookup", "diff"] {
+        assert!(out.contains(&format!("  {cmd} ")), "{cmd} missing from\n{out}");
+    }
+}
