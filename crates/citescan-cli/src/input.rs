@@ -111,6 +111,7 @@ impl<R: Read> Records<R> {
                 }
                 *line += 1;
                 let bytes = trim_eol(buf);
+                let bytes = if *line == 1 { bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes) } else { bytes };
                 if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                     continue;
                 }
@@ -125,6 +126,7 @@ impl<R: Read> Records<R> {
                 }
                 *line += 1;
                 let bytes = trim_eol(buf);
+                let bytes = if *line == 1 { bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes) } else { bytes };
                 if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                     continue;
                 }
@@ -314,6 +316,14 @@ mod tests {
         assert!(matches!(&recs[3], Record::Error { line: 5, message, .. } if message.contains("an array")));
         assert!(matches!(&recs[4], Record::Error { line: 6, message, .. } if message.contains("\"title\" is a number")));
         assert!(matches!(&recs[5], Record::Listing(l, 7) if l.id.as_deref() == Some("7")));
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let recs = all("\u{feff}{\"id\":\"a\",\"title\":\"t\"}\n", Format::Jsonl);
+        assert!(matches!(&recs[0], Record::Listing(l, 1) if l.id.as_deref() == Some("a")), "{recs:?}");
+        let recs = all("\u{feff}id,title\nx,t\n", Format::Csv);
+        assert!(matches!(&recs[0], Record::Listing(l, 2) if l.id.as_deref() == Some("x")), "{recs:?}");
     }
 
     #[test]
