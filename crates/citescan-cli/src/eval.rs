@@ -409,9 +409,9 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     report.failed = failed;
 
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default()));
     } else {
-        print!("{}", render(&report));
+        crate::common::emit(&render(&report));
     }
     if args.errors > 0 {
         wrong.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -420,7 +420,7 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         if args.json {
             eprint!("{out}");
         } else {
-            print!("{out}");
+            crate::common::emit(&out);
         }
     }
     if report.failed.is_empty() {

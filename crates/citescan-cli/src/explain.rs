@@ -57,7 +57,7 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     let classifier = args.engine.classifier(false)?;
     let a = classifier.classify(&text);
     if args.json {
-        println!("{}", a.to_json());
+        crate::common::emit(&format!("{}\n", a.to_json()));
         return Ok(());
     }
     let color = match args.color {
@@ -65,7 +65,7 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
         ColorChoice::Never => false,
         ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    print!("{}", render(&text, &a, color));
+    crate::common::emit(&render(&text, &a, color));
     Ok(())
 }
 

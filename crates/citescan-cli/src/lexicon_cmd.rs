@@ -238,7 +238,7 @@ fn info(a: InfoArgs) -> Result<(), Failure> {
             "memory_before": mem(mem_before),
             "memory_after": mem(mem_after),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
         return Ok(());
     }
     let mut s = String::new();
@@ -287,7 +287,7 @@ fn info(a: InfoArgs) -> Result<(), Failure> {
     };
     s.push_str(&format!("memory before     {}\n", mem(mem_before)));
     s.push_str(&format!("memory after      {} (loaded, one classification)\n", mem(mem_after)));
-    print!("{s}");
+    crate::common::emit(&s);
     Ok(())
 }
 
@@ -341,7 +341,7 @@ fn lookup(a: LookupArgs) -> Result<(), Failure> {
                 "entries": lex.lookup(k).iter().map(entry_json).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
     } else {
         let mut s = format!("key {key:?}: {} entr{}\n", entries.len(), if entries.len() == 1 { "y" } else { "ies" });
         for e in &entries {
@@ -358,7 +358,7 @@ fn lookup(a: LookupArgs) -> Result<(), Failure> {
                 }
             }
         }
-        print!("{s}");
+        crate::common::emit(&s);
     }
     if found {
         Ok(())
@@ -457,7 +457,7 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
             "taxa_removed": taxa_removed,
             "appendix_moves": moved.iter().map(|(t, o, n)| json!({ "taxon": t, "old": o, "new": n })).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
         return Ok(());
     }
     let limit = if a.limit == 0 { usize::MAX } else { a.limit };
@@ -508,6 +508,6 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
         taxa_removed.len(),
         moved.len()
     ));
-    print!("{s}");
+    crate::common::emit(&s);
     Ok(())
 }

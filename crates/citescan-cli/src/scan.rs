@@ -180,7 +180,7 @@ pub fn run(args: ScanArgs) -> Result<(), Failure> {
         mb / secs
     );
     if args.summary {
-        println!("{line}");
+        crate::common::emit(&format!("{line}\n"));
     } else if !args.quiet {
         eprintln!("{line}");
     }
