@@ -5,22 +5,25 @@
 
 #![allow(dead_code, unused_imports, missing_docs)]
 
-#[path = "src/error.rs"]
-mod error;
-#[path = "src/normalize/mod.rs"]
-mod normalize;
-#[path = "src/lexicon/format.rs"]
-mod format;
-#[path = "src/lexicon/source.rs"]
-mod source;
 #[path = "src/lexicon/builder.rs"]
 mod builder;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/lexicon/format.rs"]
+mod format;
+#[path = "src/normalize/mod.rs"]
+mod normalize;
+#[path = "src/lexicon/source.rs"]
+mod source;
 
 use std::path::PathBuf;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
-    let root = manifest.join("../..").canonicalize().expect("workspace root");
+    let root = manifest
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root");
     // CITESCAN_WORDLISTS lets a platform embed a lexicon built from its own licensed sources
     // (same folder layout as `wordlists/`).
     println!("cargo:rerun-if-env-changed=CITESCAN_WORDLISTS");
@@ -60,7 +63,11 @@ fn main() {
 }
 
 fn collect(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read_dir").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read_dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {

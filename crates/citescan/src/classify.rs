@@ -139,7 +139,10 @@ pub struct Listing {
 impl Listing {
     /// A listing with an id and no fields.
     pub fn new(id: impl Into<Option<String>>) -> Self {
-        Listing { id: id.into(), fields: Vec::new() }
+        Listing {
+            id: id.into(),
+            fields: Vec::new(),
+        }
     }
 
     /// Adds a field.
@@ -363,18 +366,29 @@ impl Classifier {
         if bytes.len() > self.inner.max_input_bytes {
             return Err(Error::new(
                 ErrorKind::Input,
-                format!("input is {} bytes, over the limit of {}", bytes.len(), self.inner.max_input_bytes),
+                format!(
+                    "input is {} bytes, over the limit of {}",
+                    bytes.len(),
+                    self.inner.max_input_bytes
+                ),
             ));
         }
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            Error::new(ErrorKind::Input, format!("input is not valid UTF-8 at byte {}", e.valid_up_to()))
+            Error::new(
+                ErrorKind::Input,
+                format!("input is not valid UTF-8 at byte {}", e.valid_up_to()),
+            )
         })?;
         Ok(self.classify(text))
     }
 
     /// Classifies a listing with several fields; spans refer to each field's own text.
     pub fn classify_listing(&self, listing: &Listing) -> Assessment {
-        let fields: Vec<(&str, &str)> = listing.fields.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let fields: Vec<(&str, &str)> = listing
+            .fields
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
         self.assess(listing.id.clone(), &fields)
     }
 
@@ -409,13 +423,18 @@ impl Classifier {
 
     /// Normalises a text exactly as the classifier does (for tools and debugging).
     pub fn normalize(&self, text: &str) -> Normalized {
-        self.inner.lexicon.normalizer(self.inner.normalize).normalize(text)
+        self.inner
+            .lexicon
+            .normalizer(self.inner.normalize)
+            .normalize(text)
     }
 
     fn assess(&self, id: Option<String>, fields: &[(&str, &str)]) -> Assessment {
         let lex = &self.inner.lexicon;
         let norm = lex.normalizer(self.inner.normalize);
-        let opts = ScanOptions { fuzzy: self.inner.fuzzy };
+        let opts = ScanOptions {
+            fuzzy: self.inner.fuzzy,
+        };
         let mut scored: Vec<Scored<'_>> = Vec::new();
         let mut hits = Vec::new();
         for (fi, (_, text)) in fields.iter().enumerate() {
@@ -432,7 +451,9 @@ impl Classifier {
 
     /// Adds hits for platform allow/deny/review terms (they may not be in the lexicon).
     fn platform_hits(&self, n: &Normalized, hits: &mut Vec<Hit>) {
-        let Some(ac) = &self.inner.platform.ac else { return };
+        let Some(ac) = &self.inner.platform.ac else {
+            return;
+        };
         let text = n.text.as_bytes();
         let mut extra = Vec::new();
         for m in ac.find_iter(text) {
@@ -441,7 +462,13 @@ impl Classifier {
             let ends = e == text.len() || text[e] == b' ';
             if starts && ends {
                 // value: u64::MAX - pattern index marks a platform term
-                extra.push(Hit { start: s as u32, end: e as u32, value: u64::MAX - m.pattern().as_u64(), obf: ObfuscationSet::EMPTY, distance: 0 });
+                extra.push(Hit {
+                    start: s as u32,
+                    end: e as u32,
+                    value: u64::MAX - m.pattern().as_u64(),
+                    obf: ObfuscationSet::EMPTY,
+                    distance: 0,
+                });
             }
         }
         if extra.is_empty() {
@@ -464,7 +491,19 @@ impl Classifier {
             let action = self.inner.platform.actions[idx].0;
             // a platform term has no lexicon entry: use a stand-in primary of the first entry
             let primary = lex.entry(0);
-            return Scored { field, tok, tok_end, hit: h, span, obf, kinds: 0, primary, species: None, appendix: 0, platform: Some(action) };
+            return Scored {
+                field,
+                tok,
+                tok_end,
+                hit: h,
+                span,
+                obf,
+                kinds: 0,
+                primary,
+                species: None,
+                appendix: 0,
+                platform: Some(action),
+            };
         }
         let mut kinds = 0u32;
         let mut species: Option<(f32, Entry<'l>, u8)> = None;
@@ -485,10 +524,27 @@ impl Classifier {
             None => (None, 0),
         };
         let primary = species.or(first).unwrap_or_else(|| lex.entry(0));
-        Scored { field, tok, tok_end, hit: h, span, obf, kinds, primary, species, appendix, platform: None }
+        Scored {
+            field,
+            tok,
+            tok_end,
+            hit: h,
+            span,
+            obf,
+            kinds,
+            primary,
+            species,
+            appendix,
+            platform: None,
+        }
     }
 
-    fn decide(&self, id: Option<String>, fields: &[(&str, &str)], scored: Vec<Scored<'_>>) -> Assessment {
+    fn decide(
+        &self,
+        id: Option<String>,
+        fields: &[(&str, &str)],
+        scored: Vec<Scored<'_>>,
+    ) -> Assessment {
         let p = &self.inner.policy;
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
@@ -497,7 +553,11 @@ impl Classifier {
             scored
                 .iter()
                 .filter(|s| s.kinds & bit(k) != 0)
-                .flat_map(|s| lex.entries_of(s.hit.value).filter(|e| e.kind() == k).map(|e| e.weight()))
+                .flat_map(|s| {
+                    lex.entries_of(s.hit.value)
+                        .filter(|e| e.kind() == k)
+                        .map(|e| e.weight())
+                })
                 .fold(0.0f32, f32::max)
         };
         let form = has(Kind::Form);
@@ -508,24 +568,41 @@ impl Classifier {
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
-            format!("'{}' ({} bytes {}-{})", text, fields[s.field].0, s.span.0, s.span.1)
+            format!(
+                "'{}' ({} bytes {}-{})",
+                text, fields[s.field].0, s.span.0, s.span.1
+            )
         };
         // negated context: a negation entry within two tokens before it
         let negated = |ci: usize| {
             let c = &scored[ci];
             scored.iter().any(|s| {
-                s.field == c.field && s.kinds & bit(Kind::Negation) != 0 && s.tok_end < c.tok && c.tok - s.tok_end <= 2
+                s.field == c.field
+                    && s.kinds & bit(Kind::Negation) != 0
+                    && s.tok_end < c.tok
+                    && c.tok - s.tok_end <= 2
             })
         };
         let window = p.suppress.window as usize;
         let near = |a: &Scored<'_>, b: &Scored<'_>| {
-            a.field == b.field && (a.tok.abs_diff(b.tok) <= window || a.tok_end.abs_diff(b.tok) <= window)
+            a.field == b.field
+                && (a.tok.abs_diff(b.tok) <= window || a.tok_end.abs_diff(b.tok) <= window)
         };
         let suppressor_kinds = [
             (Kind::Colour, p.suppress.colour, "COLOUR_CONTEXT", "colour"),
-            (Kind::Imitation, p.suppress.imitation, "IMITATION_CONTEXT", "imitation or depiction"),
+            (
+                Kind::Imitation,
+                p.suppress.imitation,
+                "IMITATION_CONTEXT",
+                "imitation or depiction",
+            ),
             (Kind::Brand, p.suppress.brand, "BRAND_CONTEXT", "brand"),
-            (Kind::Benign, p.suppress.benign, "BENIGN_CONTEXT", "everyday context"),
+            (
+                Kind::Benign,
+                p.suppress.benign,
+                "BENIGN_CONTEXT",
+                "everyday context",
+            ),
         ];
 
         // per species hit: score and verdict
@@ -544,16 +621,34 @@ impl Classifier {
                 continue;
             }
             let mut weight = sp.weight();
-            // context from other hits (a key that is both a name and a form counts for itself)
+            // product form elsewhere in the listing (another hit than this one)
             let form_w = scored
                 .iter()
                 .enumerate()
-                .filter(|(j, o)| (*j != i || o.species.is_none()) && o.kinds & bit(Kind::Form) != 0)
-                .flat_map(|(_, o)| lex.entries_of(o.hit.value).filter(|e| e.kind() == Kind::Form).map(|e| e.weight()))
+                .filter(|(j, o)| *j != i && o.kinds & bit(Kind::Form) != 0)
+                .flat_map(|(_, o)| {
+                    lex.entries_of(o.hit.value)
+                        .filter(|e| e.kind() == Kind::Form)
+                        .map(|e| e.weight())
+                })
                 .fold(0.0f32, f32::max);
             let form_here = form_w > 0.0;
+            // a name or emoji right next to a product form is a product of the taxon
+            // ("tiger claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins")
+            let adjacent_form = scored.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.field == s.field
+                    && o.species.is_none()
+                    && o.kinds & bit(Kind::Form) != 0
+                    && (o.tok <= s.tok_end + 1 && s.tok <= o.tok_end + 1)
+            });
             let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
-            let ambiguous = s.kinds & bit(Kind::Stop) != 0 && is_name && !form_here;
+            let as_product = adjacent_form && (is_name || sp.kind() == Kind::Emoji);
+            if as_product {
+                weight = weight.max(p.boosts.name_with_form);
+            }
+            // an everyday word ("tiger", "python") weighs less, unless a form stands next to it
+            let ambiguous = s.kinds & bit(Kind::Stop) != 0 && is_name && !adjacent_form;
             if ambiguous {
                 weight *= p.suppress.ambiguous_factor;
             }
@@ -581,7 +676,11 @@ impl Classifier {
                     // the term itself is also a brand / everyday phrase
                     let own = s.kinds & bit(kind) != 0;
                     let ctx = scored.iter().enumerate().find(|(j, o)| {
-                        *j != i && o.species.is_none() && o.kinds & bit(kind) != 0 && near(s, o) && !negated(*j)
+                        *j != i
+                            && o.species.is_none()
+                            && o.kinds & bit(kind) != 0
+                            && near(s, o)
+                            && !negated(*j)
                     });
                     if own || ctx.is_some() {
                         // a brand collision is lifted when a wildlife product form stands next to it
@@ -596,7 +695,7 @@ impl Classifier {
             let score = score.clamp(0.0, 1.0);
             let other_evidence = deliberate
                 || (is_code && (form_here || sale_here))
-                || (sp.kind() == Kind::Product && (sale_here || form_here));
+                || ((sp.kind() == Kind::Product || as_product) && (sale_here || form_here));
             let (verdict, rule, rule_text) = if score >= p.thresholds.block {
                 if p.blocks(s.appendix) {
                     (Verdict::Block, "RULE_APPENDIX_BLOCKS", format!("score {score:.2} >= block threshold {:.2}, and Appendix {} taxa and their products block", p.thresholds.block, roman(s.appendix)))
@@ -606,24 +705,61 @@ impl Classifier {
                     (Verdict::Review, "RULE_REVIEW_APPENDIX", format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if s.appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(s.appendix)) }))
                 }
             } else if score >= p.thresholds.review {
-                (Verdict::Review, "RULE_SCORE_REVIEW", format!("score {score:.2} >= review threshold {:.2}", p.thresholds.review))
+                (
+                    Verdict::Review,
+                    "RULE_SCORE_REVIEW",
+                    format!(
+                        "score {score:.2} >= review threshold {:.2}",
+                        p.thresholds.review
+                    ),
+                )
             } else {
-                (Verdict::Allow, "RULE_BELOW_THRESHOLD", format!("score {score:.2} < review threshold {:.2}", p.thresholds.review))
+                (
+                    Verdict::Allow,
+                    "RULE_BELOW_THRESHOLD",
+                    format!(
+                        "score {score:.2} < review threshold {:.2}",
+                        p.thresholds.review
+                    ),
+                )
             };
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block && permit && p.rules.permit_caps_at_review && !deliberate {
-                (Verdict::Review, "RULE_PERMIT_CAPS_REVIEW", format!("{rule_text}; a permit or legality claim caps the verdict at review"))
+            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+                && permit_w >= p.rules.permit_cap_min_weight
+                && p.rules.permit_caps_at_review
+                && !deliberate
+            {
+                (
+                    Verdict::Review,
+                    "RULE_PERMIT_CAPS_REVIEW",
+                    format!("{rule_text}; a permit or legality claim caps the verdict at review"),
+                )
             } else {
                 (verdict, rule, rule_text)
             };
-            judged.push(Judged { idx: i, score, verdict, rule, rule_text, suppressed_by });
+            judged.push(Judged {
+                idx: i,
+                score,
+                verdict,
+                rule,
+                rule_text,
+                suppressed_by,
+            });
         }
 
         // the listing's verdict: the strongest hit's
-        judged.sort_by(|a, b| b.verdict.cmp(&a.verdict).then(b.score.total_cmp(&a.score)).then(a.idx.cmp(&b.idx)));
+        judged.sort_by(|a, b| {
+            b.verdict
+                .cmp(&a.verdict)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.idx.cmp(&b.idx))
+        });
         let mut verdict = judged.first().map(|j| j.verdict).unwrap_or(Verdict::Allow);
         let mut score = judged.first().map(|j| j.score).unwrap_or(0.0);
         let mut taxa: Vec<String> = Vec::new();
-        let flagged: Vec<&Judged> = judged.iter().filter(|j| j.verdict != Verdict::Allow).collect();
+        let flagged: Vec<&Judged> = judged
+            .iter()
+            .filter(|j| j.verdict != Verdict::Allow)
+            .collect();
         for j in &flagged {
             if let Some(t) = scored[j.idx].species.and_then(|e| e.taxon()) {
                 if !taxa.iter().any(|x| x == t.name) {
@@ -637,7 +773,10 @@ impl Classifier {
 
         // reasons: the facts relied on
         let mut seen_taxa = BTreeSet::new();
-        for j in judged.iter().filter(|j| j.verdict != Verdict::Allow || judged.len() == 1 || j.idx == judged[0].idx) {
+        for j in judged
+            .iter()
+            .filter(|j| j.verdict != Verdict::Allow || judged.len() == 1 || j.idx == judged[0].idx)
+        {
             let s = &scored[j.idx];
             let Some(sp) = s.species else { continue };
             let taxon = sp.taxon();
@@ -662,24 +801,67 @@ impl Classifier {
                 Kind::Code => "a reported trafficking code word for",
                 _ => "a symbol standing for",
             };
-            let listed = if listing.is_empty() { "not listed in the CITES Appendices".to_string() } else { format!("CITES Appendix {listing}") };
+            let listed = if listing.is_empty() {
+                "not listed in the CITES Appendices".to_string()
+            } else {
+                format!("CITES Appendix {listing}")
+            };
             reasons.push(Reason {
                 code,
-                detail: format!("{} matched '{}', {} {}, {}", quote(s), sp.term(), what, tname, listed),
+                detail: format!(
+                    "{} matched '{}', {} {}, {}",
+                    quote(s),
+                    sp.term(),
+                    what,
+                    tname,
+                    listed
+                ),
             });
             if s.obf.any_deliberate() {
-                let undone: Vec<&str> = s.obf.iter().filter(|o| o.is_deliberate()).map(|o| o.as_str()).collect();
-                reasons.push(Reason { code: "OBFUSCATED_TERM".into(), detail: format!("{} was disguised; undone: {}", quote(s), undone.join(", ")) });
+                let undone: Vec<&str> = s
+                    .obf
+                    .iter()
+                    .filter(|o| o.is_deliberate())
+                    .map(|o| o.as_str())
+                    .collect();
+                reasons.push(Reason {
+                    code: "OBFUSCATED_TERM".into(),
+                    detail: format!("{} was disguised; undone: {}", quote(s), undone.join(", ")),
+                });
             }
             if s.obf.contains(Obfuscation::Misspelling) {
-                reasons.push(Reason { code: "MISSPELLED_TERM".into(), detail: format!("{} is within {} edit(s) of '{}'", quote(s), s.hit.distance, sp.term()) });
+                reasons.push(Reason {
+                    code: "MISSPELLED_TERM".into(),
+                    detail: format!(
+                        "{} is within {} edit(s) of '{}'",
+                        quote(s),
+                        s.hit.distance,
+                        sp.term()
+                    ),
+                });
             }
-            if s.kinds & bit(Kind::Stop) != 0 && matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common) && !form {
-                reasons.push(Reason { code: "AMBIGUOUS_TERM".into(), detail: format!("'{}' is also an everyday word, so it weighs less alone", sp.term()) });
+            if s.kinds & bit(Kind::Stop) != 0
+                && matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common)
+                && !form
+            {
+                reasons.push(Reason {
+                    code: "AMBIGUOUS_TERM".into(),
+                    detail: format!(
+                        "'{}' is also an everyday word, so it weighs less alone",
+                        sp.term()
+                    ),
+                });
             }
             for &(ci, code, what) in &j.suppressed_by {
                 let c = &scored[ci];
-                reasons.push(Reason { code: code.into(), detail: format!("{} is {what} near {}, which lowers the score", quote(c), quote(s)) });
+                reasons.push(Reason {
+                    code: code.into(),
+                    detail: format!(
+                        "{} is {what} near {}, which lowers the score",
+                        quote(c),
+                        quote(s)
+                    ),
+                });
             }
         }
         let list_kind = |k: Kind| -> Vec<String> {
@@ -695,10 +877,16 @@ impl Classifier {
         let any_species = !judged.is_empty();
         if any_species {
             if sale {
-                reasons.push(Reason { code: "SALE_CONTEXT".into(), detail: format!("sale intent: {}", list_kind(Kind::Sale).join(", ")) });
+                reasons.push(Reason {
+                    code: "SALE_CONTEXT".into(),
+                    detail: format!("sale intent: {}", list_kind(Kind::Sale).join(", ")),
+                });
             }
             if form {
-                reasons.push(Reason { code: "PRODUCT_CONTEXT".into(), detail: format!("product form: {}", list_kind(Kind::Form).join(", ")) });
+                reasons.push(Reason {
+                    code: "PRODUCT_CONTEXT".into(),
+                    detail: format!("product form: {}", list_kind(Kind::Form).join(", ")),
+                });
             }
             if permit {
                 reasons.push(Reason { code: "PERMIT_CLAIM".into(), detail: format!("permit or legality claim: {}; a claim is not a permit, so a person should check it", list_kind(Kind::Permit).join(", ")) });
@@ -710,20 +898,45 @@ impl Classifier {
                 Some(TermAction::Deny) => {
                     verdict = Verdict::Block;
                     score = score.max(1.0);
-                    reasons.push(Reason { code: "POLICY_DENY_TERM".into(), detail: format!("{} is on the platform's deny list (policy {})", quote(s), p.name) });
+                    reasons.push(Reason {
+                        code: "POLICY_DENY_TERM".into(),
+                        detail: format!(
+                            "{} is on the platform's deny list (policy {})",
+                            quote(s),
+                            p.name
+                        ),
+                    });
                 }
                 Some(TermAction::Review) => {
                     if verdict == Verdict::Allow {
                         verdict = Verdict::Review;
                         score = score.max(p.thresholds.review);
                     }
-                    reasons.push(Reason { code: "POLICY_REVIEW_TERM".into(), detail: format!("{} is on the platform's review list (policy {})", quote(s), p.name) });
+                    reasons.push(Reason {
+                        code: "POLICY_REVIEW_TERM".into(),
+                        detail: format!(
+                            "{} is on the platform's review list (policy {})",
+                            quote(s),
+                            p.name
+                        ),
+                    });
                 }
-                _ => reasons.push(Reason { code: "POLICY_ALLOW_TERM".into(), detail: format!("{} is on the platform's allow list and was ignored (policy {})", quote(s), p.name) }),
+                _ => reasons.push(Reason {
+                    code: "POLICY_ALLOW_TERM".into(),
+                    detail: format!(
+                        "{} is on the platform's allow list and was ignored (policy {})",
+                        quote(s),
+                        p.name
+                    ),
+                }),
             }
         }
         if let Some(j) = judged.first() {
-            let code = if reasons.iter().any(|r| r.code == "POLICY_DENY_TERM") { "RULE_PLATFORM_DENY" } else { j.rule };
+            let code = if reasons.iter().any(|r| r.code == "POLICY_DENY_TERM") {
+                "RULE_PLATFORM_DENY"
+            } else {
+                j.rule
+            };
             reasons.push(Reason {
                 code: code.into(),
                 detail: format!(
@@ -746,17 +959,27 @@ impl Classifier {
             id,
             verdict,
             score: (score * 1000.0).round() / 1000.0,
-            taxa: if verdict == Verdict::Allow { Vec::new() } else { taxa },
+            taxa: if verdict == Verdict::Allow {
+                Vec::new()
+            } else {
+                taxa
+            },
             matches,
             reasons,
-            lexicon: LexiconRef { version: lex.version().to_string(), hash: lex.hash() },
+            lexicon: LexiconRef {
+                version: lex.version().to_string(),
+                hash: lex.hash(),
+            },
         }
     }
 
     fn to_match(&self, fields: &[(&str, &str)], s: &Scored<'_>) -> Match {
         let e = s.primary;
         let taxon = e.taxon();
-        let mut also: Vec<Kind> = Kind::ALL.into_iter().filter(|k| s.kinds & bit(*k) != 0 && *k != e.kind()).collect();
+        let mut also: Vec<Kind> = Kind::ALL
+            .into_iter()
+            .filter(|k| s.kinds & bit(*k) != 0 && *k != e.kind())
+            .collect();
         also.dedup();
         Match {
             field: fields[s.field].0.to_string(),
@@ -766,11 +989,15 @@ impl Classifier {
             term: e.term().to_string(),
             kind: e.kind(),
             taxon: taxon.map(|t| t.name.to_string()),
-            appendix: taxon.map(|t| t.appendix.to_string()).filter(|a| !a.is_empty()),
+            appendix: taxon
+                .map(|t| t.appendix.to_string())
+                .filter(|a| !a.is_empty()),
             lang: e.lang().to_string(),
             obfuscations: s.obf.iter().collect(),
             also,
-            annotation: taxon.map(|t| t.annotation.to_string()).filter(|a| !a.is_empty()),
+            annotation: taxon
+                .map(|t| t.annotation.to_string())
+                .filter(|a| !a.is_empty()),
         }
     }
 }

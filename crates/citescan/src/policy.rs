@@ -75,6 +75,9 @@ pub struct Boosts {
     pub code_word_context: f32,
     /// A second listed taxon.
     pub several_taxa: f32,
+    /// Weight of a name or emoji right next to a product form ("tiger claws", "🐘 tusk"): it
+    /// counts as a product name of the taxon.
+    pub name_with_form: f32,
 }
 
 /// Suppressions.
@@ -103,6 +106,9 @@ pub struct Rules {
     pub block_appendices: Vec<String>,
     /// A permit claim caps the verdict at review unless the term was disguised.
     pub permit_caps_at_review: bool,
+    /// Only permit claims at least this strong cap (a bare "antique" is weaker than
+    /// "CITES permit").
+    pub permit_cap_min_weight: f32,
 }
 
 /// Per-platform term lists.
@@ -149,10 +155,22 @@ impl Policy {
     /// Reads a policy file.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Policy, Error> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
-        Policy::from_toml(&text)
-            .map_err(|e| Error::new(ErrorKind::Policy, format!("{}: {}", path.display(), e.message().trim_start_matches("policy: "))))
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        Policy::from_toml(&text).map_err(|e| {
+            Error::new(
+                ErrorKind::Policy,
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    e.message().trim_start_matches("policy: ")
+                ),
+            )
+        })
     }
 
     /// The policy as TOML.
@@ -163,12 +181,18 @@ impl Policy {
     fn validate(&self) -> Result<(), Error> {
         let bad = |m: String| Err(Error::new(ErrorKind::Policy, format!("policy: {m}")));
         let t = &self.thresholds;
-        if !(0.0..=1.0).contains(&t.review) || !(0.0..=1.0).contains(&t.block) || t.review > t.block {
-            return bad(format!("thresholds must satisfy 0 <= review <= block <= 1 (review {}, block {})", t.review, t.block));
+        if !(0.0..=1.0).contains(&t.review) || !(0.0..=1.0).contains(&t.block) || t.review > t.block
+        {
+            return bad(format!(
+                "thresholds must satisfy 0 <= review <= block <= 1 (review {}, block {})",
+                t.review, t.block
+            ));
         }
         for a in &self.rules.block_appendices {
             if !matches!(a.as_str(), "I" | "II" | "III") {
-                return bad(format!("rules.block_appendices: unknown Appendix {a:?} (use \"I\", \"II\" or \"III\")"));
+                return bad(format!(
+                    "rules.block_appendices: unknown Appendix {a:?} (use \"I\", \"II\" or \"III\")"
+                ));
             }
         }
         let s = &self.suppress;

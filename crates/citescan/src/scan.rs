@@ -47,16 +47,26 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
         let mut matched_at_start = false;
         while pos < t.end {
             if pos >= covered_to {
-                if let Some((end, value, spaced)) = longest_at(fst, text, tokens, ti, pos as usize) {
+                if let Some((end, value, spaced)) = longest_at(fst, text, tokens, ti, pos as usize)
+                {
                     let inside = pos != t.start || !ends_at_token_boundary(text, end);
-                    let chars = n.text[pos as usize..end].chars().filter(|c| *c != ' ').count();
+                    let chars = n.text[pos as usize..end]
+                        .chars()
+                        .filter(|c| *c != ' ')
+                        .count();
                     let unspaced = t.flags & tok::UNSPACED != 0;
                     if !inside || unspaced || chars >= GLUED_MIN_CHARS {
                         let mut obf = ObfuscationSet::EMPTY;
                         if t.is_glued() && (inside || spaced) {
                             obf.insert(Obfuscation::Glued);
                         }
-                        hits.push(Hit { start: pos, end: end as u32, value, obf, distance: 0 });
+                        hits.push(Hit {
+                            start: pos,
+                            end: end as u32,
+                            value,
+                            obf,
+                            distance: 0,
+                        });
                         covered_to = end as u32;
                         if pos == t.start {
                             matched_at_start = true;
@@ -78,15 +88,41 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
         let word = &text[t.start as usize..t.end as usize];
         // plurals: "pangolins", "tortues", "tortugas"
         if let Some(value) = plural_lookup(lex, word) {
-            hits.push(Hit { start: t.start, end: t.end, value, obf: ObfuscationSet::EMPTY, distance: 0 });
+            hits.push(Hit {
+                start: t.start,
+                end: t.end,
+                value,
+                obf: ObfuscationSet::EMPTY,
+                distance: 0,
+            });
             covered_to = t.end;
             continue;
         }
         if opts.fuzzy {
+            // doubled letters ("iivoryy", "belugga"): the word with every double made single
+            if let Some(value) = undoubled_lookup(lex, word) {
+                let mut obf = ObfuscationSet::EMPTY;
+                obf.insert(Obfuscation::Misspelling);
+                hits.push(Hit {
+                    start: t.start,
+                    end: t.end,
+                    value,
+                    obf,
+                    distance: 1,
+                });
+                covered_to = t.end;
+                continue;
+            }
             if let Some((value, d)) = fuzzy_token(lex, word) {
                 let mut obf = ObfuscationSet::EMPTY;
                 obf.insert(Obfuscation::Misspelling);
-                hits.push(Hit { start: t.start, end: t.end, value, obf, distance: d as u8 });
+                hits.push(Hit {
+                    start: t.start,
+                    end: t.end,
+                    value,
+                    obf,
+                    distance: d as u8,
+                });
                 covered_to = t.end;
             }
         }
@@ -121,7 +157,7 @@ fn longest_at<D: AsRef<[u8]>>(
     let mut stack: Vec<(Node<'_>, Output, usize, usize, bool)> = Vec::new();
     stack.push((fst.root(), Output::zero(), start, ti, false));
     let limit = (start + MAX_KEY_BYTES).min(text.len());
-    while let Some((mut node, mut out, mut pos, tix, mut skipped)) = stack.pop() {
+    while let Some((mut node, mut out, mut pos, tix, skipped)) = stack.pop() {
         ti = tix;
         loop {
             if pos > start && node.is_final() && valid_end(text, tokens, ti, pos) {
@@ -152,7 +188,6 @@ fn longest_at<D: AsRef<[u8]>>(
                 }
             }
             pos += 1;
-            let _ = &mut skipped;
         }
     }
     best
@@ -184,6 +219,23 @@ fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         }
     }
     None
+}
+
+/// Looks a word up with its doubled letters made single, when it has any and is not an
+/// ordinary word. Only for words of five letters or more.
+fn undoubled_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
+    if word.len() < 5 || !word.windows(2).any(|w| w[0] == w[1]) || lex.dict_contains(word) {
+        return None;
+    }
+    let mut single: Vec<u8> = word.to_vec();
+    single.dedup();
+    if single.len() < 4 {
+        return None;
+    }
+    let fst = lex.keys_fst();
+    fst.get(&single)
+        .map(|o| o.value())
+        .or_else(|| plural_lookup(lex, &single))
 }
 
 /// Allowed edit distance for a key of `chars` characters.
@@ -236,14 +288,26 @@ pub(crate) fn fuzzy_candidates<D: AsRef<[u8]>>(
     let row0: Vec<u32> = (0..=m as u32).collect();
     let mut prefix = Vec::with_capacity(m + 4);
     let root = fst.root();
-    let ctx = Ctx { fst, query, max, found };
+    let ctx = Ctx {
+        fst,
+        query,
+        max,
+        found,
+    };
     let mut ctx = ctx;
     for t in root.transitions() {
         if first_fixed && t.inp != query[0] {
             continue;
         }
         prefix.push(t.inp);
-        walk(&mut ctx, fst.node(t.addr), Output::zero().cat(t.out), &mut prefix, &row0, None);
+        walk(
+            &mut ctx,
+            fst.node(t.addr),
+            Output::zero().cat(t.out),
+            &mut prefix,
+            &row0,
+            None,
+        );
         prefix.pop();
     }
 }
@@ -288,7 +352,14 @@ fn walk<D: AsRef<[u8]>>(
     }
     for t in node.transitions() {
         prefix.push(t.inp);
-        walk(ctx, ctx.fst.node(t.addr), out.cat(t.out), prefix, &row, Some((prev, c)));
+        walk(
+            ctx,
+            ctx.fst.node(t.addr),
+            out.cat(t.out),
+            prefix,
+            &row,
+            Some((prev, c)),
+        );
         prefix.pop();
     }
 }

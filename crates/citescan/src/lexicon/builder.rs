@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::format::{self, fnv1a64, pack_range, Meta, Section, Stats, ENTRY_LEN, NO_TAXON, SECTIONS};
+use super::format::{
+    self, fnv1a64, pack_range, Meta, Section, Stats, ENTRY_LEN, NO_TAXON, SECTIONS,
+};
 use super::source::{parse_source, Kind, SourceFile, TaxonRow};
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
@@ -30,7 +32,11 @@ pub(crate) const FUZZY_MIN_CHARS: usize = 6;
 impl LexiconBuilder {
     /// A builder with no sources.
     pub fn new() -> Self {
-        LexiconBuilder { version: "unversioned".into(), files: Vec::new(), max_entries: None }
+        LexiconBuilder {
+            version: "unversioned".into(),
+            files: Vec::new(),
+            max_entries: None,
+        }
     }
 
     /// Sets the version string recorded in the lexicon (and in every Assessment).
@@ -55,10 +61,21 @@ impl LexiconBuilder {
     /// Adds a source file (`.tsv` term list or taxa table, or a `.txt` word list).
     pub fn add_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            Error::new(ErrorKind::Wordlist, format!("{}: not valid UTF-8 (byte {})", path.display(), e.utf8_error().valid_up_to()))
+            Error::new(
+                ErrorKind::Wordlist,
+                format!(
+                    "{}: not valid UTF-8 (byte {})",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                ),
+            )
         })?;
         self.add_source(&path.display().to_string(), &text)
     }
@@ -81,10 +98,19 @@ impl LexiconBuilder {
 }
 
 fn collect_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
-    let rd = std::fs::read_dir(dir)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read directory {}: {e}", dir.display())))?;
+    let rd = std::fs::read_dir(dir).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read directory {}: {e}", dir.display()),
+        )
+    })?;
     for ent in rd {
-        let ent = ent.map_err(|e| Error::new(ErrorKind::Io, format!("cannot read directory {}: {e}", dir.display())))?;
+        let ent = ent.map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read directory {}: {e}", dir.display()),
+            )
+        })?;
         let p = ent.path();
         if p.is_dir() {
             collect_files(&p, out)?;
@@ -181,15 +207,46 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     for (i, (name, t)) in taxa.iter().enumerate() {
         taxon_ids.insert(name.clone(), i as u32);
         for field in [
-            &t.taxon, &t.rank, &t.kingdom, &t.phylum, &t.class, &t.order, &t.family, &t.genus,
-            &t.appendix, &t.annotation, &t.listed, &t.source,
+            &t.taxon,
+            &t.rank,
+            &t.kingdom,
+            &t.phylum,
+            &t.class,
+            &t.order,
+            &t.family,
+            &t.genus,
+            &t.appendix,
+            &t.annotation,
+            &t.listed,
+            &t.source,
         ] {
             taxa_bytes.extend_from_slice(&strings.id(field).to_le_bytes());
         }
-        *stats.taxa_by_appendix.entry(if t.appendix.is_empty() { "none".into() } else { t.appendix.clone() }).or_default() += 1;
-        *stats.taxa_by_kingdom.entry(if t.kingdom.is_empty() { "unknown".into() } else { t.kingdom.clone() }).or_default() += 1;
+        *stats
+            .taxa_by_appendix
+            .entry(if t.appendix.is_empty() {
+                "none".into()
+            } else {
+                t.appendix.clone()
+            })
+            .or_default() += 1;
+        *stats
+            .taxa_by_kingdom
+            .entry(if t.kingdom.is_empty() {
+                "unknown".into()
+            } else {
+                t.kingdom.clone()
+            })
+            .or_default() += 1;
         let listed = t.listed.split_whitespace().next().unwrap_or("").to_string();
-        *stats.taxa_by_listed.entry(if listed.is_empty() { "unknown".into() } else { listed }).or_default() += 1;
+        *stats
+            .taxa_by_listed
+            .entry(if listed.is_empty() {
+                "unknown".into()
+            } else {
+                listed
+            })
+            .or_default() += 1;
     }
     stats.taxa = taxa.len() as u64;
 
@@ -197,30 +254,55 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let mut lang_ids: HashMap<String, u16> = HashMap::new();
     let mut sources: Vec<String> = Vec::new();
     let mut source_ids: HashMap<String, u16> = HashMap::new();
-    let intern_small = |table: &mut Vec<String>, ids: &mut HashMap<String, u16>, s: &str| -> Result<u16, Error> {
-        if let Some(&i) = ids.get(s) {
-            return Ok(i);
-        }
-        if table.len() >= u16::MAX as usize {
-            return Err(Error::new(ErrorKind::Limit, "more than 65535 languages or sources"));
-        }
-        let i = table.len() as u16;
-        table.push(s.to_string());
-        ids.insert(s.to_string(), i);
-        Ok(i)
-    };
+    let intern_small =
+        |table: &mut Vec<String>, ids: &mut HashMap<String, u16>, s: &str| -> Result<u16, Error> {
+            if let Some(&i) = ids.get(s) {
+                return Ok(i);
+            }
+            if table.len() >= u16::MAX as usize {
+                return Err(Error::new(
+                    ErrorKind::Limit,
+                    "more than 65535 languages or sources",
+                ));
+            }
+            let i = table.len() as u16;
+            table.push(s.to_string());
+            ids.insert(s.to_string(), i);
+            Ok(i)
+        };
 
     let mut pending: Vec<PendingEntry> = Vec::new();
     let mut dedup: HashMap<(String, Kind, u32, u16), usize> = HashMap::new();
     for (_, f) in &b.files {
         let SourceFile::Terms(rows) = f else { continue };
         for r in rows {
+            // private-use characters stand for glyphs no text will contain: the row is unusable
+            if r.term
+                .chars()
+                .any(|c| matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF))
+            {
+                stats.dropped_unusable += 1;
+                continue;
+            }
             let key = normalize_key(&norm, &r.term);
             if key.is_empty() {
                 stats.dropped_empty += 1;
                 continue;
             }
-            let taxon = if r.taxon.is_empty() { NO_TAXON } else { taxon_ids[&r.taxon] };
+            // a one-character name in an unspaced script (大, 象) would match inside any text
+            let mut chars = key.chars();
+            if r.kind.names_taxon()
+                && r.kind != Kind::Emoji
+                && matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii())
+            {
+                stats.dropped_unusable += 1;
+                continue;
+            }
+            let taxon = if r.taxon.is_empty() {
+                NO_TAXON
+            } else {
+                taxon_ids[&r.taxon]
+            };
             let lang = intern_small(&mut langs, &mut lang_ids, &r.lang)?;
             let source = intern_small(&mut sources, &mut source_ids, &r.source)?;
             let weight = (r.weight * 255.0).round().clamp(0.0, 255.0) as u8;
@@ -232,15 +314,33 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 continue;
             }
             dedup.insert(dk, pending.len());
-            pending.push(PendingEntry { key, term: r.term.clone(), kind: r.kind, taxon, lang, source, weight });
+            pending.push(PendingEntry {
+                key,
+                term: r.term.clone(),
+                kind: r.kind,
+                taxon,
+                lang,
+                source,
+                weight,
+            });
             if let Some(max) = b.max_entries {
                 if pending.len() > max {
-                    return Err(Error::new(ErrorKind::Limit, format!("more than {max} entries")));
+                    return Err(Error::new(
+                        ErrorKind::Limit,
+                        format!("more than {max} entries"),
+                    ));
                 }
             }
         }
     }
-    pending.sort_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes()).then(a.kind.cmp(&b.kind)).then(b.weight.cmp(&a.weight)).then(a.taxon.cmp(&b.taxon)));
+    pending.sort_by(|a, b| {
+        a.key
+            .as_bytes()
+            .cmp(b.key.as_bytes())
+            .then(a.kind.cmp(&b.kind))
+            .then(b.weight.cmp(&a.weight))
+            .then(a.taxon.cmp(&b.taxon))
+    });
 
     // dictionary of ordinary words, normalised like everything else
     let mut dict_words: Vec<String> = Vec::new();
@@ -271,18 +371,26 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
         let value = pack_range(i as u32, (j - i) as u32);
         let key = &pending[i].key;
-        keys.insert(key.as_bytes(), value).map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+        keys.insert(key.as_bytes(), value)
+            .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
         stats.keys += 1;
         let group = &pending[i..j];
+        // fuzzy matching may reach single-word ASCII names and product names of six letters or
+        // more, except those that are also brands (a misspelt brand is still the brand)
         let fuzzy_ok = key.chars().count() >= FUZZY_MIN_CHARS
             && !key.contains(' ')
-            && key.chars().all(|c| c.is_alphabetic())
-            && key.chars().all(|c| c.is_ascii())
-            && group.iter().any(|e| matches!(e.kind, Kind::Scientific | Kind::Synonym | Kind::Common | Kind::Product))
-            && !group.iter().any(|e| matches!(e.kind, Kind::Stop | Kind::Brand))
-            && !dict_set.contains(key.as_bytes());
+            && key.chars().all(|c| c.is_ascii_alphabetic())
+            && group.iter().any(|e| {
+                matches!(
+                    e.kind,
+                    Kind::Scientific | Kind::Synonym | Kind::Common | Kind::Product
+                )
+            })
+            && !group.iter().any(|e| matches!(e.kind, Kind::Brand));
         if fuzzy_ok {
-            fuzzy.insert(key.as_bytes(), value).map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
+            fuzzy
+                .insert(key.as_bytes(), value)
+                .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
             stats.fuzzy_keys += 1;
         }
         for e in group {
@@ -294,19 +402,32 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             entries_bytes.push(e.kind as u8);
             entries_bytes.push(e.weight);
             entries_bytes.extend_from_slice(&[0, 0]);
-            *stats.entries_by_kind.entry(e.kind.as_str().to_string()).or_default() += 1;
+            *stats
+                .entries_by_kind
+                .entry(e.kind.as_str().to_string())
+                .or_default() += 1;
             if e.kind.names_taxon() && e.kind != Kind::Code {
-                *stats.names_by_lang.entry(langs[e.lang as usize].clone()).or_default() += 1;
+                *stats
+                    .names_by_lang
+                    .entry(langs[e.lang as usize].clone())
+                    .or_default() += 1;
             }
             if e.kind == Kind::Code {
-                *stats.code_words_by_lang.entry(langs[e.lang as usize].clone()).or_default() += 1;
+                *stats
+                    .code_words_by_lang
+                    .entry(langs[e.lang as usize].clone())
+                    .or_default() += 1;
             }
         }
         i = j;
     }
     stats.entries = pending.len() as u64;
-    let keys = keys.into_inner().map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
-    let fuzzy = fuzzy.into_inner().map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
+    let keys = keys
+        .into_inner()
+        .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+    let fuzzy = fuzzy
+        .into_inner()
+        .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
     let dict = dict_set.into_fst().into_inner();
 
     let mut string_index = Vec::with_capacity((strings.offsets.len() + 1) * 4);
@@ -315,7 +436,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     }
     string_index.extend_from_slice(&(strings.blob.len() as u32).to_le_bytes());
     if strings.blob.len() > u32::MAX as usize {
-        return Err(Error::new(ErrorKind::Limit, "string table larger than 4 GiB"));
+        return Err(Error::new(
+            ErrorKind::Limit,
+            "string table larger than 4 GiB",
+        ));
     }
 
     let meta = Meta {
@@ -325,7 +449,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         inputs: b.files.iter().map(|(n, _)| short_name(n)).collect(),
         stats,
     };
-    let meta_json = serde_json::to_vec(&meta).map_err(|e| Error::new(ErrorKind::Limit, format!("meta: {e}")))?;
+    let meta_json = serde_json::to_vec(&meta)
+        .map_err(|e| Error::new(ErrorKind::Limit, format!("meta: {e}")))?;
 
     let sections: [&[u8]; SECTIONS] = [
         &meta_json,
@@ -370,7 +495,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 /// The file name without directories, so a lexicon built elsewhere records the same inputs.
 fn short_name(n: &str) -> String {
     let p = std::path::Path::new(n);
-    let parent = p.parent().and_then(|d| d.file_name()).and_then(|d| d.to_str());
+    let parent = p
+        .parent()
+        .and_then(|d| d.file_name())
+        .and_then(|d| d.to_str());
     let file = p.file_name().and_then(|f| f.to_str()).unwrap_or(n);
     match parent {
         Some(d) if !d.is_empty() => format!("{d}/{file}"),

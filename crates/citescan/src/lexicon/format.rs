@@ -130,4 +130,8 @@ pub struct Stats {
     pub taxa_by_listed: std::collections::BTreeMap<String, u64>,
     /// Rows dropped because their term normalised to nothing.
     pub dropped_empty: u64,
+    /// Rows dropped as unusable: private-use characters, or a name of one unspaced-script
+    /// character.
+    #[serde(default)]
+    pub dropped_unusable: u64,
 }

@@ -17,7 +17,10 @@ pub use source::{parse_source, Kind, SourceFile, TaxonRow, TermRow};
 
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
-use format::{read_u32, read_u64, unpack_range, Section, ENTRY_LEN, NO_TAXON, SECTIONS, TAXON_FIELDS, TAXON_LEN};
+use format::{
+    read_u32, read_u64, unpack_range, Section, ENTRY_LEN, NO_TAXON, SECTIONS, TAXON_FIELDS,
+    TAXON_LEN,
+};
 
 /// The default lexicon, compiled from `wordlists/` when the crate was built.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.lex"));
@@ -118,15 +121,23 @@ impl Lexicon {
     /// Reads a compiled lexicon file.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
-        let data = std::fs::read(path)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
-        Lexicon::from_bytes(data).map_err(|e| format_err(format!("{}: {}", path.display(), e.message())))
+        let data = std::fs::read(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        Lexicon::from_bytes(data)
+            .map_err(|e| format_err(format!("{}: {}", path.display(), e.message())))
     }
 
     fn load(bytes: Bytes) -> Result<Lexicon, Error> {
         let b = bytes.as_ref();
         if b.len() < format::HEADER_LEN + SECTIONS * 16 {
-            return Err(format_err(format!("not a citescan lexicon: only {} bytes", b.len())));
+            return Err(format_err(format!(
+                "not a citescan lexicon: only {} bytes",
+                b.len()
+            )));
         }
         if &b[0..8] != format::MAGIC {
             return Err(format_err("not a citescan lexicon: bad magic"));
@@ -140,11 +151,16 @@ impl Lexicon {
         }
         let n = read_u32(b, 12) as usize;
         if n != SECTIONS {
-            return Err(format_err(format!("lexicon has {n} sections, expected {SECTIONS}")));
+            return Err(format_err(format!(
+                "lexicon has {n} sections, expected {SECTIONS}"
+            )));
         }
         let total = read_u64(b, 24);
         if total != b.len() as u64 {
-            return Err(format_err(format!("lexicon is truncated or padded: header says {total} bytes, found {}", b.len())));
+            return Err(format_err(format!(
+                "lexicon is truncated or padded: header says {total} bytes, found {}",
+                b.len()
+            )));
         }
         let checksum = read_u64(b, 16);
         let mut sections = [(0usize, 0usize); SECTIONS];
@@ -154,7 +170,9 @@ impl Lexicon {
             let len = read_u64(b, at + 8);
             let end = off.checked_add(len).filter(|&e| e <= b.len() as u64);
             let Some(end) = end else {
-                return Err(format_err(format!("lexicon section {k} lies outside the file")));
+                return Err(format_err(format!(
+                    "lexicon section {k} lies outside the file"
+                )));
             };
             *s = (off as usize, end as usize);
         }
@@ -168,14 +186,24 @@ impl Lexicon {
         let n_strings = idx_len / 4 - 1;
         let entries_len = sec(Section::Entries).len();
         let taxa_len = sec(Section::Taxa).len();
-        if entries_len % ENTRY_LEN != 0 || taxa_len % TAXON_LEN != 0 || sec(Section::Han).len() % 8 != 0 {
+        if entries_len % ENTRY_LEN != 0
+            || taxa_len % TAXON_LEN != 0
+            || sec(Section::Han).len() % 8 != 0
+        {
             return Err(format_err("lexicon tables have a partial record"));
         }
-        let slice = |s: Section| Slice { bytes: bytes.clone(), start: sections[s as usize].0, end: sections[s as usize].1 };
-        let fst_err = |what: &str, e: fst::Error| format_err(format!("lexicon {what} automaton is corrupt: {e}"));
+        let slice = |s: Section| Slice {
+            bytes: bytes.clone(),
+            start: sections[s as usize].0,
+            end: sections[s as usize].1,
+        };
+        let fst_err = |what: &str, e: fst::Error| {
+            format_err(format!("lexicon {what} automaton is corrupt: {e}"))
+        };
         let keys = fst::Map::new(slice(Section::Keys)).map_err(|e| fst_err("key", e))?;
         let fuzzy = fst::Map::new(slice(Section::Fuzzy)).map_err(|e| fst_err("fuzzy", e))?;
-        let dict = fst::Set::new(slice(Section::Dictionary)).map_err(|e| fst_err("dictionary", e))?;
+        let dict =
+            fst::Set::new(slice(Section::Dictionary)).map_err(|e| fst_err("dictionary", e))?;
         Ok(Lexicon {
             inner: Arc::new(Inner {
                 bytes,
@@ -198,7 +226,10 @@ impl Lexicon {
         let b = self.inner.bytes.as_ref();
         let sum = format::fnv1a64(&b[32..]);
         if sum != self.inner.checksum {
-            return Err(format_err(format!("lexicon checksum mismatch: header {:016x}, content {sum:016x}", self.inner.checksum)));
+            return Err(format_err(format!(
+                "lexicon checksum mismatch: header {:016x}, content {sum:016x}",
+                self.inner.checksum
+            )));
         }
         let idx = self.section(Section::StringIndex);
         let blob = self.section(Section::StringBlob);
@@ -211,7 +242,10 @@ impl Lexicon {
             prev = o;
         }
         for k in 0..self.inner.n_strings {
-            let (s, e) = (read_u32(idx, k * 4) as usize, read_u32(idx, k * 4 + 4) as usize);
+            let (s, e) = (
+                read_u32(idx, k * 4) as usize,
+                read_u32(idx, k * 4 + 4) as usize,
+            );
             if std::str::from_utf8(&blob[s..e]).is_err() {
                 return Err(format_err(format!("lexicon string {k} is not UTF-8")));
             }
@@ -235,7 +269,10 @@ impl Lexicon {
         let taxa = self.section(Section::Taxa);
         for k in 0..self.inner.n_taxa * TAXON_FIELDS {
             if read_u32(taxa, k * 4) as usize >= self.inner.n_strings {
-                return Err(format_err(format!("lexicon taxon {} is corrupt", k / TAXON_FIELDS)));
+                return Err(format_err(format!(
+                    "lexicon taxon {} is corrupt",
+                    k / TAXON_FIELDS
+                )));
             }
         }
         for map in [&self.inner.keys, &self.inner.fuzzy] {
@@ -309,9 +346,15 @@ impl Lexicon {
     pub fn fuzzy_lookup(&self, term: &str, max_dist: u32) -> Vec<(String, u32)> {
         let key = builder::normalize_key(&self.normalizer(NormalizeOptions::default()), term);
         let mut out = Vec::new();
-        crate::scan::fuzzy_candidates(self.fuzzy_fst(), key.as_bytes(), max_dist, false, &mut |k, _, d| {
-            out.push((String::from_utf8_lossy(k).into_owned(), d));
-        });
+        crate::scan::fuzzy_candidates(
+            self.fuzzy_fst(),
+            key.as_bytes(),
+            max_dist,
+            false,
+            &mut |k, _, d| {
+                out.push((String::from_utf8_lossy(k).into_owned(), d));
+            },
+        );
         out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         out
     }
@@ -347,7 +390,8 @@ impl Lexicon {
         while let Some((k, v)) = stream.next() {
             all.push((String::from_utf8_lossy(k).into_owned(), v));
         }
-        all.into_iter().map(move |(k, v)| (k, self.entries_of(v).collect()))
+        all.into_iter()
+            .map(move |(k, v)| (k, self.entries_of(v).collect()))
     }
 
     /// All keys, in order (without entries).
@@ -367,8 +411,13 @@ impl Lexicon {
         if id >= self.inner.n_strings {
             return "";
         }
-        let (s, e) = (read_u32(idx, id * 4) as usize, read_u32(idx, id * 4 + 4) as usize);
-        blob.get(s..e).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+        let (s, e) = (
+            read_u32(idx, id * 4) as usize,
+            read_u32(idx, id * 4 + 4) as usize,
+        );
+        blob.get(s..e)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 
     pub(crate) fn entry(&self, i: u32) -> Entry<'_> {
@@ -382,8 +431,20 @@ impl Lexicon {
             id: i as u32,
             term: read_u32(r, 0),
             taxon: read_u32(r, 4),
-            lang: self.inner.meta.langs.get(lang).map(String::as_str).unwrap_or(""),
-            source: self.inner.meta.sources.get(source).map(String::as_str).unwrap_or(""),
+            lang: self
+                .inner
+                .meta
+                .langs
+                .get(lang)
+                .map(String::as_str)
+                .unwrap_or(""),
+            source: self
+                .inner
+                .meta
+                .sources
+                .get(source)
+                .map(String::as_str)
+                .unwrap_or(""),
             kind: Kind::from_code(r[12]),
             weight: r[13] as f32 / 255.0,
         }

@@ -3,7 +3,9 @@
 use crate::error::{Error, ErrorKind};
 
 /// The kind of a lexicon entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Kind {
@@ -173,7 +175,10 @@ fn err(name: &str, line: usize, msg: impl std::fmt::Display) -> Error {
 /// no tab-separated header is a word list (one ordinary word a line).
 pub fn parse_source(name: &str, text: &str) -> Result<SourceFile, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)));
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)));
     let mut header = None;
     for (no, line) in lines.by_ref() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -202,7 +207,11 @@ pub fn parse_source(name: &str, text: &str) -> Result<SourceFile, Error> {
             }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 12 {
-                return Err(err(name, no, format_args!("expected 12 tab-separated columns, found {}", f.len())));
+                return Err(err(
+                    name,
+                    no,
+                    format_args!("expected 12 tab-separated columns, found {}", f.len()),
+                ));
             }
             if f[0].trim().is_empty() {
                 return Err(err(name, no, "empty taxon"));
@@ -237,9 +246,19 @@ pub fn parse_source(name: &str, text: &str) -> Result<SourceFile, Error> {
                     _ => None,
                 }
             };
-            match (f.len(), f.first().and_then(|s| one(s)), f.get(1).and_then(|s| one(s))) {
+            match (
+                f.len(),
+                f.first().and_then(|s| one(s)),
+                f.get(1).and_then(|s| one(s)),
+            ) {
                 (2, Some(a), Some(b)) => rows.push((a, b)),
-                _ => return Err(err(name, no, "expected two single characters separated by a tab")),
+                _ => {
+                    return Err(err(
+                        name,
+                        no,
+                        "expected two single characters separated by a tab",
+                    ))
+                }
             }
         }
         Ok(SourceFile::Han(rows))
@@ -256,7 +275,10 @@ pub fn parse_source(name: &str, text: &str) -> Result<SourceFile, Error> {
         Err(err(
             name,
             hno,
-            format_args!("unknown header; a term list starts with `{}`", TERM_HEADER.replace('\t', "<TAB>")),
+            format_args!(
+                "unknown header; a term list starts with `{}`",
+                TERM_HEADER.replace('\t', "<TAB>")
+            ),
         ))
     }
 }
@@ -264,7 +286,11 @@ pub fn parse_source(name: &str, text: &str) -> Result<SourceFile, Error> {
 fn parse_term_line(name: &str, no: usize, line: &str) -> Result<TermRow, Error> {
     let f: Vec<&str> = line.split('\t').collect();
     if f.len() != 8 {
-        return Err(err(name, no, format_args!("expected 8 tab-separated columns, found {}", f.len())));
+        return Err(err(
+            name,
+            no,
+            format_args!("expected 8 tab-separated columns, found {}", f.len()),
+        ));
     }
     let term = f[0].trim();
     if term.is_empty() {
@@ -274,14 +300,25 @@ fn parse_term_line(name: &str, no: usize, line: &str) -> Result<TermRow, Error> 
         .ok_or_else(|| err(name, no, format_args!("unknown kind {:?}", f[1].trim())))?;
     let taxon = f[2].trim();
     if kind.names_taxon() && taxon.is_empty() {
-        return Err(err(name, no, format_args!("kind {} needs a taxon", kind.as_str())));
+        return Err(err(
+            name,
+            no,
+            format_args!("kind {} needs a taxon", kind.as_str()),
+        ));
     }
-    let weight: f32 = f[6]
-        .trim()
-        .parse()
-        .map_err(|_| err(name, no, format_args!("weight {:?} is not a number", f[6].trim())))?;
+    let weight: f32 = f[6].trim().parse().map_err(|_| {
+        err(
+            name,
+            no,
+            format_args!("weight {:?} is not a number", f[6].trim()),
+        )
+    })?;
     if !(0.0..=1.0).contains(&weight) {
-        return Err(err(name, no, format_args!("weight {weight} is outside 0..1")));
+        return Err(err(
+            name,
+            no,
+            format_args!("weight {weight} is outside 0..1"),
+        ));
     }
     let lang = f[5].trim();
     if lang.is_empty() {

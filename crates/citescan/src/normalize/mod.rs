@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use tables::is_invisible;
 use tables::{
-    confusable_latin, is_emoji_modifier, is_pictograph, is_unit, leet_letter,
-    script_of, Script,
+    confusable_latin, is_emoji_modifier, is_pictograph, is_unit, leet_letter, script_of,
+    unit_prefix, Script,
 };
 
 /// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
@@ -133,7 +133,9 @@ impl ObfuscationSet {
     }
     /// Its members in the stable order of [`Obfuscation::ALL`].
     pub fn iter(self) -> impl Iterator<Item = Obfuscation> {
-        Obfuscation::ALL.into_iter().filter(move |o| self.contains(*o))
+        Obfuscation::ALL
+            .into_iter()
+            .filter(move |o| self.contains(*o))
     }
 }
 
@@ -174,7 +176,10 @@ impl Default for NormalizeOptions {
 
 /// Whether a character is a Latin, Greek or Cyrillic letter (their diacritics are folded away).
 fn is_european(c: char) -> bool {
-    matches!(script_of(c), Script::Latin | Script::Greek | Script::Cyrillic) && c.is_alphabetic()
+    matches!(
+        script_of(c),
+        Script::Latin | Script::Greek | Script::Cyrillic
+    ) && c.is_alphabetic()
 }
 
 /// Flags of a token of the normalised view.
@@ -256,7 +261,10 @@ impl Normalized {
 
     /// The tokens' normalised texts (for tests and tools).
     pub fn token_strs(&self) -> Vec<&str> {
-        self.tokens.iter().map(|t| &self.text[t.start as usize..t.end as usize]).collect()
+        self.tokens
+            .iter()
+            .map(|t| &self.text[t.start as usize..t.end as usize])
+            .collect()
     }
 }
 
@@ -272,6 +280,18 @@ struct Unit {
     class: Class,
 }
 
+impl Unit {
+    /// The letter it reads as when look-alikes and leetspeak are undone. Decisions that must
+    /// come out the same when the view is normalised again compare these.
+    fn latinish(&self) -> char {
+        match self.class {
+            Class::Digit | Class::LeetSymbol => self.alt.unwrap_or(self.ch),
+            Class::Letter(s) if s != Script::Latin => self.alt.unwrap_or(self.ch),
+            _ => self.ch,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
     Letter(Script),
@@ -281,6 +301,8 @@ enum Class {
     LeetSymbol,
     Hash,
     Pictograph,
+    /// A currency sign: a token of its own, so sale terms like `€` can match.
+    Currency,
     Separator,
 }
 
@@ -349,28 +371,45 @@ impl<'a> Normalizer<'a> {
                     b'@' | b'$' | b'!' | b'|' => (c, Class::LeetSymbol),
                     _ => (c, Class::Separator),
                 };
-                last_letter_script =
-                    if let Class::Letter(s) = class { Some(s) } else { None };
+                last_letter_script = if let Class::Letter(s) = class {
+                    Some(s)
+                } else {
+                    None
+                };
                 let alt = if class == Class::Digit || class == Class::LeetSymbol {
                     leet_letter(c)
                 } else {
                     None
                 };
-                units.push(Unit { start, end, ch, alt, class });
+                units.push(Unit {
+                    start,
+                    end,
+                    ch,
+                    alt,
+                    class,
+                });
                 continue;
             }
             if self.opts.invisible && is_invisible(c) {
                 // Variation selectors after a pictograph are presentation, not obfuscation.
                 let after_pict = units.last().is_some_and(|u| u.class == Class::Pictograph);
                 if !after_pict {
-                    events.push(Event { start, end, kind: Obfuscation::Invisible });
+                    events.push(Event {
+                        start,
+                        end,
+                        kind: Obfuscation::Invisible,
+                    });
                 }
                 continue;
             }
             if is_emoji_modifier(c) {
                 continue;
             }
-            let confusable = if self.opts.confusables { confusable_latin(c) } else { None };
+            let confusable = if self.opts.confusables {
+                confusable_latin(c)
+            } else {
+                None
+            };
             // Compatibility decomposition, then fold case and strip marks per resulting char.
             let mut compat = false;
             let mut buf: [char; 8] = ['\0'; 8];
@@ -413,7 +452,11 @@ impl<'a> Normalizer<'a> {
                 });
             }
             if compat {
-                events.push(Event { start, end, kind: Obfuscation::Compatibility });
+                events.push(Event {
+                    start,
+                    end,
+                    kind: Obfuscation::Compatibility,
+                });
             }
             // Outside Latin, Greek and Cyrillic, marks are part of the letter (kana voicing,
             // Indic vowel signs): compose them back so the view keeps the NFC form.
@@ -448,15 +491,32 @@ impl<'a> Normalizer<'a> {
                             continue;
                         }
                         Some(_) => {
-                            units.push(Unit { start, end, ch: d, alt: None, class: Class::Mark });
+                            units.push(Unit {
+                                start,
+                                end,
+                                ch: d,
+                                alt: None,
+                                class: Class::Mark,
+                            });
                         }
                         None => {}
                     }
                     continue;
                 }
-                self.push_folded(d, start, end, if first { confusable } else { None }, units, events);
+                self.push_folded(
+                    d,
+                    start,
+                    end,
+                    if first { confusable } else { None },
+                    units,
+                    events,
+                );
                 first = false;
-                if let Some(Unit { class: Class::Letter(s), .. }) = units.last() {
+                if let Some(Unit {
+                    class: Class::Letter(s),
+                    ..
+                }) = units.last()
+                {
                     last_letter_script = Some(*s);
                 } else {
                     last_letter_script = None;
@@ -485,8 +545,18 @@ impl<'a> Normalizer<'a> {
                 b'@' | b'$' | b'!' | b'|' => (d, Class::LeetSymbol),
                 _ => (d, Class::Separator),
             };
-            let alt = if matches!(class, Class::Digit | Class::LeetSymbol) { leet_letter(d) } else { None };
-            units.push(Unit { start, end, ch, alt, class });
+            let alt = if matches!(class, Class::Digit | Class::LeetSymbol) {
+                leet_letter(d)
+            } else {
+                None
+            };
+            units.push(Unit {
+                start,
+                end,
+                ch,
+                alt,
+                class,
+            });
             return;
         }
         if d.is_alphabetic() {
@@ -507,37 +577,91 @@ impl<'a> Normalizer<'a> {
                     // Latin small capitals (ɪᴠᴏʀʏ) imitate ordinary letters; NFKC leaves them
                     if let Some(plain) = tables::small_capital(f) {
                         f = plain;
-                        events.push(Event { start, end, kind: Obfuscation::Confusable });
+                        events.push(Event {
+                            start,
+                            end,
+                            kind: Obfuscation::Confusable,
+                        });
                     }
                     let script = script_of(f);
                     if script == Script::Unspaced && self.opts.han {
                         if let Some(s) = self.han.get(f) {
                             f = s;
-                            events.push(Event { start, end, kind: Obfuscation::TraditionalChinese });
+                            events.push(Event {
+                                start,
+                                end,
+                                kind: Obfuscation::TraditionalChinese,
+                            });
                         }
                     }
-                    let alt = if script == Script::Latin { None } else { confusable };
-                    units.push(Unit { start, end, ch: f, alt, class: Class::Letter(script) });
+                    let alt = if script == Script::Latin {
+                        None
+                    } else {
+                        confusable
+                    };
+                    units.push(Unit {
+                        start,
+                        end,
+                        ch: f,
+                        alt,
+                        class: Class::Letter(script),
+                    });
                     pushed = true;
                 }
             }
             if !pushed {
-                units.push(Unit { start, end, ch: ' ', alt: None, class: Class::Separator });
+                units.push(Unit {
+                    start,
+                    end,
+                    ch: ' ',
+                    alt: None,
+                    class: Class::Separator,
+                });
             }
         } else if d.is_numeric() {
             // other digits (Arabic-Indic, ...) count as digits but not as leetspeak
-            units.push(Unit { start, end, ch: d, alt: None, class: Class::Digit });
+            units.push(Unit {
+                start,
+                end,
+                ch: d,
+                alt: None,
+                class: Class::Digit,
+            });
         } else if is_pictograph(d) {
-            units.push(Unit { start, end, ch: d, alt: None, class: Class::Pictograph });
+            units.push(Unit {
+                start,
+                end,
+                ch: d,
+                alt: None,
+                class: Class::Pictograph,
+            });
+        } else if tables::is_currency(d) {
+            units.push(Unit {
+                start,
+                end,
+                ch: d,
+                alt: None,
+                class: Class::Currency,
+            });
         } else {
-            units.push(Unit { start, end, ch: d, alt: None, class: Class::Separator });
+            units.push(Unit {
+                start,
+                end,
+                ch: d,
+                alt: None,
+                class: Class::Separator,
+            });
         }
     }
 
     /// Pass 2: group units into words, undo word-level obfuscations, emit tokens.
     fn pass2(&self, units: &[Unit], out: &mut Normalized) {
         let words = group_words(units);
-        let words = if self.opts.spacing { join_spaced(units, words, &mut out.events) } else { words };
+        let words = if self.opts.spacing {
+            join_spaced(units, words, &mut out.events)
+        } else {
+            words
+        };
         let mut scratch: Vec<(char, u32, u32)> = Vec::new();
         for w in &words {
             scratch.clear();
@@ -584,7 +708,11 @@ impl<'a> Normalizer<'a> {
                     out.src_end.push(e);
                 }
             }
-            out.tokens.push(Token { start: tstart, end: out.text.len() as u32, flags });
+            out.tokens.push(Token {
+                start: tstart,
+                end: out.text.len() as u32,
+                flags,
+            });
         }
     }
 
@@ -605,6 +733,10 @@ impl<'a> Normalizer<'a> {
         let mut lookalike = 0usize;
         let mut other_letters = 0usize;
         for k in 0..n {
+            // a letter repeated counts once: repeats collapse, and both passes must agree
+            if k > 0 && u(k - 1).latinish() == u(k).latinish() {
+                continue;
+            }
             match u(k).class {
                 Class::Letter(Script::Latin) => latin += 1,
                 Class::Letter(_) if u(k).alt.is_some() => lookalike += 1,
@@ -613,56 +745,48 @@ impl<'a> Normalizer<'a> {
             }
         }
         let letters = latin + lookalike + other_letters;
-        // leetspeak decisions
+        // leetspeak: a word that mixes letters with digits or symbols that stand for letters is
+        // read as letters, unless it looks like a number with a unit ("2kg", "3pcs", "4th") or
+        // a model number with a multi-digit run ("win10"). The decision is made for the whole
+        // word from characters that folding does not change, so normalising twice agrees.
+        let leet_ok =
+            |k: usize| matches!(u(k).class, Class::Digit | Class::LeetSymbol) && u(k).alt.is_some();
         let mut leet = vec![false; n];
-        if self.opts.leetspeak && letters >= 2 {
-            let mut interior_found = false;
+        if self.opts.leetspeak && letters >= 1 && n >= 2 && (0..n).any(leet_ok) {
+            let mut longest_run = 0usize;
             let mut k = 0;
-            // pass a: interior single digits/symbols between letters
             while k < n {
-                let c = u(k).class;
-                if matches!(c, Class::Digit | Class::LeetSymbol) {
+                if matches!(u(k).class, Class::Digit | Class::LeetSymbol) {
                     let mut j = k;
                     while j < n && matches!(u(j).class, Class::Digit | Class::LeetSymbol) {
                         j += 1;
                     }
-                    let single = j - k == 1;
-                    if single && u(k).alt.is_some() && k > 0 && j < n && is_letter(k - 1) && is_letter(j) {
-                        leet[k] = true;
-                        interior_found = true;
-                    }
+                    longest_run = longest_run.max(j - k);
                     k = j;
                 } else {
                     k += 1;
                 }
             }
-            // pass b: a leading or trailing single digit/symbol
-            if n >= 3 {
-                let lead_single = matches!(u(0).class, Class::Digit | Class::LeetSymbol)
-                    && u(0).alt.is_some()
-                    && is_letter(1);
-                if lead_single {
-                    let rest: String = (1..n)
-                        .take_while(|&k| is_letter(k))
-                        .map(|k| u(k).ch)
-                        .collect();
-                    let symbol = u(0).class == Class::LeetSymbol;
-                    if interior_found || symbol || (rest.chars().count() >= 3 && !is_unit(&rest)) {
-                        leet[0] = true;
-                    }
-                }
-                let last = n - 1;
-                let trail_single = matches!(u(last).class, Class::Digit | Class::LeetSymbol)
-                    && u(last).alt.is_some()
-                    && is_letter(last - 1);
-                if trail_single && interior_found {
-                    leet[last] = true;
+            // digits first, then a unit ("2kg", "1kgivory", "4th")
+            let lead_digits = (0..n).take_while(|&k| u(k).class == Class::Digit).count();
+            let quantity = lead_digits > 0 && (lead_digits..n).all(&is_letter) && {
+                // compare look-alikes by the letter they imitate, so both passes agree
+                let mut rest: Vec<char> = (lead_digits..n).map(|k| u(k).latinish()).collect();
+                // repeated letters collapse later: compare without repeats
+                rest.dedup();
+                let rest: String = rest.into_iter().collect();
+                is_unit(&rest) || unit_prefix(&rest)
+            };
+            if longest_run <= 2 && !quantity {
+                for (k, l) in leet.iter_mut().enumerate() {
+                    *l = leet_ok(k);
                 }
             }
         }
         // letters read from leetspeak are Latin too, so the decision is the same on a second pass
         let latin = latin + leet.iter().filter(|&&l| l).count();
-        let map_lookalikes = self.opts.confusables && lookalike > 0 && latin > 0 && latin >= other_letters;
+        let map_lookalikes =
+            self.opts.confusables && lookalike > 0 && latin > 0 && latin >= other_letters;
         let mut prev: Option<char> = None;
         let mut run = 0usize;
         for k in 0..n {
@@ -670,11 +794,20 @@ impl<'a> Normalizer<'a> {
             let mut c = unit.ch;
             if leet[k] {
                 c = unit.alt.unwrap_or(c);
-                events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Leetspeak });
-            } else if map_lookalikes && matches!(unit.class, Class::Letter(s) if s != Script::Latin) {
+                events.push(Event {
+                    start: unit.start,
+                    end: unit.end,
+                    kind: Obfuscation::Leetspeak,
+                });
+            } else if map_lookalikes && matches!(unit.class, Class::Letter(s) if s != Script::Latin)
+            {
                 if let Some(a) = unit.alt {
                     c = a;
-                    events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Confusable });
+                    events.push(Event {
+                        start: unit.start,
+                        end: unit.end,
+                        kind: Obfuscation::Confusable,
+                    });
                 }
             }
             // collapse runs of three or more identical letters to one
@@ -685,10 +818,18 @@ impl<'a> Normalizer<'a> {
                     if run == 2 {
                         if let Some(&(_, s, _)) = out.last() {
                             out.pop();
-                            events.push(Event { start: s, end: unit.end, kind: Obfuscation::Repeated });
+                            events.push(Event {
+                                start: s,
+                                end: unit.end,
+                                kind: Obfuscation::Repeated,
+                            });
                         }
                     } else {
-                        events.push(Event { start: unit.start, end: unit.end, kind: Obfuscation::Repeated });
+                        events.push(Event {
+                            start: unit.start,
+                            end: unit.end,
+                            kind: Obfuscation::Repeated,
+                        });
                     }
                     // extend the kept letter's source range over the dropped ones
                     if let Some(last) = out.last_mut() {
@@ -728,18 +869,21 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
     let mut gap = 0usize;
     let mut hashtag = false;
     let n = units.len();
-    let starts_word = |k: usize| {
-        k < n
-            && (matches!(units[k].class, Class::Digit)
-                || matches!(units[k].class, Class::Letter(s) if s != Script::Unspaced))
-    };
+    let spaced_letter =
+        |k: usize| k < n && matches!(units[k].class, Class::Letter(s) if s != Script::Unspaced);
     let flush = |cur: &mut Option<Word>, words: &mut Vec<Word>| {
         if let Some(w) = cur.take() {
             words.push(w);
         }
     };
     for (k, unit) in units.iter().enumerate() {
-        let kind_of_letter = |s: Script| if s == Script::Unspaced { WordKind::Unspaced } else { WordKind::Spaced };
+        let kind_of_letter = |s: Script| {
+            if s == Script::Unspaced {
+                WordKind::Unspaced
+            } else {
+                WordKind::Spaced
+            }
+        };
         match unit.class {
             Class::Letter(s) => {
                 let wk = kind_of_letter(s);
@@ -748,19 +892,42 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                     Some(w) if w.kind == WordKind::Spaced && wk == WordKind::Unspaced => {
                         // script change inside a run: new token, glued to the previous one
                         flush(&mut cur, &mut words);
-                        cur = Some(Word { units: vec![k], kind: wk, flags: tok::UNSPACED, gap: 0 });
+                        cur = Some(Word {
+                            units: vec![k],
+                            kind: wk,
+                            flags: tok::UNSPACED,
+                            gap: 0,
+                        });
                     }
                     Some(_) => {
                         flush(&mut cur, &mut words);
-                        let flags = if wk == WordKind::Unspaced { tok::UNSPACED } else { 0 };
-                        cur = Some(Word { units: vec![k], kind: wk, flags, gap: 0 });
+                        let flags = if wk == WordKind::Unspaced {
+                            tok::UNSPACED
+                        } else {
+                            0
+                        };
+                        cur = Some(Word {
+                            units: vec![k],
+                            kind: wk,
+                            flags,
+                            gap: 0,
+                        });
                     }
                     None => {
-                        let mut flags = if wk == WordKind::Unspaced { tok::UNSPACED } else { 0 };
+                        let mut flags = if wk == WordKind::Unspaced {
+                            tok::UNSPACED
+                        } else {
+                            0
+                        };
                         if hashtag {
                             flags |= tok::HASHTAG;
                         }
-                        cur = Some(Word { units: vec![k], kind: wk, flags, gap });
+                        cur = Some(Word {
+                            units: vec![k],
+                            kind: wk,
+                            flags,
+                            gap,
+                        });
                     }
                 }
                 gap = 0;
@@ -773,40 +940,48 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
             }
             Class::Digit | Class::LeetSymbol => {
                 let symbol = unit.class == Class::LeetSymbol;
+                // a symbol is part of a word only when a letter follows it ("$hark", "p@ngolin");
+                // '$' anywhere else is a currency sign, other symbols separate
+                let in_word = !symbol || spaced_letter(k + 1);
                 match &mut cur {
-                    Some(w) if w.kind == WordKind::Spaced => {
-                        // a symbol stays in the word only when a letter or digit follows it
-                        if !symbol || starts_word(k + 1) {
-                            w.units.push(k);
-                        } else {
-                            flush(&mut cur, &mut words);
-                            gap += 1;
-                        }
-                    }
+                    Some(w) if w.kind == WordKind::Spaced && in_word => w.units.push(k),
                     _ => {
                         flush(&mut cur, &mut words);
-                        // '@' before a word is a handle, '$' before a digit is a price
-                        let starts = if symbol {
-                            matches!(unit.ch, '$' | '!')
-                                && k + 1 < n
-                                && matches!(units[k + 1].class, Class::Letter(s) if s != Script::Unspaced)
-                        } else {
-                            true
-                        };
+                        // '@' before a word is a handle, not a letter
+                        let starts = in_word && !(symbol && matches!(unit.ch, '@' | '|'));
                         if starts {
                             let flags = if hashtag { tok::HASHTAG } else { 0 };
-                            cur = Some(Word { units: vec![k], kind: WordKind::Spaced, flags, gap });
+                            cur = Some(Word {
+                                units: vec![k],
+                                kind: WordKind::Spaced,
+                                flags,
+                                gap,
+                            });
                             gap = 0;
-                                        hashtag = false;
+                            hashtag = false;
+                        } else if unit.ch == '$' {
+                            words.push(Word {
+                                units: vec![k],
+                                kind: WordKind::Pictograph,
+                                flags: tok::PICTOGRAPH,
+                                gap,
+                            });
+                            gap = 0;
+                            hashtag = false;
                         } else {
                             gap += 1;
                         }
                     }
                 }
             }
-            Class::Pictograph => {
+            Class::Pictograph | Class::Currency => {
                 flush(&mut cur, &mut words);
-                words.push(Word { units: vec![k], kind: WordKind::Pictograph, flags: tok::PICTOGRAPH, gap });
+                words.push(Word {
+                    units: vec![k],
+                    kind: WordKind::Pictograph,
+                    flags: tok::PICTOGRAPH,
+                    gap,
+                });
                 gap = 0;
                 hashtag = false;
             }
@@ -826,32 +1001,61 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
     words
 }
 
-/// Joins runs of three or more one-letter words separated by spacing characters
-/// (`i v o r y`, `r.h.i.n.o`, `p-a-n-g-o-l-i-n`) into one word.
+/// Joins letters spaced or punctuated apart into one word: runs of three or more one-letter
+/// words, at least two of them letters (`i v o r y`, `r.h.i.n.o`, `p-a-n-g-o-l-i-n`), and runs
+/// of two or more one-character words of an unspaced script (`象 牙`, `น อ แ ร ด`).
 fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec<Word> {
+    // one character, or one letter repeated ("iii", which folds to one letter anyway), plus
+    // marks for unspaced scripts (Thai vowel signs, kana voicing)
+    // one character, or one letter repeated ("iii", "!i": they fold to one letter anyway),
+    // plus marks for unspaced scripts (Thai vowel signs, kana voicing)
     let single = |w: &Word| {
-        w.kind == WordKind::Spaced
-            && w.units.len() == 1
-            && matches!(units[w.units[0]].class, Class::Letter(_) | Class::Digit | Class::LeetSymbol)
+        let mut chars = w.units.iter().filter(|&&u| units[u].class != Class::Mark);
+        let Some(&first) = chars.next() else {
+            return false;
+        };
+        let folded = |u: usize| units[u].latinish();
+        match w.kind {
+            WordKind::Spaced => {
+                w.units.iter().all(|&u| {
+                    matches!(
+                        units[u].class,
+                        Class::Letter(_) | Class::Digit | Class::LeetSymbol
+                    ) && folded(u) == folded(first)
+                }) && (w.units.len() == 1
+                    || w.units
+                        .iter()
+                        .any(|&u| matches!(units[u].class, Class::Letter(_))))
+            }
+            WordKind::Unspaced => chars.next().is_none(),
+            WordKind::Pictograph => false,
+        }
     };
-    // any separators between the letters (space, dot, hyphen, underscore, hash, ...): the view
-    // collapses every gap to one space, so any narrower rule would not give the same text when
-    // normalising twice
-    let gap_is_spacing = |w: &Word| w.gap >= 1;
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         if single(&words[i]) {
+            let kind = words[i].kind;
+            // any separators between them (the view collapses every gap to one space, so a
+            // narrower rule would not give the same text when normalising twice)
             let mut j = i + 1;
-            while j < words.len() && single(&words[j]) && gap_is_spacing(&words[j]) {
+            while j < words.len() && words[j].kind == kind && single(&words[j]) && words[j].gap >= 1
+            {
                 j += 1;
             }
-            // at least three one-character words, at least two of them letters ("1 2 3" stays)
             let letters = words[i..j]
                 .iter()
-                .filter(|w| matches!(units[w.units[0]].class, Class::Letter(_)))
+                .filter(|w| {
+                    w.units
+                        .iter()
+                        .any(|&u| matches!(units[u].class, Class::Letter(_)))
+                })
                 .count();
-            if j - i >= 3 && letters >= 2 {
+            let enough = match kind {
+                WordKind::Unspaced => j - i >= 2,
+                _ => j - i >= 3 && letters >= 2,
+            };
+            if enough {
                 let mut w = words[i].clone();
                 for wj in &words[i + 1..j] {
                     w.units.extend_from_slice(&wj.units);
@@ -859,7 +1063,11 @@ fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec
                 w.flags |= tok::SPACED;
                 let s = units[w.units[0]].start;
                 let e = units[*w.units.last().unwrap_or(&w.units[0])].end;
-                events.push(Event { start: s, end: e, kind: Obfuscation::Spacing });
+                events.push(Event {
+                    start: s,
+                    end: e,
+                    kind: Obfuscation::Spacing,
+                });
                 out.push(w);
                 i = j;
                 continue;

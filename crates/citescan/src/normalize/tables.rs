@@ -38,22 +38,86 @@ pub(crate) fn is_emoji_modifier(c: char) -> bool {
 pub(crate) fn confusable_latin(c: char) -> Option<char> {
     Some(match c {
         // Cyrillic capitals
-        'А' => 'a', 'В' => 'b', 'Е' => 'e', 'Ѕ' => 's', 'І' => 'i', 'Ј' => 'j', 'К' => 'k',
-        'М' => 'm', 'Н' => 'h', 'О' => 'o', 'Р' => 'p', 'С' => 'c', 'Т' => 't', 'Х' => 'x',
-        'У' => 'y', 'Ү' => 'y', 'Һ' => 'h', 'Ԁ' => 'd', 'Ԛ' => 'q', 'Ԝ' => 'w', 'Ӏ' => 'l',
-        'Ё' => 'e', 'Ї' => 'i',
+        'А' => 'a',
+        'В' => 'b',
+        'Е' => 'e',
+        'Ѕ' => 's',
+        'І' => 'i',
+        'Ј' => 'j',
+        'К' => 'k',
+        'М' => 'm',
+        'Н' => 'h',
+        'О' => 'o',
+        'Р' => 'p',
+        'С' => 'c',
+        'Т' => 't',
+        'Х' => 'x',
+        'У' => 'y',
+        'Ү' => 'y',
+        'Һ' => 'h',
+        'Ԁ' => 'd',
+        'Ԛ' => 'q',
+        'Ԝ' => 'w',
+        'Ӏ' => 'l',
+        'Ё' => 'e',
+        'Ї' => 'i',
         // Cyrillic small
-        'а' => 'a', 'е' => 'e', 'ё' => 'e', 'о' => 'o', 'р' => 'p', 'с' => 'c', 'у' => 'y',
-        'х' => 'x', 'ѕ' => 's', 'і' => 'i', 'ї' => 'i', 'ј' => 'j', 'һ' => 'h', 'ԁ' => 'd',
-        'ԛ' => 'q', 'ԝ' => 'w', 'ӏ' => 'l', 'ү' => 'y', 'ѵ' => 'v', 'ɡ' => 'g',
+        'а' => 'a',
+        'е' => 'e',
+        'ё' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'ѕ' => 's',
+        'і' => 'i',
+        'ї' => 'i',
+        'ј' => 'j',
+        'һ' => 'h',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'ӏ' => 'l',
+        'ү' => 'y',
+        'ѵ' => 'v',
+        'ɡ' => 'g',
         // Greek capitals
-        'Α' => 'a', 'Β' => 'b', 'Ε' => 'e', 'Ζ' => 'z', 'Η' => 'h', 'Ι' => 'i', 'Κ' => 'k',
-        'Μ' => 'm', 'Ν' => 'n', 'Ο' => 'o', 'Ρ' => 'p', 'Τ' => 't', 'Υ' => 'y', 'Χ' => 'x',
+        'Α' => 'a',
+        'Β' => 'b',
+        'Ε' => 'e',
+        'Ζ' => 'z',
+        'Η' => 'h',
+        'Ι' => 'i',
+        'Κ' => 'k',
+        'Μ' => 'm',
+        'Ν' => 'n',
+        'Ο' => 'o',
+        'Ρ' => 'p',
+        'Τ' => 't',
+        'Υ' => 'y',
+        'Χ' => 'x',
         // Greek small
-        'ο' => 'o', 'ι' => 'i', 'ν' => 'v', 'α' => 'a', 'κ' => 'k', 'ρ' => 'p', 'υ' => 'u',
-        'χ' => 'x', 'ε' => 'e', 'γ' => 'y', 'τ' => 't', 'ϲ' => 'c', 'ϳ' => 'j',
+        'ο' => 'o',
+        'ι' => 'i',
+        'ν' => 'v',
+        'α' => 'a',
+        'κ' => 'k',
+        'ρ' => 'p',
+        'υ' => 'u',
+        'χ' => 'x',
+        'ε' => 'e',
+        'γ' => 'y',
+        'τ' => 't',
+        'ϲ' => 'c',
+        'ϳ' => 'j',
         // Armenian small
-        'օ' => 'o', 'ս' => 'u', 'հ' => 'h', 'ո' => 'n', 'ց' => 'g', 'զ' => 'q',
+        'օ' => 'o',
+        'ս' => 'u',
+        'հ' => 'h',
+        'ո' => 'n',
+        'ց' => 'g',
+        'զ' => 'q',
         _ => return None,
     })
 }
@@ -82,11 +146,63 @@ pub(crate) fn leet_letter(c: char) -> Option<char> {
 pub(crate) fn is_unit(letters: &str) -> bool {
     matches!(
         letters,
-        "k" | "kg" | "kgs" | "g" | "gr" | "grs" | "gram" | "grams" | "mg" | "t" | "lb" | "lbs"
-            | "oz" | "ct" | "cm" | "mm" | "m" | "km" | "in" | "inch" | "ft" | "ml" | "l" | "cl"
-            | "pc" | "pcs" | "pz" | "x" | "st" | "nd" | "rd" | "th" | "d" | "h" | "s" | "yr"
-            | "yrs" | "y" | "mo" | "day" | "days" | "w" | "v" | "mp" | "gb" | "tb" | "mb" | "ps"
+        "k" | "kg"
+            | "kgs"
+            | "g"
+            | "gr"
+            | "grs"
+            | "gram"
+            | "grams"
+            | "mg"
+            | "t"
+            | "lb"
+            | "lbs"
+            | "oz"
+            | "ct"
+            | "cm"
+            | "mm"
+            | "m"
+            | "km"
+            | "in"
+            | "inch"
+            | "ft"
+            | "ml"
+            | "l"
+            | "cl"
+            | "pc"
+            | "pcs"
+            | "pz"
+            | "x"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "d"
+            | "h"
+            | "s"
+            | "yr"
+            | "yrs"
+            | "y"
+            | "mo"
+            | "day"
+            | "days"
+            | "w"
+            | "v"
+            | "mp"
+            | "gb"
+            | "tb"
+            | "mb"
+            | "ps"
     )
+}
+
+/// Whether `letters` start with a unit and go on with a word ("kgivory", "gpangolin").
+pub(crate) fn unit_prefix(letters: &str) -> bool {
+    [
+        "kg", "g", "gr", "pcs", "pc", "cm", "mm", "lb", "lbs", "oz", "ct", "ml", "x",
+    ]
+    .iter()
+    .any(|u| letters.chars().count() >= u.len() + 3 && letters.starts_with(u))
 }
 
 /// Writing systems, as far as word boundaries care.
@@ -141,10 +257,40 @@ pub(crate) fn is_pictograph(c: char) -> bool {
 /// The ordinary letter a Latin small capital (or similar phonetic letter) imitates.
 pub(crate) fn small_capital(c: char) -> Option<char> {
     Some(match c {
-        'ᴀ' => 'a', 'ʙ' => 'b', 'ᴄ' => 'c', 'ᴅ' => 'd', 'ᴇ' => 'e', 'ꜰ' => 'f', 'ɢ' => 'g',
-        'ʜ' => 'h', 'ɪ' => 'i', 'ᴊ' => 'j', 'ᴋ' => 'k', 'ʟ' => 'l', 'ᴍ' => 'm', 'ɴ' => 'n',
-        'ᴏ' => 'o', 'ᴘ' => 'p', 'ʀ' => 'r', 'ꜱ' => 's', 'ᴛ' => 't', 'ᴜ' => 'u', 'ᴠ' => 'v',
-        'ᴡ' => 'w', 'ʏ' => 'y', 'ᴢ' => 'z', 'ı' => 'i', 'ɑ' => 'a', 'ɡ' => 'g', 'ℓ' => 'l',
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
+        'ı' => 'i',
+        'ɑ' => 'a',
+        'ɡ' => 'g',
+        'ℓ' => 'l',
         _ => return None,
     })
+}
+
+/// Currency signs (Unicode category Sc, the ones in use).
+pub(crate) fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '\u{a2}'..='\u{a5}' | '\u{58f}' | '\u{60b}' | '\u{9f2}' | '\u{9f3}' | '\u{e3f}'
+        | '\u{17db}' | '\u{20a0}'..='\u{20c0}' | '\u{fdfc}')
 }
