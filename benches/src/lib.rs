@@ -285,6 +285,9 @@ fn load_lexicon(path: &Option<PathBuf>) -> Result<Lexicon, String> {
 
 /// Runs the benchmark and prints the report (table or JSON; SVG to a file).
 pub fn run(args: BenchArgs) -> Result<(), String> {
+    if std::env::var_os(MEMPROBE_ENV).is_some() {
+        return memory_probe(&args);
+    }
     let report = measure(&args)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
@@ -418,6 +421,8 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         }
     }
     let citescan_peak = peak_rss();
+    log("memory probe in a fresh process");
+    let fresh = probe_memory();
     drop(strs);
 
     // peers
@@ -511,6 +516,7 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         peak_rss_citescan: citescan_peak.unwrap_or(0),
         peak_rss_reset: peak_reset,
         peak_rss_process: peak_rss().unwrap_or(0),
+        fresh_rss: fresh,
         python: python_version,
         skipped,
         scaling,
@@ -518,6 +524,44 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         targets: Vec::new(),
     };
     Ok(report.finish())
+}
+
+/// Set in the child process that measures memory (see [`memory_probe`]).
+const MEMPROBE_ENV: &str = "CITESCAN_BENCH_MEMPROBE";
+
+/// Memory in a fresh process: the same program and arguments are run again with
+/// `CITESCAN_BENCH_MEMPROBE=1`; that child loads the lexicon, builds the classifier, makes the
+/// corpus (from the built-in term pools, so the lexicon is not walked) and classifies every
+/// listing once, then prints `rss_start rss_ready rss_corpus hwm` in bytes.
+fn memory_probe(args: &BenchArgs) -> Result<(), String> {
+    let start = current_rss().unwrap_or(0);
+    let opts = parse_normalize(&args.normalize)?;
+    let lex = load_lexicon(&args.lexicon)?;
+    let c = Classifier::builder().lexicon(lex).normalize(opts).fuzzy(!args.no_fuzzy).build().map_err(|e| e.to_string())?;
+    let _ = c.classify("carved ivory bangle");
+    let ready = current_rss().unwrap_or(0);
+    let spec = CorpusSpec { kind: args.corpus, listings: args.listings, listing_bytes: args.listing_bytes, seed: args.seed };
+    let corpus = corpus::generate(&spec, &TermPools::builtin());
+    let with_corpus = current_rss().unwrap_or(0);
+    let flagged = corpus.listings.iter().filter(|s| c.classify(s).verdict != Verdict::Allow).count();
+    std::hint::black_box(flagged);
+    println!("{start} {ready} {with_corpus} {}", peak_rss().unwrap_or(0));
+    Ok(())
+}
+
+/// Runs the memory probe in a child process; returns (start, ready, with corpus, peak) bytes.
+fn probe_memory() -> Option<[u64; 4]> {
+    let exe = std::env::current_exe().ok()?;
+    let out = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(MEMPROBE_ENV, "1")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let s = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<u64> = s.lines().last()?.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
 }
 
 fn describe_config(o: NormalizeOptions, fuzzy: bool) -> String {

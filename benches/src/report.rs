@@ -173,6 +173,9 @@ pub struct Report {
     pub peak_rss_reset: bool,
     /// VmHWM at the end (peers included), bytes.
     pub peak_rss_process: u64,
+    /// Memory of a fresh process doing only citescan's work (VmRSS at start, after the
+    /// classifier is ready, after the corpus is made, and VmHWM after classifying it), bytes.
+    pub fresh_rss: Option<[u64; 4]>,
     /// Python version of the Python peers.
     pub python: Option<String>,
     /// Peers that could not run, with the reason.
@@ -246,7 +249,20 @@ impl Report {
             measured: format!("{ready:.3} ms (load {:.1} us, build {:.1} us, first call {:.1} us)", self.lexicon_load_us, self.classifier_build_us, self.first_call_us),
             met: Some(ready <= 10.0),
         });
-        if self.peak_rss_citescan > 0 {
+        if let Some([start, ready, corpus, peak]) = self.fresh_rss {
+            let mb = peak as f64 / (1u64 << 20) as f64;
+            t.push(Target {
+                what: "peak resident memory, fresh process".into(),
+                goal: "<= 32 MiB".into(),
+                measured: format!(
+                    "{mb:.1} MiB VmHWM (start {:.1}, classifier ready {:.1}, with the corpus {:.1} MiB)",
+                    mib(start),
+                    mib(ready),
+                    mib(corpus)
+                ),
+                met: Some(mb <= 32.0),
+            });
+        } else if self.peak_rss_citescan > 0 {
             let mb = self.peak_rss_citescan as f64 / (1u64 << 20) as f64;
             t.push(Target {
                 what: "peak resident memory during citescan's rows".into(),
