@@ -318,7 +318,6 @@ struct Scored<'l> {
     kinds: u32,
     primary: Entry<'l>,
     species: Option<Entry<'l>>,
-    appendix: u8,
     platform: Option<TermAction>,
 }
 
@@ -501,7 +500,6 @@ impl Classifier {
                 kinds: 0,
                 primary,
                 species: None,
-                appendix: 0,
                 platform: Some(action),
             };
         }
@@ -512,17 +510,14 @@ impl Classifier {
             kinds |= bit(e.kind());
             first.get_or_insert(e);
             if e.kind().names_taxon() {
-                let app = e.taxon().map(|t| t.strictest_appendix()).unwrap_or(0);
+                let app = effective_appendix(&e, false);
                 let ev = self.inner.policy.appendix_weight(app) * e.weight();
                 if species.as_ref().is_none_or(|(best, _, _)| ev > *best) {
                     species = Some((ev, e, app));
                 }
             }
         }
-        let (species, appendix) = match species {
-            Some((_, e, a)) => (Some(e), a),
-            None => (None, 0),
-        };
+        let species = species.map(|(_, e, _)| e);
         let primary = species.or(first).unwrap_or_else(|| lex.entry(0));
         Scored {
             field,
@@ -534,7 +529,6 @@ impl Classifier {
             kinds,
             primary,
             species,
-            appendix,
             platform: None,
         }
     }
@@ -613,6 +607,7 @@ impl Classifier {
             rule: &'static str,
             rule_text: String,
             suppressed_by: Vec<(usize, &'static str, &'static str)>,
+            appendix: u8,
         }
         let mut judged: Vec<Judged> = Vec::new();
         for (i, s) in scored.iter().enumerate() {
@@ -633,26 +628,42 @@ impl Classifier {
                 })
                 .fold(0.0f32, f32::max);
             let form_here = form_w > 0.0;
-            // a name or emoji right next to a product form is a product of the taxon
-            // ("tiger claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins")
+            // a name or emoji right next to a product form is a product of the taxon ("tiger
+            // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins"): touching it, or one space
+            // away, in the normalised text
             let adjacent_form = scored.iter().enumerate().any(|(j, o)| {
                 j != i
                     && o.field == s.field
                     && o.species.is_none()
                     && o.kinds & bit(Kind::Form) != 0
-                    && (o.tok <= s.tok_end + 1 && s.tok <= o.tok_end + 1)
+                    && o.hit.start <= s.hit.end + 1
+                    && s.hit.start <= o.hit.end + 1
             });
             let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
+            let everyday = s.kinds & bit(Kind::Stop) != 0;
             let as_product = adjacent_form && (is_name || sp.kind() == Kind::Emoji);
             if as_product {
-                weight = weight.max(p.boosts.name_with_form);
-            }
-            // an everyday word ("tiger", "python") weighs less, unless a form stands next to it
-            let ambiguous = s.kinds & bit(Kind::Stop) != 0 && is_name && !adjacent_form;
-            if ambiguous {
+                // an everyday word next to a form stays weaker ("eagle claw", "tiger lily")
+                let w = if everyday {
+                    p.suppress.ambiguous_factor.max(0.6)
+                } else {
+                    p.boosts.name_with_form
+                };
+                weight = weight.max(w);
+            } else if everyday && is_name {
+                // an everyday word ("tiger", "python") weighs less alone
                 weight *= p.suppress.ambiguous_factor;
             }
-            let ev = p.appendix_weight(s.appendix) * weight;
+            // a lone genus or family name is weaker evidence than a binomial ("Eos", "Dendrobium")
+            if sp.kind() == Kind::Scientific
+                && !as_product
+                && sp.taxon().is_some_and(|t| !t.is_species_level())
+                && !sp.term().contains(' ')
+            {
+                weight *= p.suppress.uninomial_factor;
+            }
+            let appendix = effective_appendix(&sp, as_product);
+            let ev = p.appendix_weight(appendix) * weight;
             let deliberate = s.obf.any_deliberate();
             let mut score = ev;
             if deliberate {
@@ -670,21 +681,21 @@ impl Classifier {
             if is_code && (form_here || sale_here) {
                 score += p.boosts.code_word_context;
             }
+            // context that reframes the term: near it in the same field, or anywhere in the
+            // first field (the title says what the item is); a negation just before it cancels it
             let mut suppressed_by = Vec::new();
             if !deliberate {
                 for (kind, amount, code, what) in suppressor_kinds {
-                    // the term itself is also a brand / everyday phrase
                     let own = s.kinds & bit(kind) != 0;
                     let ctx = scored.iter().enumerate().find(|(j, o)| {
                         *j != i
-                            && o.species.is_none()
                             && o.kinds & bit(kind) != 0
-                            && near(s, o)
+                            && (near(s, o) || o.field == 0)
                             && !negated(*j)
                     });
                     if own || ctx.is_some() {
-                        // a brand collision is lifted when a wildlife product form stands next to it
-                        if kind == Kind::Brand && own && ctx.is_none() && form_here {
+                        // a brand collision is lifted when a product form stands next to it
+                        if kind == Kind::Brand && own && ctx.is_none() && adjacent_form {
                             continue;
                         }
                         score -= amount;
@@ -692,17 +703,22 @@ impl Classifier {
                     }
                 }
             }
+            let suppressed = !suppressed_by.is_empty();
             let score = score.clamp(0.0, 1.0);
+            // Appendix II and III taxa block only on other evidence: a disguised term, a code word
+            // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
                 || (is_code && (form_here || sale_here))
-                || ((sp.kind() == Kind::Product || as_product) && (sale_here || form_here));
-            let (verdict, rule, rule_text) = if score >= p.thresholds.block {
-                if p.blocks(s.appendix) {
-                    (Verdict::Block, "RULE_APPENDIX_BLOCKS", format!("score {score:.2} >= block threshold {:.2}, and Appendix {} taxa and their products block", p.thresholds.block, roman(s.appendix)))
-                } else if other_evidence && s.appendix != 0 {
-                    (Verdict::Block, "RULE_OTHER_EVIDENCE_BLOCKS", format!("score {score:.2} >= block threshold {:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {}", p.thresholds.block, roman(s.appendix), if deliberate { "the term was deliberately disguised" } else if is_code { "a code word stands beside product or sale context" } else { "a named product of the taxon is offered" }))
+                || ((sp.kind() == Kind::Product || as_product) && sale_here);
+            let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
+                (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
+            } else if score >= p.thresholds.block {
+                if p.blocks(appendix) {
+                    (Verdict::Block, "RULE_APPENDIX_BLOCKS", format!("score {score:.2} >= block threshold {:.2}, and Appendix {} taxa and their products block", p.thresholds.block, roman(appendix)))
+                } else if other_evidence && appendix != 0 {
+                    (Verdict::Block, "RULE_OTHER_EVIDENCE_BLOCKS", format!("score {score:.2} >= block threshold {:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {}", p.thresholds.block, roman(appendix), if deliberate { "the term was deliberately disguised" } else if is_code { "a code word stands beside product or sale context" } else { "a named product of the taxon is offered for sale" }))
                 } else {
-                    (Verdict::Review, "RULE_REVIEW_APPENDIX", format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if s.appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(s.appendix)) }))
+                    (Verdict::Review, "RULE_REVIEW_APPENDIX", format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(appendix)) }))
                 }
             } else if score >= p.thresholds.review {
                 (
@@ -743,6 +759,7 @@ impl Classifier {
                 rule,
                 rule_text,
                 suppressed_by,
+                appendix,
             });
         }
 
@@ -785,7 +802,7 @@ impl Classifier {
                 continue;
             }
             let listing = taxon.map(|t| t.appendix).unwrap_or("");
-            let code = match (sp.kind(), s.appendix) {
+            let code = match (sp.kind(), j.appendix) {
                 (Kind::Code, _) if sale || form => "CODE_WORD_WITH_SALE_CONTEXT".to_string(),
                 (Kind::Code, _) => "CODE_WORD".to_string(),
                 (Kind::Emoji, _) => "EMOJI_SIGNAL".to_string(),
@@ -999,6 +1016,22 @@ impl Classifier {
                 .map(|t| t.annotation.to_string())
                 .filter(|a| !a.is_empty()),
         }
+    }
+}
+
+/// The Appendix a species-bearing entry is judged by. A split listing (`I/II`) of a species, or
+/// a product, code word or emoji (which point at the traded, protected animal), counts at its
+/// strictest; a name of a genus or family counts at its loosest, since most of its members are
+/// there ("Dendrobium" is an Appendix II orchid though a few orchids are in Appendix I).
+fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
+    let Some(t) = e.taxon() else { return 0 };
+    if as_product
+        || t.is_species_level()
+        || matches!(e.kind(), Kind::Product | Kind::Code | Kind::Emoji)
+    {
+        t.strictest_appendix()
+    } else {
+        crate::lexicon::loosest_appendix(t.appendix)
     }
 }
 

@@ -96,6 +96,8 @@ pub struct Suppress {
     pub benign: f32,
     /// Multiplier on a term that is also an everyday word.
     pub ambiguous_factor: f32,
+    /// Multiplier on a lone genus or family name (a scientific name of one word).
+    pub uninomial_factor: f32,
 }
 
 /// Verdict rules.
@@ -196,8 +198,12 @@ impl Policy {
             }
         }
         let s = &self.suppress;
-        if !(0.0..=1.0).contains(&s.ambiguous_factor) {
-            return bad("suppress.ambiguous_factor must be within 0..1".into());
+        if !(0.0..=1.0).contains(&s.ambiguous_factor) || !(0.0..=1.0).contains(&s.uninomial_factor)
+        {
+            return bad(
+                "suppress.ambiguous_factor and suppress.uninomial_factor must be within 0..1"
+                    .into(),
+            );
         }
         for (name, v) in [
             ("appendix.I", self.appendix.i),

@@ -578,10 +578,29 @@ pub struct Taxon<'a> {
 }
 
 impl Taxon<'_> {
+    /// Whether it is a species or lower (its listing applies to one kind of animal or plant).
+    pub fn is_species_level(&self) -> bool {
+        matches!(self.rank, "SPECIES" | "SUBSPECIES" | "VARIETY")
+    }
+
     /// The most restrictive Appendix of a (possibly split) listing: 1, 2 or 3; 0 if not listed.
     pub fn strictest_appendix(&self) -> u8 {
         strictest_appendix(self.appendix)
     }
+}
+
+/// The least restrictive Appendix in a listing string: 1, 2 or 3; 0 when none. For a genus or
+/// family listed `I/II`, most members are in the looser Appendix.
+pub fn loosest_appendix(s: &str) -> u8 {
+    s.split(['/', ';', ',', ' '])
+        .filter_map(|p| match p.trim() {
+            "I" => Some(1),
+            "II" => Some(2),
+            "III" => Some(3),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The most restrictive Appendix in a listing string: 1, 2 or 3; 0 when none.
