@@ -556,17 +556,6 @@ impl Classifier {
         };
         let form = has(Kind::Form);
         let sale = has(Kind::Sale);
-        let permit = has(Kind::Permit);
-        let sale_w = strength(Kind::Sale);
-        let permit_w = strength(Kind::Permit);
-        let mut reasons: Vec<Reason> = Vec::new();
-        let quote = |s: &Scored<'_>| {
-            let text = &fields[s.field].1[s.span.0..s.span.1];
-            format!(
-                "'{}' ({} bytes {}-{})",
-                text, fields[s.field].0, s.span.0, s.span.1
-            )
-        };
         // negated context: a negation entry within two tokens before it
         let negated = |ci: usize| {
             let c = &scored[ci];
@@ -576,6 +565,34 @@ impl Classifier {
                     && s.tok_end < c.tok
                     && c.tok - s.tok_end <= 2
             })
+        };
+        let sale_w = strength(Kind::Sale);
+        // a permit word after a negation ("no permit needed") is no claim
+        let permit_w = scored
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| o.kinds & bit(Kind::Permit) != 0 && !negated(*j))
+            .flat_map(|(_, o)| {
+                lex.entries_of(o.hit.value)
+                    .filter(|e| e.kind() == Kind::Permit)
+                    .map(|e| e.weight())
+            })
+            .fold(0.0f32, f32::max);
+        let permit = permit_w > 0.0;
+        // "not resin", "not bone", "非树脂": denying an imitation or a cover material claims the
+        // real thing
+        let authenticity = scored.iter().enumerate().any(|(j, o)| {
+            negated(j)
+                && (o.kinds & bit(Kind::Imitation) != 0
+                    || o.species.is_some_and(|e| e.kind() == Kind::Code))
+        });
+        let mut reasons: Vec<Reason> = Vec::new();
+        let quote = |s: &Scored<'_>| {
+            let text = &fields[s.field].1[s.span.0..s.span.1];
+            format!(
+                "'{}' ({} bytes {}-{})",
+                text, fields[s.field].0, s.span.0, s.span.1
+            )
         };
         let window = p.suppress.window as usize;
         let near = |a: &Scored<'_>, b: &Scored<'_>| {
@@ -677,6 +694,9 @@ impl Classifier {
             score += p.boosts.form * factor * form_w;
             score += p.boosts.sale * factor * sale_w;
             score += p.boosts.permit * permit_w;
+            if authenticity {
+                score += p.boosts.authenticity * factor;
+            }
             let is_code = sp.kind() == Kind::Code;
             if is_code && (form_here || sale_here) {
                 score += p.boosts.code_word_context;
@@ -686,11 +706,20 @@ impl Classifier {
             let mut suppressed_by = Vec::new();
             if !deliberate {
                 for (kind, amount, code, what) in suppressor_kinds {
-                    let own = s.kinds & bit(kind) != 0;
+                    // a name that is also a brand or an everyday phrase ("Puma", "faux"); product
+                    // names and code words carry that in their weight
+                    let own = is_name && s.kinds & bit(kind) != 0;
                     let ctx = scored.iter().enumerate().find(|(j, o)| {
                         *j != i
                             && o.kinds & bit(kind) != 0
-                            && (near(s, o) || o.field == 0)
+                            // a cover term ("ox bone", "faux ivory") is evidence, not a reframing
+                            && !matches!(o.species.map(|e| e.kind()), Some(Kind::Code | Kind::Product))
+                            && if kind == Kind::Colour {
+                                // a colour word describes the word next to it ("ivory white")
+                                o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2
+                            } else {
+                                near(s, o) || o.field == 0
+                            }
                             && !negated(*j)
                     });
                     if own || ctx.is_some() {

@@ -71,6 +71,8 @@ pub struct Boosts {
     pub sale: f32,
     /// Permit or legality claim beside a species-bearing match.
     pub permit: f32,
+    /// A denied imitation or cover material ("not resin", "not bone"): a claim of the real thing.
+    pub authenticity: f32,
     /// Code word beside product or sale context.
     pub code_word_context: f32,
     /// A second listed taxon.

@@ -942,7 +942,10 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                 let symbol = unit.class == Class::LeetSymbol;
                 // a symbol is part of a word only when a letter follows it ("$hark", "p@ngolin");
                 // '$' anywhere else is a currency sign, other symbols separate
-                let in_word = !symbol || spaced_letter(k + 1);
+                // ('@' may also end a word: "ng@ voi")
+                let in_word = !symbol
+                    || spaced_letter(k + 1)
+                    || unit.ch == '@' && matches!(&cur, Some(w) if w.kind == WordKind::Spaced);
                 match &mut cur {
                     Some(w) if w.kind == WordKind::Spaced && in_word => w.units.push(k),
                     _ => {
