@@ -1,7 +1,364 @@
+//! Unit tests of the public face: verdicts on the issue's examples, spans, errors, lexicon
+//! round trips and the thread-safety promises.
+
 use crate::*;
+use proptest::prelude::*;
+
+fn classifier() -> Classifier {
+    Classifier::new()
+}
+
+/// (text, verdict): the clear-cut cases a platform expects.
+const VERDICTS: &[(&str, Verdict)] = &[
+    ("carved ivory bangle, DM for price", Verdict::Block),
+    ("p4ng0lin sc4les 1kg WhatsApp", Verdict::Block),
+    ("rhino horn powder 10g, price in DM", Verdict::Block),
+    ("穿山甲片 出售 包邮", Verdict::Block),
+    ("Loxodonta africana carved tusk for sale", Verdict::Block),
+    ("i v o r y bangle for sale", Verdict::Block),
+    ("\u{456}v\u{43e}r\u{443} carving, WhatsApp me", Verdict::Block),
+    ("iv\u{200b}ory netsuke, price on request", Verdict::Block),
+    ("ｉｖｏｒｙ bracelet for sale", Verdict::Block),
+    ("antique carved bone brush pot", Verdict::Review),
+    ("ivory lace wedding dress", Verdict::Allow),
+    ("Puma suede sneakers", Verdict::Allow),
+    ("Tiger Balm 30 g", Verdict::Allow),
+    ("Python Crash Course (book)", Verdict::Allow),
+    ("Save the Rhino T-shirt", Verdict::Allow),
+    ("leopard print dress, size 10", Verdict::Allow),
+    ("iPhone 14 Pro 256GB, unlocked, like new", Verdict::Allow),
+    ("", Verdict::Allow),
+];
 
 #[test]
-fn default_policy_parses() {
-    let p = Policy::from_toml(DEFAULT_POLICY_TOML).unwrap();
-    assert_eq!(p.thresholds.block, 0.75);
+fn verdicts_on_clear_cases() {
+    let c = classifier();
+    for (text, want) in VERDICTS {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, *want, "{text:?}: {}", a.to_json());
+    }
+}
+
+#[test]
+fn block_carries_evidence_and_reasons() {
+    let text = "p4ng0lin sc4les 1kg WhatsApp";
+    let a = classifier().classify(text);
+    let m = a.matches.iter().find(|m| m.taxon.is_some()).expect("a species match");
+    assert_eq!(&text[m.start..m.end], "p4ng0lin sc4les");
+    assert_eq!(m.text, "p4ng0lin sc4les");
+    assert_eq!(m.field, "text");
+    assert!(m.obfuscations.contains(&Obfuscation::Leetspeak));
+    assert_eq!(m.taxon.as_deref(), Some("Manis"));
+    assert!(m.appendix.as_deref().is_some_and(|a| a.contains('I')));
+    assert!(a.taxa.contains(&"Manis".to_string()));
+    assert!(a.has_reason("CITES_APPENDIX_I_PRODUCT"), "{:?}", a.reasons);
+    assert!(a.has_reason("OBFUSCATED_TERM"));
+    assert!(a.has_reason("SALE_CONTEXT"));
+    assert!(a.reasons.iter().any(|r| r.code.starts_with("RULE_")));
+    assert!(a.score > 0.75 && a.score <= 1.0);
+    assert_eq!(a.lexicon.hash, classifier().lexicon().hash());
+}
+
+#[test]
+fn json_shape_is_stable() {
+    let l = Listing::new(Some("L1".to_string())).field("title", "carved 1v0ry bangle").field("description", "DM for price");
+    let a = classifier().classify_listing(&l);
+    let v: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
+    assert_eq!(v["id"], "L1");
+    assert_eq!(v["verdict"], "block");
+    for key in ["score", "taxa", "matches", "reasons", "lexicon"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let m = &v["matches"][0];
+    for key in ["field", "start", "end", "text", "term", "kind", "taxon", "appendix", "lang", "obfuscations"] {
+        assert!(m.get(key).is_some(), "match missing {key}: {m}");
+    }
+    assert_eq!(m["field"], "title");
+    assert_eq!(m["obfuscations"][0], "leetspeak");
+    assert!(v["lexicon"]["version"].is_string() && v["lexicon"]["hash"].is_string());
+    // round trip
+    let back: Assessment = serde_json::from_str(&a.to_json()).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn batch_keeps_input_order_and_matches_single_calls() {
+    let c = classifier();
+    let texts: Vec<&str> = VERDICTS.iter().map(|(t, _)| *t).cycle().take(200).collect();
+    let batch = c.classify_batch(&texts);
+    assert_eq!(batch.len(), texts.len());
+    for (t, a) in texts.iter().zip(&batch) {
+        assert_eq!(*a, c.classify(t));
+    }
+}
+
+#[test]
+fn features_never_change_verdicts() {
+    let serial = Classifier::builder().parallel(false).build().unwrap();
+    let parallel = Classifier::builder().parallel(true).build().unwrap();
+    let texts: Vec<&str> = VERDICTS.iter().map(|(t, _)| *t).collect();
+    assert_eq!(serial.classify_batch(&texts), parallel.classify_batch(&texts));
+}
+
+#[test]
+fn public_types_are_send_sync_unwindsafe() {
+    fn check<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    check::<Classifier>();
+    check::<Lexicon>();
+    check::<Policy>();
+    check::<Assessment>();
+    check::<Error>();
+    check::<LexiconBuilder>();
+}
+
+#[test]
+fn invalid_utf8_and_oversized_input_are_errors() {
+    let c = Classifier::builder().max_input_bytes(16).build().unwrap();
+    let e = c.try_classify_bytes(b"ivory \xff\xfe").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Input);
+    assert!(e.to_string().contains("UTF-8 at byte 6"), "{e}");
+    let e = c.try_classify_bytes(&[b'a'; 17]).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Input);
+    assert!(c.try_classify_bytes(b"rhino horn").is_ok());
+}
+
+#[test]
+fn huge_and_odd_inputs_do_not_panic() {
+    let c = classifier();
+    let big = "ivory bangle ".repeat(20_000);
+    let a = c.classify(&big);
+    assert!(!a.matches.is_empty());
+    for text in ["\u{200b}", "#", "@@@", "$$$", "1 1 1 1", "\u{301}\u{301}", "🐘\u{fe0f}\u{200d}🐘", "\0\0"] {
+        let _ = c.classify(text);
+    }
+}
+
+fn term_lexicon(rows: &str) -> Lexicon {
+    let mut b = LexiconBuilder::new();
+    b.version("test-1");
+    b.add_source("t.tsv", &format!("term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n{rows}")).unwrap();
+    b.build().unwrap()
+}
+
+#[test]
+fn lexicon_round_trips_through_bytes() {
+    let lex = term_lexicon("rhino horn\tproduct\tRhinocerotidae\tFAMILY\tI\ten\t1.0\tx\nhorn\tform\t\t\t\ten\t1.0\tx\n");
+    lex.verify().unwrap();
+    let again = Lexicon::from_bytes(lex.as_bytes().to_vec()).unwrap();
+    again.verify().unwrap();
+    assert_eq!(again.hash(), lex.hash());
+    assert_eq!(again.version(), "test-1");
+    let c1 = Classifier::builder().lexicon(lex).build().unwrap();
+    let c2 = Classifier::builder().lexicon(again).build().unwrap();
+    for t in ["RHINO HORN for sale", "rh1n0 h0rn", "a horn"] {
+        assert_eq!(c1.classify(t), c2.classify(t));
+    }
+}
+
+#[test]
+fn embedded_lexicon_verifies() {
+    Lexicon::embedded().verify().unwrap();
+}
+
+#[test]
+fn corrupt_lexicons_are_errors_not_panics() {
+    let good = term_lexicon("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.7\tx\n").as_bytes().to_vec();
+    assert_eq!(Lexicon::from_bytes(Vec::new()).unwrap_err().kind(), ErrorKind::LexiconFormat);
+    let mut bad = good.clone();
+    bad[0] = b'X';
+    assert!(Lexicon::from_bytes(bad).unwrap_err().to_string().contains("magic"));
+    let mut bad = good.clone();
+    bad[8] = 99;
+    assert!(Lexicon::from_bytes(bad).unwrap_err().to_string().contains("version"));
+    let truncated = good[..good.len() - 10].to_vec();
+    assert!(Lexicon::from_bytes(truncated).is_err());
+    // flip a byte deep inside: loading may succeed, verify() must not
+    let mut bad = good.clone();
+    let k = bad.len() - 3;
+    bad[k] ^= 0x55;
+    if let Ok(l) = Lexicon::from_bytes(bad) {
+        assert!(l.verify().is_err());
+    }
+    // every truncation and every single-byte corruption: never a panic
+    for cut in (0..good.len()).step_by(7) {
+        if let Ok(l) = Lexicon::from_bytes(good[..cut].to_vec()) {
+            let _ = l.verify();
+        }
+    }
+    for k in (0..good.len()).step_by(3) {
+        let mut bad = good.clone();
+        bad[k] = bad[k].wrapping_add(1);
+        if let Ok(l) = Lexicon::from_bytes(bad) {
+            if l.verify().is_ok() {
+                let c = Classifier::builder().lexicon(l).build().unwrap();
+                let _ = c.classify("ivory bangle");
+            }
+        }
+    }
+}
+
+#[test]
+fn malformed_wordlist_lines_name_file_and_line() {
+    let header = "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n";
+    let cases = [
+        ("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.7\n", "mine.tsv:2: expected 8 tab-separated columns, found 7"),
+        ("ivory\tbogus\tElephantidae\tFAMILY\tI\ten\t0.7\tx\n", "mine.tsv:2: unknown kind \"bogus\""),
+        ("ivory\tproduct\t\tFAMILY\tI\ten\t0.7\tx\n", "mine.tsv:2: kind product needs a taxon"),
+        ("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\theavy\tx\n", "mine.tsv:2: weight \"heavy\" is not a number"),
+        ("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t1.5\tx\n", "mine.tsv:2: weight 1.5 is outside 0..1"),
+        ("\tform\t\t\t\ten\t1\tx\n", "mine.tsv:2: empty term"),
+    ];
+    for (row, want) in cases {
+        let e = LexiconBuilder::new().add_source("mine.tsv", &format!("{header}{row}")).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Wordlist);
+        assert_eq!(e.to_string(), want);
+    }
+    let e = LexiconBuilder::new().add_source("x.tsv", "# comment\nterm\tkind\n").unwrap_err();
+    assert!(e.to_string().starts_with("x.tsv:2: unknown header"), "{e}");
+}
+
+#[test]
+fn policy_errors_name_the_line() {
+    let e = Policy::from_toml("name = \"x\"\n[thresholds]\nblock = \"high\"\n").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Policy);
+    assert!(e.to_string().contains("line 3"), "{e}");
+    let bad = DEFAULT_POLICY_TOML.replace("review = 0.40", "review = 0.90");
+    assert!(Policy::from_toml(&bad).unwrap_err().to_string().contains("thresholds"));
+    let unknown = format!("{DEFAULT_POLICY_TOML}\nsurprise = 1\n");
+    assert!(Policy::from_toml(&unknown).is_err());
+}
+
+#[test]
+fn platform_terms_allow_deny_review() {
+    let mut policy = Policy::default();
+    policy.terms.deny = vec!["white plastic".into()];
+    policy.terms.review = vec!["netsuke".into()];
+    policy.terms.allow = vec!["carved ivory".into()];
+    let c = Classifier::builder().policy(policy).build().unwrap();
+    let a = c.classify("WHITE PLASTIC figurine");
+    assert_eq!(a.verdict, Verdict::Block);
+    assert!(a.has_reason("POLICY_DENY_TERM"));
+    let a = c.classify("old netsuke, boxwood");
+    assert!(a.verdict >= Verdict::Review);
+    assert!(a.has_reason("POLICY_REVIEW_TERM"));
+    let a = c.classify("carved ivory");
+    assert!(a.has_reason("POLICY_ALLOW_TERM"));
+    assert!(a.matches.iter().all(|m| m.term.to_lowercase() != "carved ivory"));
+}
+
+#[test]
+fn word_boundaries_are_script_aware() {
+    let c = classifier();
+    let species = |t: &str| c.find_matches(t).into_iter().filter(|m| m.taxon.is_some()).map(|m| m.text).collect::<Vec<_>>();
+    assert!(species("rhinoplasty clinic").is_empty());
+    assert!(species("Tuskegee University sweatshirt").is_empty());
+    assert_eq!(species("#ivoryforsale"), vec!["ivory"]);
+    assert_eq!(species("2kgivory"), vec!["ivory"]);
+    // inside an unspaced run: found after 出售, however much of the run the term covers
+    assert!(species("出售象牙手镯").iter().any(|m| m.starts_with("象牙")));
+    assert!(!species("魚翅 批發").is_empty());
+}
+
+#[test]
+fn most_specific_term_wins() {
+    let lex = term_lexicon(
+        "tusk\tform\t\t\t\ten\t1.0\tx\n\
+         African elephant tusk\tproduct\tLoxodonta africana\tSPECIES\tI/II\ten\t1.0\tx\n",
+    );
+    let c = Classifier::builder().lexicon(lex).build().unwrap();
+    let m = c.find_matches("an African elephant tusk");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].term, "African elephant tusk");
+    assert_eq!((m[0].start, m[0].end), (3, 24));
+}
+
+#[test]
+fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
+    let lex = term_lexicon(
+        "pangolin\tcommon\tManis\tGENUS\tI\ten\t0.8\tx\n\
+         rhinoceros\tcommon\tRhinocerotidae\tFAMILY\tI\ten\t0.8\tx\n",
+    );
+    let c = Classifier::builder().lexicon(lex.clone()).build().unwrap();
+    let found = |t: &str| c.find_matches(t).into_iter().map(|m| (m.term, m.obfuscations)).collect::<Vec<_>>();
+    assert_eq!(found("pangolim"), vec![("pangolin".to_string(), vec![Obfuscation::Misspelling])]);
+    assert_eq!(found("rhinocerus")[0].0, "rhinoceros");
+    assert_eq!(found("rhinocerxs")[0].0, "rhinoceros"); // one edit
+    assert!(found("rhinoxxxxs").is_empty()); // too far
+    assert!(found("pangoxxn").is_empty());
+    // a word of the dictionary is never rewritten
+    let mut b = LexiconBuilder::new();
+    b.add_source("t.tsv", "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\ntortoise\tcommon\tTestudinidae\tFAMILY\tII\ten\t0.5\tx\n").unwrap();
+    b.add_source("words.txt", "tortoises\ntortious\n").unwrap();
+    let c = Classifier::builder().lexicon(b.build().unwrap()).build().unwrap();
+    assert!(c.find_matches("tortious conduct").is_empty());
+    assert_eq!(c.find_matches("tortoise shell")[0].term, "tortoise");
+    assert_eq!(c.find_matches("tortise")[0].term, "tortoise");
+}
+
+#[test]
+fn traditional_chinese_folds_to_simplified_terms() {
+    let c = classifier();
+    let m = c.find_matches("魚翅");
+    assert!(m.iter().any(|m| m.obfuscations.contains(&Obfuscation::TraditionalChinese)), "{m:?}");
+}
+
+#[test]
+fn every_embedded_term_is_found_in_a_sentence() {
+    // a sample across kinds and languages: each key, put in a sentence, is found at its span
+    let lex = Lexicon::embedded();
+    let c = classifier();
+    let keys = lex.keys();
+    let step = keys.len() / 400 + 1;
+    let mut missed = Vec::new();
+    for key in keys.iter().step_by(step) {
+        let text = format!("for sale: {key} !");
+        let found = c.find_matches(&text);
+        if !found.iter().any(|m| m.start == 10 && m.end == 10 + key.len()) {
+            missed.push(key.clone());
+        }
+    }
+    assert!(missed.len() * 50 <= keys.len() / step, "too many keys not found in a sentence: {missed:?}");
+}
+
+fn listing_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ivory", "1v0ry", "i v o r y", "rhino horn", "pangolin", "scales", "穿山甲", "象牙", "for sale", "DM",
+        "carved", "bangle", "white", "lace", "Puma", "Tiger", "Balm", " ", " ", ", ", "#", "\u{200b}",
+        "іvоrу", "ｉｖｏｒｙ", "İ", "ß", "é", "e\u{301}", "🐘", "$", "5", "kg", "tusk", "Loxodonta africana",
+    ]);
+    prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn spans_lie_on_char_boundaries_and_normalise_to_the_term(text in listing_text()) {
+        let c = classifier();
+        let lex = c.lexicon();
+        let a = c.classify(&text);
+        prop_assert!((0.0..=1.0).contains(&a.score));
+        for m in &a.matches {
+            prop_assert!(m.start < m.end && m.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            let glued = m.obfuscations.contains(&Obfuscation::Glued);
+            let fuzzy = m.obfuscations.contains(&Obfuscation::Misspelling);
+            if !glued && !fuzzy {
+                // the span folds to the term's key (or its plural)
+                let norm = |s: &str| lex.normalizer(NormalizeOptions::default()).normalize(s).token_strs().join(" ");
+                let (span, term) = (norm(&m.text), norm(&m.term));
+                prop_assert!(span == term || span == format!("{term}s") || span == format!("{term}es"),
+                    "span {:?} term {:?}", span, term);
+            }
+        }
+    }
+
+    #[test]
+    fn verdicts_survive_a_lexicon_round_trip(text in listing_text()) {
+        let lex = Lexicon::embedded();
+        let again = Lexicon::from_bytes(lex.as_bytes().to_vec()).unwrap();
+        let c1 = Classifier::builder().lexicon(lex).build().unwrap();
+        let c2 = Classifier::builder().lexicon(again).build().unwrap();
+        prop_assert_eq!(c1.classify(&text), c2.classify(&text));
+    }
 }

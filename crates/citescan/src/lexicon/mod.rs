@@ -29,7 +29,7 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.lex")
 #[derive(Clone)]
 enum Bytes {
     Static(&'static [u8]),
-    Shared(Arc<dyn AsRef<[u8]> + Send + Sync>),
+    Shared(Arc<dyn AsRef<[u8]> + Send + Sync + std::panic::RefUnwindSafe>),
 }
 
 impl AsRef<[u8]> for Bytes {
@@ -113,7 +113,7 @@ impl Lexicon {
     /// header and section table (cheap); [`Lexicon::verify`] checks everything.
     pub fn from_bytes<D>(data: D) -> Result<Lexicon, Error>
     where
-        D: AsRef<[u8]> + Send + Sync + 'static,
+        D: AsRef<[u8]> + Send + Sync + std::panic::RefUnwindSafe + 'static,
     {
         Lexicon::load(Bytes::Shared(Arc::new(data)))
     }
