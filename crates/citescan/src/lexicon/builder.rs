@@ -15,7 +15,7 @@ use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
 /// let mut b = citescan::LexiconBuilder::new();
 /// b.version("example-1");
 /// b.add_source("mine.tsv", "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n\
-///     rhino horn\ttrade\tRhinocerotidae\tFAMILY\tI\ten\t1.0\tmine\n").unwrap();
+///     rhino horn\tproduct\tRhinocerotidae\tFAMILY\tI\ten\t1.0\tmine\n").unwrap();
 /// let lexicon = b.build().unwrap();
 /// assert_eq!(lexicon.lookup("RHINO  horn").len(), 1);
 /// ```
