@@ -646,15 +646,15 @@ impl Classifier {
                 .fold(0.0f32, f32::max);
             let form_here = form_w > 0.0;
             // a name or emoji right next to a product form is a product of the taxon ("tiger
-            // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins"): touching it, or one space
-            // away, in the normalised text
+            // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
+            // touching it, or at most one short word away, in the normalised text
             let adjacent_form = scored.iter().enumerate().any(|(j, o)| {
                 j != i
                     && o.field == s.field
                     && o.species.is_none()
                     && o.kinds & bit(Kind::Form) != 0
-                    && o.hit.start <= s.hit.end + 1
-                    && s.hit.start <= o.hit.end + 1
+                    && o.hit.start <= s.hit.end + ADJACENT_GAP
+                    && s.hit.start <= o.hit.end + ADJACENT_GAP
             });
             let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
             let everyday = s.kinds & bit(Kind::Stop) != 0;
@@ -712,8 +712,13 @@ impl Classifier {
                     let ctx = scored.iter().enumerate().find(|(j, o)| {
                         *j != i
                             && o.kinds & bit(kind) != 0
-                            // a cover term ("ox bone", "faux ivory") is evidence, not a reframing
-                            && !matches!(o.species.map(|e| e.kind()), Some(Kind::Code | Kind::Product))
+                            // a cover term ("ox bone", "faux ivory") is evidence, not a reframing;
+                            // a species name that is also a brand reframes only what is near it
+                            && match o.species.map(|e| e.kind()) {
+                                None => true,
+                                Some(Kind::Code | Kind::Product) => false,
+                                Some(_) => near(s, o),
+                            }
                             && if kind == Kind::Colour {
                                 // a colour word describes the word next to it ("ivory white")
                                 o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2
@@ -1063,6 +1068,10 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
         crate::lexicon::loosest_appendix(t.appendix)
     }
 }
+
+/// How far apart (in bytes of the normalised text) a name and a product form may stand and
+/// still read as one product: one space, or one word of up to two letters ("de", "of", "の").
+const ADJACENT_GAP: u32 = 4;
 
 fn roman(a: u8) -> &'static str {
     match a {

@@ -154,10 +154,13 @@ fn longest_at<D: AsRef<[u8]>>(
     // Iterative walk with at most one pending branch: inside glued tokens a key's space may be
     // skipped ("#rhinohorn" for "rhino horn"); we explore that branch after the main one.
     let mut best: Option<(usize, u64, bool)> = None;
+    // the branch stack allocates only when a glued token offers a branch
     let mut stack: Vec<(Node<'_>, Output, usize, usize, bool)> = Vec::new();
-    stack.push((fst.root(), Output::zero(), start, ti, false));
+    let mut first = Some((fst.root(), Output::zero(), start, ti, false));
     let limit = (start + MAX_KEY_BYTES).min(text.len());
-    while let Some((mut node, mut out, mut pos, tix, skipped)) = stack.pop() {
+    while let Some((mut node, mut out, mut pos, tix, skipped)) =
+        first.take().or_else(|| stack.pop())
+    {
         ti = tix;
         loop {
             if pos > start && node.is_final() && valid_end(text, tokens, ti, pos) {
@@ -251,12 +254,21 @@ fn allowed_distance(chars: usize) -> u32 {
 
 /// The closest fuzzy key for one word, if any: never for a dictionary word.
 fn fuzzy_token(lex: &Lexicon, word: &[u8]) -> Option<(u64, u32)> {
-    if word.len() < 6 || !word.is_ascii() || lex.dict_contains(word) {
+    if word.len() < FUZZY_MIN_WORD || word.len() > 40 || !word.is_ascii() {
+        return None;
+    }
+    // cheap first: a key must share the word's first two letters (misspellings rarely touch
+    // them), so most words are rejected after two FST transitions
+    let fst = lex.fuzzy_fst();
+    let root = fst.root();
+    let n1 = fst.node(root.transition(root.find_input(word[0])?).addr);
+    n1.find_input(word[1])?;
+    if lex.dict_contains(word) {
         return None;
     }
     let max = allowed_distance(word.len() + 1).max(1);
     let mut best: Option<(u32, usize, u64)> = None;
-    fuzzy_candidates(lex.fuzzy_fst(), word, max, true, &mut |key, value, d| {
+    fuzzy_candidates(fst, word, max, 2, &mut |key, value, d| {
         if d == 0 || d > allowed_distance(key.len()) {
             return;
         }
@@ -271,95 +283,103 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8]) -> Option<(u64, u32)> {
     best.map(|(d, _, v)| (v, d))
 }
 
-/// Every key of `fst` within `max` edits (Levenshtein with adjacent transpositions) of `query`.
-/// With `first_fixed`, keys must start with the query's first byte (misspellings rarely touch
-/// it, and it prunes the walk to one subtree).
+/// Shortest word fuzzy matching looks at.
+const FUZZY_MIN_WORD: usize = 6;
+
+/// Every key of `fst` within `max` edits (Levenshtein with adjacent transpositions) of `query`,
+/// among keys that start with the query's first `fixed` bytes.
 pub(crate) fn fuzzy_candidates<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     query: &[u8],
     max: u32,
-    first_fixed: bool,
+    fixed: usize,
     found: &mut dyn FnMut(&[u8], u64, u32),
 ) {
-    if query.is_empty() || query.len() > 64 {
+    if query.is_empty() || query.len() > 64 || fixed > query.len() {
         return;
     }
     let m = query.len();
-    let row0: Vec<u32> = (0..=m as u32).collect();
-    let mut prefix = Vec::with_capacity(m + 4);
-    let root = fst.root();
-    let ctx = Ctx {
+    let depth = m + max as usize + 1;
+    // one flat buffer of DP rows, one row per depth of the walk
+    let mut rows = vec![0u32; (depth + 1) * (m + 1)];
+    for (j, r) in rows[..=m].iter_mut().enumerate() {
+        *r = j as u32;
+    }
+    let mut prefix = Vec::with_capacity(depth);
+    let mut ctx = Ctx {
         fst,
         query,
         max,
+        fixed,
         found,
+        rows,
+        width: m + 1,
+        limit: depth,
     };
-    let mut ctx = ctx;
-    for t in root.transitions() {
-        if first_fixed && t.inp != query[0] {
-            continue;
-        }
-        prefix.push(t.inp);
-        walk(
-            &mut ctx,
-            fst.node(t.addr),
-            Output::zero().cat(t.out),
-            &mut prefix,
-            &row0,
-            None,
-        );
-        prefix.pop();
-    }
+    walk(&mut ctx, fst.root(), Output::zero(), &mut prefix);
 }
 
 struct Ctx<'a, 'f, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
     query: &'a [u8],
     max: u32,
+    fixed: usize,
     found: &'a mut (dyn FnMut(&[u8], u64, u32) + 'f),
+    rows: Vec<u32>,
+    width: usize,
+    limit: usize,
 }
 
+/// Visits the children of `node`; `prefix` is the key so far (its row is at depth
+/// `prefix.len()`).
 fn walk<D: AsRef<[u8]>>(
     ctx: &mut Ctx<'_, '_, D>,
     node: Node<'_>,
     out: Output,
     prefix: &mut Vec<u8>,
-    prev: &[u32],
-    prev2: Option<(&[u32], u8)>,
 ) {
-    let q = ctx.query;
-    let m = q.len();
-    let c = *prefix.last().unwrap_or(&0);
-    let mut row = vec![0u32; m + 1];
-    row[0] = prev[0] + 1;
-    let mut min = row[0];
-    for j in 1..=m {
-        let cost = u32::from(q[j - 1] != c);
-        let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-        if let Some((pp, pc)) = prev2 {
-            if j >= 2 && q[j - 1] == pc && q[j - 2] == c {
-                v = v.min(pp[j - 2] + 1);
-            }
-        }
-        row[j] = v;
-        min = min.min(v);
-    }
-    if min > ctx.max || prefix.len() > m + ctx.max as usize {
+    let d = prefix.len() + 1; // depth of the child rows
+    if d >= ctx.limit {
         return;
     }
-    if node.is_final() && row[m] <= ctx.max {
-        (ctx.found)(prefix, out.cat(node.final_output()).value(), row[m]);
-    }
+    let (q, m, w) = (ctx.query, ctx.query.len(), ctx.width);
     for t in node.transitions() {
-        prefix.push(t.inp);
-        walk(
-            ctx,
-            ctx.fst.node(t.addr),
-            out.cat(t.out),
-            prefix,
-            &row,
-            Some((prev, c)),
-        );
+        let c = t.inp;
+        if d <= ctx.fixed && c != q[d - 1] {
+            continue;
+        }
+        let (before, after) = ctx.rows.split_at_mut(d * w);
+        let prev = &before[(d - 1) * w..d * w];
+        let prev2 = if d >= 2 {
+            Some((&before[(d - 2) * w..(d - 1) * w], prefix[d - 2]))
+        } else {
+            None
+        };
+        let row = &mut after[..w];
+        row[0] = prev[0] + 1;
+        let mut min = row[0];
+        for j in 1..=m {
+            let cost = u32::from(q[j - 1] != c);
+            let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if let Some((pp, pc)) = prev2 {
+                if j >= 2 && q[j - 1] == pc && q[j - 2] == c {
+                    v = v.min(pp[j - 2] + 1);
+                }
+            }
+            row[j] = v;
+            min = min.min(v);
+        }
+        if min > ctx.max {
+            continue;
+        }
+        let last = row[m];
+        let child = ctx.fst.node(t.addr);
+        let out = out.cat(t.out);
+        prefix.push(c);
+        if child.is_final() && last <= ctx.max {
+            (ctx.found)(prefix, out.cat(child.final_output()).value(), last);
+        }
+        walk(ctx, child, out, prefix);
         prefix.pop();
     }
 }

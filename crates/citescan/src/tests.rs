@@ -16,7 +16,10 @@ const VERDICTS: &[(&str, Verdict)] = &[
     ("穿山甲片 出售 包邮", Verdict::Block),
     ("Loxodonta africana carved tusk for sale", Verdict::Block),
     ("i v o r y bangle for sale", Verdict::Block),
-    ("\u{456}v\u{43e}r\u{443} carving, WhatsApp me", Verdict::Block),
+    (
+        "\u{456}v\u{43e}r\u{443} carving, WhatsApp me",
+        Verdict::Block,
+    ),
     ("iv\u{200b}ory netsuke, price on request", Verdict::Block),
     ("ｉｖｏｒｙ bracelet for sale", Verdict::Block),
     ("antique carved bone brush pot", Verdict::Review),
@@ -43,7 +46,11 @@ fn verdicts_on_clear_cases() {
 fn block_carries_evidence_and_reasons() {
     let text = "p4ng0lin sc4les 1kg WhatsApp";
     let a = classifier().classify(text);
-    let m = a.matches.iter().find(|m| m.taxon.is_some()).expect("a species match");
+    let m = a
+        .matches
+        .iter()
+        .find(|m| m.taxon.is_some())
+        .expect("a species match");
     assert_eq!(&text[m.start..m.end], "p4ng0lin sc4les");
     assert_eq!(m.text, "p4ng0lin sc4les");
     assert_eq!(m.field, "text");
@@ -61,7 +68,9 @@ fn block_carries_evidence_and_reasons() {
 
 #[test]
 fn json_shape_is_stable() {
-    let l = Listing::new(Some("L1".to_string())).field("title", "carved 1v0ry bangle").field("description", "DM for price");
+    let l = Listing::new(Some("L1".to_string()))
+        .field("title", "carved 1v0ry bangle")
+        .field("description", "DM for price");
     let a = classifier().classify_listing(&l);
     let v: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
     assert_eq!(v["id"], "L1");
@@ -70,7 +79,18 @@ fn json_shape_is_stable() {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     let m = &v["matches"][0];
-    for key in ["field", "start", "end", "text", "term", "kind", "taxon", "appendix", "lang", "obfuscations"] {
+    for key in [
+        "field",
+        "start",
+        "end",
+        "text",
+        "term",
+        "kind",
+        "taxon",
+        "appendix",
+        "lang",
+        "obfuscations",
+    ] {
         assert!(m.get(key).is_some(), "match missing {key}: {m}");
     }
     assert_eq!(m["field"], "title");
@@ -97,7 +117,10 @@ fn features_never_change_verdicts() {
     let serial = Classifier::builder().parallel(false).build().unwrap();
     let parallel = Classifier::builder().parallel(true).build().unwrap();
     let texts: Vec<&str> = VERDICTS.iter().map(|(t, _)| *t).collect();
-    assert_eq!(serial.classify_batch(&texts), parallel.classify_batch(&texts));
+    assert_eq!(
+        serial.classify_batch(&texts),
+        parallel.classify_batch(&texts)
+    );
 }
 
 #[test]
@@ -128,7 +151,16 @@ fn huge_and_odd_inputs_do_not_panic() {
     let big = "ivory bangle ".repeat(20_000);
     let a = c.classify(&big);
     assert!(!a.matches.is_empty());
-    for text in ["\u{200b}", "#", "@@@", "$$$", "1 1 1 1", "\u{301}\u{301}", "🐘\u{fe0f}\u{200d}🐘", "\0\0"] {
+    for text in [
+        "\u{200b}",
+        "#",
+        "@@@",
+        "$$$",
+        "1 1 1 1",
+        "\u{301}\u{301}",
+        "🐘\u{fe0f}\u{200d}🐘",
+        "\0\0",
+    ] {
         let _ = c.classify(text);
     }
 }
@@ -136,7 +168,11 @@ fn huge_and_odd_inputs_do_not_panic() {
 fn term_lexicon(rows: &str) -> Lexicon {
     let mut b = LexiconBuilder::new();
     b.version("test-1");
-    b.add_source("t.tsv", &format!("term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n{rows}")).unwrap();
+    b.add_source(
+        "t.tsv",
+        &format!("term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n{rows}"),
+    )
+    .unwrap();
     b.build().unwrap()
 }
 
@@ -162,14 +198,25 @@ fn embedded_lexicon_verifies() {
 
 #[test]
 fn corrupt_lexicons_are_errors_not_panics() {
-    let good = term_lexicon("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.7\tx\n").as_bytes().to_vec();
-    assert_eq!(Lexicon::from_bytes(Vec::new()).unwrap_err().kind(), ErrorKind::LexiconFormat);
+    let good = term_lexicon("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.7\tx\n")
+        .as_bytes()
+        .to_vec();
+    assert_eq!(
+        Lexicon::from_bytes(Vec::new()).unwrap_err().kind(),
+        ErrorKind::LexiconFormat
+    );
     let mut bad = good.clone();
     bad[0] = b'X';
-    assert!(Lexicon::from_bytes(bad).unwrap_err().to_string().contains("magic"));
+    assert!(Lexicon::from_bytes(bad)
+        .unwrap_err()
+        .to_string()
+        .contains("magic"));
     let mut bad = good.clone();
     bad[8] = 99;
-    assert!(Lexicon::from_bytes(bad).unwrap_err().to_string().contains("version"));
+    assert!(Lexicon::from_bytes(bad)
+        .unwrap_err()
+        .to_string()
+        .contains("version"));
     let truncated = good[..good.len() - 10].to_vec();
     assert!(Lexicon::from_bytes(truncated).is_err());
     // flip a byte deep inside: loading may succeed, verify() must not
@@ -201,19 +248,38 @@ fn corrupt_lexicons_are_errors_not_panics() {
 fn malformed_wordlist_lines_name_file_and_line() {
     let header = "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n";
     let cases = [
-        ("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.7\n", "mine.tsv:2: expected 8 tab-separated columns, found 7"),
-        ("ivory\tbogus\tElephantidae\tFAMILY\tI\ten\t0.7\tx\n", "mine.tsv:2: unknown kind \"bogus\""),
-        ("ivory\tproduct\t\tFAMILY\tI\ten\t0.7\tx\n", "mine.tsv:2: kind product needs a taxon"),
-        ("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\theavy\tx\n", "mine.tsv:2: weight \"heavy\" is not a number"),
-        ("ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t1.5\tx\n", "mine.tsv:2: weight 1.5 is outside 0..1"),
+        (
+            "ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.7\n",
+            "mine.tsv:2: expected 8 tab-separated columns, found 7",
+        ),
+        (
+            "ivory\tbogus\tElephantidae\tFAMILY\tI\ten\t0.7\tx\n",
+            "mine.tsv:2: unknown kind \"bogus\"",
+        ),
+        (
+            "ivory\tproduct\t\tFAMILY\tI\ten\t0.7\tx\n",
+            "mine.tsv:2: kind product needs a taxon",
+        ),
+        (
+            "ivory\tproduct\tElephantidae\tFAMILY\tI\ten\theavy\tx\n",
+            "mine.tsv:2: weight \"heavy\" is not a number",
+        ),
+        (
+            "ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t1.5\tx\n",
+            "mine.tsv:2: weight 1.5 is outside 0..1",
+        ),
         ("\tform\t\t\t\ten\t1\tx\n", "mine.tsv:2: empty term"),
     ];
     for (row, want) in cases {
-        let e = LexiconBuilder::new().add_source("mine.tsv", &format!("{header}{row}")).unwrap_err();
+        let e = LexiconBuilder::new()
+            .add_source("mine.tsv", &format!("{header}{row}"))
+            .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Wordlist);
         assert_eq!(e.to_string(), want);
     }
-    let e = LexiconBuilder::new().add_source("x.tsv", "# comment\nterm\tkind\n").unwrap_err();
+    let e = LexiconBuilder::new()
+        .add_source("x.tsv", "# comment\nterm\tkind\n")
+        .unwrap_err();
     assert!(e.to_string().starts_with("x.tsv:2: unknown header"), "{e}");
 }
 
@@ -223,7 +289,10 @@ fn policy_errors_name_the_line() {
     assert_eq!(e.kind(), ErrorKind::Policy);
     assert!(e.to_string().contains("line 3"), "{e}");
     let bad = DEFAULT_POLICY_TOML.replace("review = 0.40", "review = 0.90");
-    assert!(Policy::from_toml(&bad).unwrap_err().to_string().contains("thresholds"));
+    assert!(Policy::from_toml(&bad)
+        .unwrap_err()
+        .to_string()
+        .contains("thresholds"));
     let unknown = format!("{DEFAULT_POLICY_TOML}\nsurprise = 1\n");
     assert!(Policy::from_toml(&unknown).is_err());
 }
@@ -243,19 +312,30 @@ fn platform_terms_allow_deny_review() {
     assert!(a.has_reason("POLICY_REVIEW_TERM"));
     let a = c.classify("carved ivory");
     assert!(a.has_reason("POLICY_ALLOW_TERM"));
-    assert!(a.matches.iter().all(|m| m.term.to_lowercase() != "carved ivory"));
+    assert!(a
+        .matches
+        .iter()
+        .all(|m| m.term.to_lowercase() != "carved ivory"));
 }
 
 #[test]
 fn word_boundaries_are_script_aware() {
     let c = classifier();
-    let species = |t: &str| c.find_matches(t).into_iter().filter(|m| m.taxon.is_some()).map(|m| m.text).collect::<Vec<_>>();
+    let species = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .filter(|m| m.taxon.is_some())
+            .map(|m| m.text)
+            .collect::<Vec<_>>()
+    };
     assert!(species("rhinoplasty clinic").is_empty());
     assert!(species("Tuskegee University sweatshirt").is_empty());
     assert_eq!(species("#ivoryforsale"), vec!["ivory"]);
     assert_eq!(species("2kgivory"), vec!["ivory"]);
     // inside an unspaced run: found after 出售, however much of the run the term covers
-    assert!(species("出售象牙手镯").iter().any(|m| m.starts_with("象牙")));
+    assert!(species("出售象牙手镯")
+        .iter()
+        .any(|m| m.starts_with("象牙")));
     assert!(!species("魚翅 批發").is_empty());
 }
 
@@ -279,8 +359,16 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
          rhinoceros\tcommon\tRhinocerotidae\tFAMILY\tI\ten\t0.8\tx\n",
     );
     let c = Classifier::builder().lexicon(lex.clone()).build().unwrap();
-    let found = |t: &str| c.find_matches(t).into_iter().map(|m| (m.term, m.obfuscations)).collect::<Vec<_>>();
-    assert_eq!(found("pangolim"), vec![("pangolin".to_string(), vec![Obfuscation::Misspelling])]);
+    let found = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| (m.term, m.obfuscations))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("pangolim"),
+        vec![("pangolin".to_string(), vec![Obfuscation::Misspelling])]
+    );
     assert_eq!(found("rhinocerus")[0].0, "rhinoceros");
     assert_eq!(found("rhinocerxs")[0].0, "rhinoceros"); // one edit
     assert!(found("rhinoxxxxs").is_empty()); // too far
@@ -289,7 +377,10 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
     let mut b = LexiconBuilder::new();
     b.add_source("t.tsv", "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\ntortoise\tcommon\tTestudinidae\tFAMILY\tII\ten\t0.5\tx\n").unwrap();
     b.add_source("words.txt", "tortoises\ntortious\n").unwrap();
-    let c = Classifier::builder().lexicon(b.build().unwrap()).build().unwrap();
+    let c = Classifier::builder()
+        .lexicon(b.build().unwrap())
+        .build()
+        .unwrap();
     assert!(c.find_matches("tortious conduct").is_empty());
     assert_eq!(c.find_matches("tortoise shell")[0].term, "tortoise");
     assert_eq!(c.find_matches("tortise")[0].term, "tortoise");
@@ -299,7 +390,11 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
 fn traditional_chinese_folds_to_simplified_terms() {
     let c = classifier();
     let m = c.find_matches("魚翅");
-    assert!(m.iter().any(|m| m.obfuscations.contains(&Obfuscation::TraditionalChinese)), "{m:?}");
+    assert!(
+        m.iter()
+            .any(|m| m.obfuscations.contains(&Obfuscation::TraditionalChinese)),
+        "{m:?}"
+    );
 }
 
 #[test]
@@ -313,18 +408,55 @@ fn every_embedded_term_is_found_in_a_sentence() {
     for key in keys.iter().step_by(step) {
         let text = format!("for sale: {key} !");
         let found = c.find_matches(&text);
-        if !found.iter().any(|m| m.start == 10 && m.end == 10 + key.len()) {
+        if !found
+            .iter()
+            .any(|m| m.start == 10 && m.end == 10 + key.len())
+        {
             missed.push(key.clone());
         }
     }
-    assert!(missed.len() * 50 <= keys.len() / step, "too many keys not found in a sentence: {missed:?}");
+    assert!(
+        missed.len() * 50 <= keys.len() / step,
+        "too many keys not found in a sentence: {missed:?}"
+    );
 }
 
 fn listing_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "ivory", "1v0ry", "i v o r y", "rhino horn", "pangolin", "scales", "穿山甲", "象牙", "for sale", "DM",
-        "carved", "bangle", "white", "lace", "Puma", "Tiger", "Balm", " ", " ", ", ", "#", "\u{200b}",
-        "іvоrу", "ｉｖｏｒｙ", "İ", "ß", "é", "e\u{301}", "🐘", "$", "5", "kg", "tusk", "Loxodonta africana",
+        "ivory",
+        "1v0ry",
+        "i v o r y",
+        "rhino horn",
+        "pangolin",
+        "scales",
+        "穿山甲",
+        "象牙",
+        "for sale",
+        "DM",
+        "carved",
+        "bangle",
+        "white",
+        "lace",
+        "Puma",
+        "Tiger",
+        "Balm",
+        " ",
+        " ",
+        ", ",
+        "#",
+        "\u{200b}",
+        "іvоrу",
+        "ｉｖｏｒｙ",
+        "İ",
+        "ß",
+        "é",
+        "e\u{301}",
+        "🐘",
+        "$",
+        "5",
+        "kg",
+        "tusk",
+        "Loxodonta africana",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }

@@ -289,12 +289,15 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 stats.dropped_empty += 1;
                 continue;
             }
-            // a one-character name in an unspaced script (大, 象) would match inside any text
+            // a one-character name or reframing context word in an unspaced script (大, 象, 本,
+            // 色) would match inside any text: 本 inside 本物 ("genuine") is no book
             let mut chars = key.chars();
-            if r.kind.names_taxon()
-                && r.kind != Kind::Emoji
-                && matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii())
-            {
+            let one_unspaced = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii() && c.is_alphabetic());
+            let reframing = matches!(
+                r.kind,
+                Kind::Colour | Kind::Imitation | Kind::Brand | Kind::Benign | Kind::Stop
+            );
+            if one_unspaced && (r.kind.names_taxon() && r.kind != Kind::Emoji || reframing) {
                 stats.dropped_unusable += 1;
                 continue;
             }

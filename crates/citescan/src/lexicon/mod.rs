@@ -350,7 +350,7 @@ impl Lexicon {
             self.fuzzy_fst(),
             key.as_bytes(),
             max_dist,
-            false,
+            0,
             &mut |k, _, d| {
                 out.push((String::from_utf8_lossy(k).into_owned(), d));
             },

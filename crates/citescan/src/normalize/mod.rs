@@ -222,7 +222,7 @@ pub(crate) struct Event {
 }
 
 /// The normalised view of one text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Normalized {
     pub(crate) text: String,
     /// For each byte of `text`: the start of the original character it came from.
@@ -347,6 +347,14 @@ impl<'a> Normalizer<'a> {
 
     /// Normalises `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
+        if let Some(fast) = ascii_fast_path(text) {
+            return fast;
+        }
+        self.normalize_full(text)
+    }
+
+    /// The full two-pass normalisation (the fast path must give exactly what this gives).
+    pub(crate) fn normalize_full(&self, text: &str) -> Normalized {
         let mut out = Normalized::default();
         let mut units = Vec::with_capacity(text.len());
         self.pass1(text, &mut units, &mut out.events);
@@ -777,7 +785,34 @@ impl<'a> Normalizer<'a> {
                 let rest: String = rest.into_iter().collect();
                 is_unit(&rest) || unit_prefix(&rest)
             };
-            if longest_run <= 2 && !quantity {
+            // letters, then the word's only digits and a unit: a quantity glued on ("horn1kg",
+            // "ivory60g"), not leetspeak ("m4rf1l" has two digit runs and stays leetspeak)
+            let runs = (0..n)
+                .filter(|&k| matches!(u(k).class, Class::Digit | Class::LeetSymbol))
+                .filter(|&k| k == 0 || !matches!(u(k - 1).class, Class::Digit | Class::LeetSymbol))
+                .count();
+            let trailing_quantity = runs == 1 && lead_digits == 0 && {
+                let first_digit = (0..n).find(|&k| u(k).class == Class::Digit);
+                match first_digit {
+                    Some(f)
+                        if {
+                            // at least three letters before, counting a repeated letter once
+                            let mut before: Vec<char> = (0..f).map(|k| u(k).latinish()).collect();
+                            before.dedup();
+                            before.len() >= 3
+                        } && (f..n).all(|k| u(k).class != Class::LeetSymbol) =>
+                    {
+                        let after: Vec<usize> =
+                            (f..n).skip_while(|&k| u(k).class == Class::Digit).collect();
+                        let mut unit: Vec<char> = after.iter().map(|&k| u(k).latinish()).collect();
+                        unit.dedup();
+                        let unit: String = unit.into_iter().collect();
+                        !unit.is_empty() && after.iter().all(|&k| is_letter(k)) && is_unit(&unit)
+                    }
+                    _ => false,
+                }
+            };
+            if longest_run <= 2 && !quantity && !trailing_quantity {
                 for (k, l) in leet.iter_mut().enumerate() {
                     *l = leet_ok(k);
                 }
@@ -844,6 +879,107 @@ impl<'a> Normalizer<'a> {
             out.push((c, unit.start, unit.end));
         }
     }
+}
+
+/// The fast path for plain ASCII text, which is most listings: lower case, one space between
+/// words, nothing to undo. It declines (returns `None`) as soon as the text holds anything a
+/// normalisation step would act on (letters mixed with digits, symbols touching letters, a
+/// letter three times in a row, one-letter words next to each other, '@' or '|'), and the full
+/// path runs instead. A property test checks that both paths agree wherever this one answers.
+fn ascii_fast_path(text: &str) -> Option<Normalized> {
+    let b = text.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let n = b.len();
+    let mut out = Normalized {
+        text: String::with_capacity(n),
+        src_start: Vec::with_capacity(n),
+        src_end: Vec::with_capacity(n),
+        tokens: Vec::with_capacity(n / 5 + 1),
+        events: Vec::new(),
+    };
+    let mut bytes: Vec<u8> = Vec::with_capacity(n);
+    let mut hashtag = false;
+    let mut prev_single = false;
+    let mut i = 0;
+    let push_space = |bytes: &mut Vec<u8>, out: &mut Normalized| {
+        if !bytes.is_empty() {
+            let prev_end = *out.src_end.last().unwrap_or(&0);
+            bytes.push(b' ');
+            out.src_start.push(prev_end);
+            out.src_end.push(prev_end);
+        }
+    };
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let s = i;
+            while i < n && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let w = &b[s..i];
+            let digit = w.iter().any(u8::is_ascii_digit);
+            let alpha = w.iter().any(u8::is_ascii_alphabetic);
+            if digit && alpha {
+                return None;
+            }
+            if alpha
+                && w.windows(3)
+                    .any(|t| t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2]))
+            {
+                return None;
+            }
+            let single = w.len() == 1 || alpha && w.iter().all(|x| x.eq_ignore_ascii_case(&w[0]));
+            if single && prev_single {
+                return None;
+            }
+            push_space(&mut bytes, &mut out);
+            let start = bytes.len() as u32;
+            for (k, &x) in w.iter().enumerate() {
+                bytes.push(x.to_ascii_lowercase());
+                out.src_start.push((s + k) as u32);
+                out.src_end.push((s + k + 1) as u32);
+            }
+            let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
+            if hashtag {
+                flags |= tok::HASHTAG;
+            }
+            out.tokens.push(Token {
+                start,
+                end: bytes.len() as u32,
+                flags,
+            });
+            hashtag = false;
+            prev_single = single;
+            continue;
+        }
+        match c {
+            b'#' => hashtag = true,
+            b'@' | b'|' => return None,
+            b'$' | b'!' if i + 1 < n && b[i + 1].is_ascii_alphabetic() => return None,
+            b'$' => {
+                push_space(&mut bytes, &mut out);
+                let start = bytes.len() as u32;
+                bytes.push(b'$');
+                out.src_start.push(i as u32);
+                out.src_end.push(i as u32 + 1);
+                out.tokens.push(Token {
+                    start,
+                    end: start + 1,
+                    flags: tok::PICTOGRAPH,
+                });
+                hashtag = false;
+                prev_single = false;
+            }
+            b'!' => {}
+            _ => hashtag = false,
+        }
+        i += 1;
+    }
+    // only ASCII bytes were pushed
+    out.text = String::from_utf8(bytes).ok()?;
+    Some(out)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -243,3 +243,30 @@ proptest! {
         prop_assert!(n.text.len() <= s.len() * 4 + 4);
     }
 }
+
+fn ascii_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "b", "i", "v", "o", "r", "y", "I", "V", "K", "G", " ", " ", "  ", ".", "-", "_", "#",
+        "@", "$", "!", "|", ",", "0", "1", "4", "9", "kg", "ivory", "Rhino", "horn", "\t", "\n",
+        "\u{7f}", "x",
+    ]);
+    prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn ascii_fast_path_agrees_with_the_full_path(s in ascii_strategy()) {
+        let full = Normalizer::new(NormalizeOptions::default(), HanMap(&[])).normalize_full(&s);
+        if let Some(fast) = ascii_fast_path(&s) {
+            prop_assert_eq!(fast, full);
+        }
+    }
+}
+
+#[test]
+fn ascii_fast_path_takes_plain_listings() {
+    assert!(ascii_fast_path("Samsung Galaxy S21 case, black - free shipping! $5").is_none()); // S21 mixes
+    assert!(ascii_fast_path("Leather wallet, black, free shipping! $5 only").is_some());
+    assert!(ascii_fast_path("i v o r y").is_none());
+    assert!(ascii_fast_path("1v0ry").is_none());
+}
