@@ -173,6 +173,8 @@ struct Inner {
     max_input_bytes: usize,
     platform: PlatformTerms,
     parallel: bool,
+    /// Tests only: walk every word, to show the prefilter changes nothing.
+    no_prefilter: bool,
 }
 
 /// Classifies listings. Immutable, `Send + Sync`, cheap to clone (an `Arc`): build one and
@@ -208,6 +210,7 @@ pub struct ClassifierBuilder {
     fuzzy: bool,
     max_input_bytes: usize,
     parallel: bool,
+    no_prefilter: bool,
 }
 
 /// Default cap on one input for the fallible byte API: 16 MiB.
@@ -222,6 +225,7 @@ impl Default for ClassifierBuilder {
             fuzzy: true,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             parallel: true,
+            no_prefilter: false,
         }
     }
 }
@@ -256,6 +260,12 @@ impl ClassifierBuilder {
     /// environment variable `CITESCAN_NO_PARALLEL=1` turns it off at run time).
     pub fn parallel(&mut self, on: bool) -> &mut Self {
         self.parallel = on;
+        self
+    }
+
+    #[cfg(test)]
+    pub(crate) fn without_prefilter(&mut self) -> &mut Self {
+        self.no_prefilter = true;
         self
     }
 
@@ -296,6 +306,7 @@ impl ClassifierBuilder {
                 max_input_bytes: self.max_input_bytes,
                 platform: PlatformTerms { ac, actions },
                 parallel: self.parallel,
+                no_prefilter: self.no_prefilter,
             }),
         })
     }
@@ -433,6 +444,7 @@ impl Classifier {
         let norm = lex.normalizer(self.inner.normalize);
         let opts = ScanOptions {
             fuzzy: self.inner.fuzzy,
+            prefilter: !self.inner.no_prefilter,
         };
         let mut scored: Vec<Scored<'_>> = Vec::new();
         let mut hits = Vec::new();

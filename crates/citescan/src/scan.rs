@@ -33,6 +33,9 @@ pub(crate) struct Hit {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ScanOptions {
     pub fuzzy: bool,
+    /// Skip words the token prefilter rules out (always on; off only to test that it changes
+    /// nothing).
+    pub prefilter: bool,
 }
 
 /// Finds the hits in `n`, leftmost-longest, in text order.
@@ -45,6 +48,16 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
         let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued();
         let mut pos = t.start;
         let mut matched_at_start = false;
+        // a plain word that neither is a key nor starts a longer one with the next word is
+        // skipped without walking the FST (most words of most listings)
+        if opts.prefilter
+            && !anywhere
+            && t.flags & tok::PICTOGRAPH == 0
+            && t.start >= covered_to
+            && !may_start_key(lex, text, tokens, ti)
+        {
+            pos = t.end;
+        }
         while pos < t.end {
             if pos >= covered_to {
                 if let Some((end, value, spaced)) = longest_at(fst, text, tokens, ti, pos as usize)
@@ -126,6 +139,35 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
                 covered_to = t.end;
             }
         }
+    }
+}
+
+/// Whether token `ti` alone, or with the token after it, may start a key (prefilter).
+fn may_start_key(lex: &Lexicon, text: &[u8], tokens: &[Token], ti: usize) -> bool {
+    use crate::lexicon::format::{fnv1a64, fnv1a64_from};
+    let t = &tokens[ti];
+    let h = fnv1a64(&text[t.start as usize..t.end as usize]);
+    if lex.may_start_key(h) {
+        return true;
+    }
+    match tokens.get(ti + 1) {
+        Some(n) => {
+            let h = fnv1a64_from(
+                fnv1a64_from(h, b" "),
+                &text[n.start as usize..n.end as usize],
+            );
+            lex.may_start_key(h)
+        }
+        None => false,
+    }
+}
+
+/// Exact lookup of one word, through the prefilter.
+fn get_word(lex: &Lexicon, w: &[u8]) -> Option<u64> {
+    if lex.may_start_key(crate::lexicon::format::fnv1a64(w)) {
+        lex.keys_fst().get(w).map(|o| o.value())
+    } else {
+        None
     }
 }
 
@@ -211,14 +253,13 @@ fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
     if word.len() < 4 || *word.last()? != b's' {
         return None;
     }
-    let fst = lex.keys_fst();
     let stem = &word[..word.len() - 1];
-    if let Some(o) = fst.get(stem) {
-        return Some(o.value());
+    if let Some(v) = get_word(lex, stem) {
+        return Some(v);
     }
     if stem.last() == Some(&b'e') && stem.len() >= 4 {
-        if let Some(o) = fst.get(&stem[..stem.len() - 1]) {
-            return Some(o.value());
+        if let Some(v) = get_word(lex, &stem[..stem.len() - 1]) {
+            return Some(v);
         }
     }
     None
@@ -235,10 +276,7 @@ fn undoubled_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
     if single.len() < 4 {
         return None;
     }
-    let fst = lex.keys_fst();
-    fst.get(&single)
-        .map(|o| o.value())
-        .or_else(|| plural_lookup(lex, &single))
+    get_word(lex, &single).or_else(|| plural_lookup(lex, &single))
 }
 
 /// Allowed edit distance for a key of `chars` characters.

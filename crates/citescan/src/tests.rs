@@ -494,3 +494,29 @@ proptest! {
         prop_assert_eq!(c1.classify(&text), c2.classify(&text));
     }
 }
+
+#[test]
+fn the_prefilter_changes_nothing() {
+    // differential: every listing of the corpus and the mining sets, with and without it
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests");
+    let mut n = 0;
+    for file in [
+        "corpus/listings.jsonl",
+        "mining/positives.jsonl",
+        "mining/negatives.jsonl",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            for field in ["title", "description"] {
+                if let Some(t) = v[field].as_str() {
+                    assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert!(n > 1000);
+}

@@ -455,6 +455,29 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let meta_json = serde_json::to_vec(&meta)
         .map_err(|e| Error::new(ErrorKind::Limit, format!("meta: {e}")))?;
 
+    // the token prefilter: one-word keys and the first two words of longer keys, for keys
+    // that start in a spaced script (unspaced runs and glued tokens are walked at every char)
+    let mut prefilter = vec![0u8; (format::PREFILTER_BITS / 8) as usize];
+    {
+        let mut set_bits = |word: &[u8]| {
+            for bit in format::prefilter_bits(format::fnv1a64(word)) {
+                prefilter[(bit / 8) as usize] |= 1 << (bit % 8);
+            }
+        };
+        for e in &pending {
+            let k = e.key.as_bytes();
+            let first_char = e.key.chars().next();
+            if first_char.is_some_and(|c| !crate::normalize::starts_unspaced(c)) {
+                let mut words = k.split(|&b| b == b' ');
+                let w1 = words.next().unwrap_or(&[]);
+                match words.next() {
+                    None => set_bits(w1),
+                    Some(w2) => set_bits(&k[..w1.len() + 1 + w2.len()]),
+                }
+            }
+        }
+    }
+
     let sections: [&[u8]; SECTIONS] = [
         &meta_json,
         &string_index,
@@ -465,8 +488,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         &fuzzy,
         &dict,
         &han_bytes,
+        &prefilter,
     ];
-    debug_assert_eq!(Section::Han as usize, SECTIONS - 1);
+    debug_assert_eq!(Section::Prefilter as usize, SECTIONS - 1);
     let table_len = SECTIONS * 16;
     let mut out = vec![0u8; format::HEADER_LEN + table_len];
     let mut offset = out.len();

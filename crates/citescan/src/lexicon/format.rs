@@ -51,19 +51,39 @@ pub enum Section {
     Dictionary = 7,
     /// (traditional, simplified) u32 pairs, sorted.
     Han = 8,
+    /// Token prefilter: a Bloom filter (`PREFILTER_BITS` bits, two hashes) of every key that is
+    /// one word of a spaced script, and of the first two words of every longer such key. A
+    /// token whose word (and word pair) is not in it starts no key, and is not walked.
+    Prefilter = 9,
 }
 
 /// Number of sections.
-pub const SECTIONS: usize = 9;
+pub const SECTIONS: usize = 10;
 
-/// FNV-1a, 64 bits: the checksum and content hash.
-pub fn fnv1a64(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+/// Bits in the prefilter: 2^22 (512 KiB), about 0.5% false passes at 200,000 words.
+pub const PREFILTER_BITS: u64 = 1 << 22;
+
+/// The two bit positions of a word (or word pair) in the prefilter.
+pub fn prefilter_bits(h: u64) -> [u64; 2] {
+    let (a, b) = (h & 0xFFFF_FFFF, (h >> 32) | 1);
+    [a % PREFILTER_BITS, a.wrapping_add(b) % PREFILTER_BITS]
+}
+
+/// FNV-1a 64 continued from `h` (start with `FNV_START`).
+pub fn fnv1a64_from(mut h: u64, data: &[u8]) -> u64 {
     for &b in data {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+/// FNV-1a 64 offset basis.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits: the checksum and content hash.
+pub fn fnv1a64(data: &[u8]) -> u64 {
+    fnv1a64_from(FNV_START, data)
 }
 
 /// Packs a key's entry range into an fst value.

@@ -186,6 +186,9 @@ impl Lexicon {
         let n_strings = idx_len / 4 - 1;
         let entries_len = sec(Section::Entries).len();
         let taxa_len = sec(Section::Taxa).len();
+        if sec(Section::Prefilter).len() as u64 != format::PREFILTER_BITS / 8 {
+            return Err(format_err("lexicon prefilter has the wrong size"));
+        }
         if entries_len % ENTRY_LEN != 0
             || taxa_len % TAXON_LEN != 0
             || sec(Section::Han).len() % 8 != 0
@@ -371,6 +374,15 @@ impl Lexicon {
 
     pub(crate) fn fuzzy_fst(&self) -> &Fst<Slice> {
         self.inner.fuzzy.as_fst()
+    }
+
+    /// Whether a word (or "word word" pair) of the normalised text may start a key, by its
+    /// FNV-1a hash: false means certainly not.
+    pub(crate) fn may_start_key(&self, hash: u64) -> bool {
+        let bits = self.section(Section::Prefilter);
+        format::prefilter_bits(hash)
+            .iter()
+            .all(|&b| bits[(b / 8) as usize] & (1 << (b % 8)) != 0)
     }
 
     pub(crate) fn dict_contains(&self, word: &[u8]) -> bool {

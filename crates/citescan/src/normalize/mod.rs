@@ -174,6 +174,12 @@ impl Default for NormalizeOptions {
     }
 }
 
+/// Whether a key starting with this (normalised) character starts in an unspaced script or
+/// with a pictograph: such keys match inside runs, so the token prefilter does not cover them.
+pub(crate) fn starts_unspaced(c: char) -> bool {
+    script_of(c) == Script::Unspaced || !c.is_alphanumeric() && !c.is_ascii()
+}
+
 /// Whether a character is a Latin, Greek or Cyrillic letter (their diacritics are folded away).
 fn is_european(c: char) -> bool {
     matches!(
