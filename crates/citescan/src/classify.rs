@@ -750,6 +750,18 @@ impl Classifier {
                 }
             }
             let suppressed = !suppressed_by.is_empty();
+            // a reported code word (not an everyday word) beside both a product form and sale
+            // intent is the pattern the code word exists for: a person should look
+            let everyday_kinds =
+                bit(Kind::Stop) | bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign);
+            if is_code
+                && form_here
+                && sale_here
+                && s.kinds & everyday_kinds == 0
+                && suppressed_by.is_empty()
+            {
+                score = score.max(p.thresholds.review);
+            }
             let score = score.clamp(0.0, 1.0);
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale

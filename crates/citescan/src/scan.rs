@@ -59,7 +59,7 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
             pos = t.end;
         }
         while pos < t.end {
-            if pos >= covered_to {
+            if pos >= covered_to && !(pos > t.start && within_word(text, pos as usize)) {
                 if let Some((end, value, spaced)) = longest_at(fst, text, tokens, ti, pos as usize)
                 {
                     let inside = pos != t.start || !ends_at_token_boundary(text, end);
@@ -245,7 +245,34 @@ fn valid_end(text: &[u8], tokens: &[Token], ti: usize, pos: usize) -> bool {
     }
     // inside a token: only where terms may be glued, and on a char boundary
     let t = &tokens[ti];
-    (t.flags & tok::UNSPACED != 0 || t.is_glued()) && (text[pos] & 0xC0) != 0x80
+    (t.flags & tok::UNSPACED != 0 || t.is_glued())
+        && (text[pos] & 0xC0) != 0x80
+        && !within_word(text, pos)
+}
+
+/// Whether `pos` falls inside a word of a script that, though unspaced, writes loanwords as
+/// runs: katakana ("サイ" is no rhino inside "サイズ"), where a match may not start or end in
+/// the middle of a run.
+fn within_word(text: &[u8], pos: usize) -> bool {
+    if pos == 0 || pos >= text.len() {
+        return false;
+    }
+    let mut k = pos - 1;
+    while k > 0 && text[k] & 0xC0 == 0x80 {
+        k -= 1;
+    }
+    let before = std::str::from_utf8(&text[k..pos])
+        .ok()
+        .and_then(|s| s.chars().next());
+    let len = utf8_len(text[pos]).min(text.len() - pos);
+    let after = std::str::from_utf8(&text[pos..pos + len])
+        .ok()
+        .and_then(|s| s.chars().next());
+    matches!((before, after), (Some(a), Some(b)) if is_katakana(a) && is_katakana(b))
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// Looks a plural up as its singular: `-s`, `-es`.
