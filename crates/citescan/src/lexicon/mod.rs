@@ -59,6 +59,7 @@ struct Inner {
     bytes: Bytes,
     sections: [(usize, usize); SECTIONS],
     checksum: u64,
+    hash_hex: String,
     meta: Meta,
     keys: fst::Map<Slice>,
     fuzzy: fst::Map<Slice>,
@@ -212,6 +213,7 @@ impl Lexicon {
                 bytes,
                 sections,
                 checksum,
+                hash_hex: format!("{checksum:016x}"),
                 meta,
                 keys,
                 fuzzy,
@@ -302,7 +304,7 @@ impl Lexicon {
 
     /// The content hash (hex of the FNV-1a 64 checksum of the compiled bytes).
     pub fn hash(&self) -> String {
-        format!("{:016x}", self.inner.checksum)
+        self.inner.hash_hex.clone()
     }
 
     /// Build-time metadata and statistics.

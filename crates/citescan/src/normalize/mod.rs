@@ -995,6 +995,16 @@ enum WordKind {
     Pictograph,
 }
 
+impl Word {
+    /// A placeholder left behind when a word is moved out of a list.
+    const EMPTY: Word = Word {
+        units: Vec::new(),
+        kind: WordKind::Pictograph,
+        flags: 0,
+        gap: 0,
+    };
+}
+
 #[derive(Clone, Debug)]
 struct Word {
     units: Vec<usize>,
@@ -1149,9 +1159,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
 /// Joins letters spaced or punctuated apart into one word: runs of three or more one-letter
 /// words, at least two of them letters (`i v o r y`, `r.h.i.n.o`, `p-a-n-g-o-l-i-n`), and runs
 /// of two or more one-character words of an unspaced script (`象 牙`, `น อ แ ร ด`).
-fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec<Word> {
-    // one character, or one letter repeated ("iii", which folds to one letter anyway), plus
-    // marks for unspaced scripts (Thai vowel signs, kana voicing)
+fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) -> Vec<Word> {
     // one character, or one letter repeated ("iii", "!i": they fold to one letter anyway),
     // plus marks for unspaced scripts (Thai vowel signs, kana voicing)
     let single = |w: &Word| {
@@ -1201,7 +1209,7 @@ fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec
                 _ => j - i >= 3 && letters >= 2,
             };
             if enough {
-                let mut w = words[i].clone();
+                let mut w = std::mem::replace(&mut words[i], Word::EMPTY);
                 for wj in &words[i + 1..j] {
                     w.units.extend_from_slice(&wj.units);
                 }
@@ -1218,7 +1226,7 @@ fn join_spaced(units: &[Unit], words: Vec<Word>, events: &mut Vec<Event>) -> Vec
                 continue;
             }
         }
-        out.push(words[i].clone());
+        out.push(std::mem::replace(&mut words[i], Word::EMPTY));
         i += 1;
     }
     out
