@@ -682,6 +682,10 @@ impl Classifier {
             } else if everyday && is_name {
                 // an everyday word ("tiger", "python") weighs less alone
                 weight *= p.suppress.ambiguous_factor;
+            } else if everyday && sp.kind() == Kind::Product && !form_here && !sale {
+                // a product name that is also an everyday word ("ivory", "caviar", "rosewood")
+                // weighs less with no product form and no sale intent anywhere in the listing
+                weight *= p.suppress.ambiguous_factor;
             }
             // a lone genus or family name is weaker evidence than a binomial ("Eos", "Dendrobium")
             if sp.kind() == Kind::Scientific

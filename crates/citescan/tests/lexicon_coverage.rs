@@ -1,0 +1,143 @@
+//! Coverage of the embedded lexicon against its own sources: every taxon of the Checklist
+//! export and every name in the generated and curated lists is reachable; a sample of taxa of
+//! every class and Appendix is found in a sale sentence by each of its names; stop terms alone
+//! never flag a listing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use citescan::{Classifier, Kind, Lexicon, Verdict};
+
+const WORDLISTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../wordlists");
+
+/// (term, kind, taxon) rows of a term list.
+fn rows(file: &str) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(format!("{WORDLISTS}/{file}")).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("term\t") && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].to_string(), f[1].to_string(), f[2].to_string())
+        })
+        .collect()
+}
+
+/// Whether the term is stored with this kind and taxon. Terms the builder drops by rule (a
+/// private-use character, a one-character name of an unspaced script, a term that folds to
+/// nothing) are reported apart.
+fn reachable(lex: &Lexicon, term: &str, kind: &str, taxon: &str) -> bool {
+    lex.lookup(term)
+        .iter()
+        .any(|e| e.kind().as_str() == kind && e.taxon().map(|t| t.name).unwrap_or("") == taxon)
+}
+
+fn dropped_by_rule(lex: &Lexicon, term: &str) -> bool {
+    let key = lex.normalizer(Default::default()).normalize(term).token_strs().join(" ");
+    let mut chars = key.chars();
+    term.chars().any(|c| matches!(c as u32, 0xE000..=0xF8FF))
+        || key.is_empty()
+        || matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii())
+}
+
+#[test]
+fn every_taxon_is_reachable_by_scientific_name_and_every_synonym() {
+    let lex = Lexicon::embedded();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in ["generated/names_checklist.tsv", "generated/names_trade.tsv", "generated/names_synonyms_2024_2026.tsv", "curated/names_post2017.tsv"] {
+        for (term, kind, taxon) in rows(file) {
+            if kind != "scientific" && kind != "synonym" {
+                continue;
+            }
+            checked += 1;
+            if !reachable(&lex, &term, &kind, &taxon) && !dropped_by_rule(&lex, &term) {
+                missing.push(format!("{file}: {term} ({kind} of {taxon})"));
+            }
+        }
+    }
+    assert!(checked > 80_000, "only {checked} names checked");
+    assert!(missing.is_empty(), "{} unreachable, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);
+    // and every taxon of the taxa tables is in the lexicon
+    let taxa = std::fs::read_to_string(format!("{WORDLISTS}/generated/taxa.tsv")).unwrap();
+    let names: Vec<&str> = taxa.lines().filter(|l| !l.starts_with('#') && !l.starts_with("taxon\t")).map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(names.len(), 38_079);
+    for n in names {
+        assert!(lex.taxon(n).is_some(), "taxon {n} missing");
+    }
+}
+
+#[test]
+fn every_common_and_product_name_is_reachable() {
+    let lex = Lexicon::embedded();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in ["generated/names_common.tsv", "curated/common.tsv", "curated/products.tsv", "curated/codewords.tsv", "curated/recall.tsv", "curated/ru.tsv"] {
+        for (term, kind, taxon) in rows(file) {
+            if !matches!(kind.as_str(), "common" | "product" | "code") {
+                continue;
+            }
+            checked += 1;
+            if !reachable(&lex, &term, &kind, &taxon) && !dropped_by_rule(&lex, &term) {
+                missing.push(format!("{file}: {term} ({kind} of {taxon})"));
+            }
+        }
+    }
+    assert!(checked > 30_000, "only {checked} names checked");
+    assert!(missing.is_empty(), "{} unreachable, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);
+}
+
+#[test]
+fn a_sample_of_every_class_and_appendix_is_found_by_each_name_in_a_sale_sentence() {
+    let lex = Lexicon::embedded();
+    let c = Classifier::new();
+    // names per taxon, from the generated checklist names
+    let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (term, kind, taxon) in rows("generated/names_checklist.tsv") {
+        if matches!(kind.as_str(), "scientific" | "synonym") {
+            names.entry(taxon).or_default().push(term);
+        }
+    }
+    // one species per (class, Appendix), the first in name order
+    let taxa = std::fs::read_to_string(format!("{WORDLISTS}/generated/taxa.tsv")).unwrap();
+    let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut sampled = 0;
+    for line in taxa.lines().filter(|l| !l.starts_with('#') && !l.starts_with("taxon\t")) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (taxon, rank, class, appendix) = (f[0], f[1], f[4], f[8]);
+        if rank != "SPECIES" || appendix.is_empty() || !seen.insert((class.to_string(), appendix.to_string())) {
+            continue;
+        }
+        for name in names.get(taxon).into_iter().flatten() {
+            if lex.lookup(name).is_empty() {
+                continue; // a synonym shared with nothing else may be dropped by rule
+            }
+            let text = format!("{name} for sale, price in DM");
+            let a = c.classify(&text);
+            let found = a.matches.iter().any(|m| {
+                m.start == 0 && m.end == name.len() && m.taxon.is_some()
+            });
+            assert!(found, "{name} ({taxon}, {class}, Appendix {appendix}) not found in {text:?}: {}", a.to_json());
+        }
+        sampled += 1;
+    }
+    assert!(sampled >= 60, "only {sampled} (class, Appendix) pairs sampled");
+}
+
+#[test]
+fn stop_terms_alone_give_allow() {
+    let lex = Lexicon::embedded();
+    let c = Classifier::new();
+    let mut blocked = Vec::new();
+    let mut checked = 0;
+    for (key, entries) in lex.iter() {
+        if !entries.iter().any(|e| e.kind() == Kind::Stop) {
+            continue;
+        }
+        checked += 1;
+        let term = entries.iter().find(|e| e.kind() == Kind::Stop).map(|e| e.term().to_string()).unwrap_or(key);
+        if c.classify(&term).verdict != Verdict::Allow {
+            blocked.push(term);
+        }
+    }
+    assert!(checked > 500, "only {checked} stop terms");
+    assert!(blocked.is_empty(), "{} stop terms alone are not allowed: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
+}
