@@ -735,11 +735,13 @@ impl Classifier {
                                 Some(Kind::Code | Kind::Product) => false,
                                 Some(_) => near(s, o),
                             }
-                            && if kind == Kind::Colour {
+                            && match kind {
                                 // a colour word describes the word next to it ("ivory white")
-                                o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2
-                            } else {
-                                near(s, o) || o.field == 0
+                                Kind::Colour => o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2,
+                                // an imitation word is about the item's material anywhere in
+                                // the same field, or in the title
+                                Kind::Imitation => o.field == s.field || o.field == 0,
+                                _ => near(s, o) || o.field == 0,
                             }
                             && !negated(*j)
                     });

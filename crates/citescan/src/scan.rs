@@ -68,7 +68,11 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
                         .filter(|c| *c != ' ')
                         .count();
                     let unspaced = t.flags & tok::UNSPACED != 0;
-                    if !inside || unspaced || chars >= GLUED_MIN_CHARS {
+                    // a unit right after a number is a word of its own ("500g", "1.8kg")
+                    let after_number = pos > t.start
+                        && text[pos as usize - 1].is_ascii_digit()
+                        && ends_at_token_boundary(text, end);
+                    if !inside || unspaced || after_number || chars >= GLUED_MIN_CHARS {
                         let mut obf = ObfuscationSet::EMPTY;
                         if t.is_glued() && (inside || spaced) {
                             obf.insert(Obfuscation::Glued);

@@ -31,7 +31,11 @@ fn reachable(lex: &Lexicon, term: &str, kind: &str, taxon: &str) -> bool {
 }
 
 fn dropped_by_rule(lex: &Lexicon, term: &str) -> bool {
-    let key = lex.normalizer(Default::default()).normalize(term).token_strs().join(" ");
+    let key = lex
+        .normalizer(Default::default())
+        .normalize(term)
+        .token_strs()
+        .join(" ");
     let mut chars = key.chars();
     term.chars().any(|c| matches!(c as u32, 0xE000..=0xF8FF))
         || key.is_empty()
@@ -43,7 +47,12 @@ fn every_taxon_is_reachable_by_scientific_name_and_every_synonym() {
     let lex = Lexicon::embedded();
     let mut missing = Vec::new();
     let mut checked = 0;
-    for file in ["generated/names_checklist.tsv", "generated/names_trade.tsv", "generated/names_synonyms_2024_2026.tsv", "curated/names_post2017.tsv"] {
+    for file in [
+        "generated/names_checklist.tsv",
+        "generated/names_trade.tsv",
+        "generated/names_synonyms_2024_2026.tsv",
+        "curated/names_post2017.tsv",
+    ] {
         for (term, kind, taxon) in rows(file) {
             if kind != "scientific" && kind != "synonym" {
                 continue;
@@ -55,10 +64,19 @@ fn every_taxon_is_reachable_by_scientific_name_and_every_synonym() {
         }
     }
     assert!(checked > 80_000, "only {checked} names checked");
-    assert!(missing.is_empty(), "{} unreachable, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);
+    assert!(
+        missing.is_empty(),
+        "{} unreachable, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(10)]
+    );
     // and every taxon of the taxa tables is in the lexicon
     let taxa = std::fs::read_to_string(format!("{WORDLISTS}/generated/taxa.tsv")).unwrap();
-    let names: Vec<&str> = taxa.lines().filter(|l| !l.starts_with('#') && !l.starts_with("taxon\t")).map(|l| l.split('\t').next().unwrap()).collect();
+    let names: Vec<&str> = taxa
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("taxon\t"))
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
     assert_eq!(names.len(), 38_079);
     for n in names {
         assert!(lex.taxon(n).is_some(), "taxon {n} missing");
@@ -70,7 +88,14 @@ fn every_common_and_product_name_is_reachable() {
     let lex = Lexicon::embedded();
     let mut missing = Vec::new();
     let mut checked = 0;
-    for file in ["generated/names_common.tsv", "curated/common.tsv", "curated/products.tsv", "curated/codewords.tsv", "curated/recall.tsv", "curated/ru.tsv"] {
+    for file in [
+        "generated/names_common.tsv",
+        "curated/common.tsv",
+        "curated/products.tsv",
+        "curated/codewords.tsv",
+        "curated/recall.tsv",
+        "curated/ru.tsv",
+    ] {
         for (term, kind, taxon) in rows(file) {
             if !matches!(kind.as_str(), "common" | "product" | "code") {
                 continue;
@@ -82,7 +107,12 @@ fn every_common_and_product_name_is_reachable() {
         }
     }
     assert!(checked > 30_000, "only {checked} names checked");
-    assert!(missing.is_empty(), "{} unreachable, e.g. {:?}", missing.len(), &missing[..missing.len().min(10)]);
+    assert!(
+        missing.is_empty(),
+        "{} unreachable, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(10)]
+    );
 }
 
 #[test]
@@ -100,10 +130,16 @@ fn a_sample_of_every_class_and_appendix_is_found_by_each_name_in_a_sale_sentence
     let taxa = std::fs::read_to_string(format!("{WORDLISTS}/generated/taxa.tsv")).unwrap();
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut sampled = 0;
-    for line in taxa.lines().filter(|l| !l.starts_with('#') && !l.starts_with("taxon\t")) {
+    for line in taxa
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("taxon\t"))
+    {
         let f: Vec<&str> = line.split('\t').collect();
         let (taxon, rank, class, appendix) = (f[0], f[1], f[4], f[8]);
-        if rank != "SPECIES" || appendix.is_empty() || !seen.insert((class.to_string(), appendix.to_string())) {
+        if rank != "SPECIES"
+            || appendix.is_empty()
+            || !seen.insert((class.to_string(), appendix.to_string()))
+        {
             continue;
         }
         for name in names.get(taxon).into_iter().flatten() {
@@ -112,14 +148,22 @@ fn a_sample_of_every_class_and_appendix_is_found_by_each_name_in_a_sale_sentence
             }
             let text = format!("{name} for sale, price in DM");
             let a = c.classify(&text);
-            let found = a.matches.iter().any(|m| {
-                m.start == 0 && m.end == name.len() && m.taxon.is_some()
-            });
-            assert!(found, "{name} ({taxon}, {class}, Appendix {appendix}) not found in {text:?}: {}", a.to_json());
+            let found = a
+                .matches
+                .iter()
+                .any(|m| m.start == 0 && m.end == name.len() && m.taxon.is_some());
+            assert!(
+                found,
+                "{name} ({taxon}, {class}, Appendix {appendix}) not found in {text:?}: {}",
+                a.to_json()
+            );
         }
         sampled += 1;
     }
-    assert!(sampled >= 60, "only {sampled} (class, Appendix) pairs sampled");
+    assert!(
+        sampled >= 60,
+        "only {sampled} (class, Appendix) pairs sampled"
+    );
 }
 
 #[test]
@@ -133,11 +177,20 @@ fn stop_terms_alone_give_allow() {
             continue;
         }
         checked += 1;
-        let term = entries.iter().find(|e| e.kind() == Kind::Stop).map(|e| e.term().to_string()).unwrap_or(key);
+        let term = entries
+            .iter()
+            .find(|e| e.kind() == Kind::Stop)
+            .map(|e| e.term().to_string())
+            .unwrap_or(key);
         if c.classify(&term).verdict != Verdict::Allow {
             blocked.push(term);
         }
     }
     assert!(checked > 500, "only {checked} stop terms");
-    assert!(blocked.is_empty(), "{} stop terms alone are not allowed: {:?}", blocked.len(), &blocked[..blocked.len().min(20)]);
+    assert!(
+        blocked.is_empty(),
+        "{} stop terms alone are not allowed: {:?}",
+        blocked.len(),
+        &blocked[..blocked.len().min(20)]
+    );
 }
