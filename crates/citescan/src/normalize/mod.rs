@@ -887,16 +887,13 @@ impl<'a> Normalizer<'a> {
     }
 }
 
-/// The fast path for plain ASCII text, which is most listings: lower case, one space between
-/// words, nothing to undo. It declines (returns `None`) as soon as the text holds anything a
+/// The fast path for plain ASCII text (currency signs allowed), which is most listings: lower
+/// case, one space between words, nothing to undo. It declines (returns `None`) as soon as the text holds anything a
 /// normalisation step would act on (letters mixed with digits, symbols touching letters, a
 /// letter three times in a row, one-letter words next to each other, '@' or '|'), and the full
 /// path runs instead. A property test checks that both paths agree wherever this one answers.
 fn ascii_fast_path(text: &str) -> Option<Normalized> {
     let b = text.as_bytes();
-    if !b.is_ascii() {
-        return None;
-    }
     let n = b.len();
     let mut out = Normalized {
         text: String::with_capacity(n),
@@ -928,7 +925,21 @@ fn ascii_fast_path(text: &str) -> Option<Normalized> {
             let digit = w.iter().any(u8::is_ascii_digit);
             let alpha = w.iter().any(u8::is_ascii_alphabetic);
             if digit && alpha {
-                return None;
+                // only a number with its unit ("128gb", "10cm", "2kg"): digits, then letters
+                // that are a unit; anything else may be leetspeak
+                let lead = w.iter().take_while(|x| x.is_ascii_digit()).count();
+                let rest = &w[lead..];
+                let mut unit: Vec<u8> = rest.iter().map(u8::to_ascii_lowercase).collect();
+                unit.dedup();
+                let unit = std::str::from_utf8(&unit).unwrap_or("");
+                let leet_digit = w[..lead].iter().any(|&d| leet_letter(d as char).is_some());
+                if !rest.iter().all(u8::is_ascii_alphabetic)
+                    || lead == 0
+                    || leet_digit && !(is_unit(unit) || unit_prefix(unit))
+                    || unit_prefix(unit)
+                {
+                    return None;
+                }
             }
             if alpha
                 && w.windows(3)
@@ -960,8 +971,38 @@ fn ascii_fast_path(text: &str) -> Option<Normalized> {
             prev_single = single;
             continue;
         }
+        if !c.is_ascii() {
+            // a currency sign is a token of its own; any other non-ASCII character needs the
+            // full path
+            let ch = text[i..].chars().next()?;
+            if !tables::is_currency(ch) {
+                return None;
+            }
+            let len = ch.len_utf8();
+            push_space(&mut bytes, &mut out);
+            let start = bytes.len() as u32;
+            let mut buf = [0u8; 4];
+            bytes.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            for _ in 0..len {
+                out.src_start.push(i as u32);
+                out.src_end.push((i + len) as u32);
+            }
+            out.tokens.push(Token {
+                start,
+                end: bytes.len() as u32,
+                flags: tok::PICTOGRAPH,
+            });
+            hashtag = false;
+            prev_single = false;
+            i += len;
+            continue;
+        }
         match c {
             b'#' => hashtag = true,
+            // '@' before a word marks a handle (a separator); after a letter it may be a letter
+            b'@' if i + 1 < n
+                && b[i + 1].is_ascii_alphabetic()
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) => {}
             b'@' | b'|' => return None,
             b'$' | b'!' if i + 1 < n && b[i + 1].is_ascii_alphabetic() => return None,
             b'$' => {
@@ -983,7 +1024,7 @@ fn ascii_fast_path(text: &str) -> Option<Normalized> {
         }
         i += 1;
     }
-    // only ASCII bytes were pushed
+    // whole characters were pushed
     out.text = String::from_utf8(bytes).ok()?;
     Some(out)
 }

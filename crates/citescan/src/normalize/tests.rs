@@ -248,7 +248,7 @@ fn ascii_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "a", "b", "i", "v", "o", "r", "y", "I", "V", "K", "G", " ", " ", "  ", ".", "-", "_", "#",
         "@", "$", "!", "|", ",", "0", "1", "4", "9", "kg", "ivory", "Rhino", "horn", "\t", "\n",
-        "\u{7f}", "x",
+        "\u{7f}", "x", "£", "€", "gb", "cm", "pcs", "2", "128", "é", "3", "7",
     ]);
     prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
 }
@@ -267,6 +267,7 @@ proptest! {
 fn ascii_fast_path_takes_plain_listings() {
     assert!(ascii_fast_path("Samsung Galaxy S21 case, black - free shipping! $5").is_none()); // S21 mixes
     assert!(ascii_fast_path("Leather wallet, black, free shipping! $5 only").is_some());
+    assert!(ascii_fast_path("Phone 128GB, case 10cm, £25, DM @jenny_sells").is_some());
     assert!(ascii_fast_path("i v o r y").is_none());
     assert!(ascii_fast_path("1v0ry").is_none());
 }
