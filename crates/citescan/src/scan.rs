@@ -116,21 +116,11 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
             continue;
         }
         if opts.fuzzy {
-            // doubled letters ("iivoryy", "belugga"): the word with every double made single
-            if let Some(value) = undoubled_lookup(lex, word) {
-                let mut obf = ObfuscationSet::EMPTY;
-                obf.insert(Obfuscation::Misspelling);
-                hits.push(Hit {
-                    start: t.start,
-                    end: t.end,
-                    value,
-                    obf,
-                    distance: 1,
-                });
-                covered_to = t.end;
-                continue;
-            }
-            if let Some((value, d)) = fuzzy_token(lex, word) {
+            // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance
+            let found = undoubled_lookup(lex, word)
+                .map(|v| (v, 1))
+                .or_else(|| fuzzy_token(lex, word));
+            if let Some((value, d)) = found {
                 let mut obf = ObfuscationSet::EMPTY;
                 obf.insert(Obfuscation::Misspelling);
                 hits.push(Hit {

@@ -603,9 +603,8 @@ impl Taxon<'_> {
     }
 }
 
-/// The least restrictive Appendix in a listing string: 1, 2 or 3; 0 when none. For a genus or
-/// family listed `I/II`, most members are in the looser Appendix.
-pub fn loosest_appendix(s: &str) -> u8 {
+/// The Appendices (1, 2, 3) named in a listing string such as `I/II/NC`.
+fn appendices(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.split(['/', ';', ',', ' '])
         .filter_map(|p| match p.trim() {
             "I" => Some(1),
@@ -613,21 +612,17 @@ pub fn loosest_appendix(s: &str) -> u8 {
             "III" => Some(3),
             _ => None,
         })
-        .max()
-        .unwrap_or(0)
+}
+
+/// The least restrictive Appendix in a listing string: 1, 2 or 3; 0 when none. For a genus or
+/// family listed `I/II`, most members are in the looser Appendix.
+pub fn loosest_appendix(s: &str) -> u8 {
+    appendices(s).max().unwrap_or(0)
 }
 
 /// The most restrictive Appendix in a listing string: 1, 2 or 3; 0 when none.
 pub fn strictest_appendix(s: &str) -> u8 {
-    s.split(['/', ';', ',', ' '])
-        .filter_map(|p| match p.trim() {
-            "I" => Some(1),
-            "II" => Some(2),
-            "III" => Some(3),
-            _ => None,
-        })
-        .min()
-        .unwrap_or(0)
+    appendices(s).min().unwrap_or(0)
 }
 
 impl LexiconBuilder {

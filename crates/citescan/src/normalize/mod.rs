@@ -174,6 +174,32 @@ impl Default for NormalizeOptions {
     }
 }
 
+/// The unit of an ASCII character: letters lower-cased, digits and leet symbols with the letter
+/// they may stand for.
+fn ascii_unit(c: char, start: u32, end: u32) -> Unit {
+    let b = c as u8;
+    let (ch, class) = match b {
+        b'a'..=b'z' => (c, Class::Letter(Script::Latin)),
+        b'A'..=b'Z' => ((b | 0x20) as char, Class::Letter(Script::Latin)),
+        b'0'..=b'9' => (c, Class::Digit),
+        b'#' => (c, Class::Hash),
+        b'@' | b'$' | b'!' | b'|' => (c, Class::LeetSymbol),
+        _ => (c, Class::Separator),
+    };
+    let alt = if matches!(class, Class::Digit | Class::LeetSymbol) {
+        leet_letter(c)
+    } else {
+        None
+    };
+    Unit {
+        start,
+        end,
+        ch,
+        alt,
+        class,
+    }
+}
+
 /// Whether a key starting with this (normalised) character starts in an unspaced script or
 /// with a pictograph: such keys match inside runs, so the token prefilter does not cover them.
 pub(crate) fn starts_unspaced(c: char) -> bool {
@@ -376,32 +402,13 @@ impl<'a> Normalizer<'a> {
             let start = i as u32;
             let end = (i + c.len_utf8()) as u32;
             if c.is_ascii() {
-                let b = c as u8;
-                let (ch, class) = match b {
-                    b'a'..=b'z' => (c, Class::Letter(Script::Latin)),
-                    b'A'..=b'Z' => ((b | 0x20) as char, Class::Letter(Script::Latin)),
-                    b'0'..=b'9' => (c, Class::Digit),
-                    b'#' => (c, Class::Hash),
-                    b'@' | b'$' | b'!' | b'|' => (c, Class::LeetSymbol),
-                    _ => (c, Class::Separator),
-                };
-                last_letter_script = if let Class::Letter(s) = class {
+                let u = ascii_unit(c, start, end);
+                last_letter_script = if let Class::Letter(s) = u.class {
                     Some(s)
                 } else {
                     None
                 };
-                let alt = if class == Class::Digit || class == Class::LeetSymbol {
-                    leet_letter(c)
-                } else {
-                    None
-                };
-                units.push(Unit {
-                    start,
-                    end,
-                    ch,
-                    alt,
-                    class,
-                });
+                units.push(u);
                 continue;
             }
             if self.opts.invisible && is_invisible(c) {
@@ -550,27 +557,7 @@ impl<'a> Normalizer<'a> {
         events: &mut Vec<Event>,
     ) {
         if d.is_ascii() {
-            let b = d as u8;
-            let (ch, class) = match b {
-                b'a'..=b'z' => (d, Class::Letter(Script::Latin)),
-                b'A'..=b'Z' => ((b | 0x20) as char, Class::Letter(Script::Latin)),
-                b'0'..=b'9' => (d, Class::Digit),
-                b'#' => (d, Class::Hash),
-                b'@' | b'$' | b'!' | b'|' => (d, Class::LeetSymbol),
-                _ => (d, Class::Separator),
-            };
-            let alt = if matches!(class, Class::Digit | Class::LeetSymbol) {
-                leet_letter(d)
-            } else {
-                None
-            };
-            units.push(Unit {
-                start,
-                end,
-                ch,
-                alt,
-                class,
-            });
+            units.push(ascii_unit(d, start, end));
             return;
         }
         if d.is_alphabetic() {
