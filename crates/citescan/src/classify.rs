@@ -107,7 +107,8 @@ pub struct Assessment {
     pub score: f32,
     /// Taxa the evidence points to, strongest first.
     pub taxa: Vec<String>,
-    /// Every matched term, in field and text order.
+    /// Every matched term, in field and text order; empty when no species-bearing term matched
+    /// (context words alone are evidence of nothing).
     pub matches: Vec<Match>,
     /// Why, with stable codes.
     pub reasons: Vec<Reason>,
@@ -1031,11 +1032,17 @@ impl Classifier {
             });
         }
 
-        let matches = scored
-            .iter()
-            .filter(|s| s.platform.is_none())
-            .map(|s| self.to_match(fields, s))
-            .collect();
+        // context words alone ("price", "carving") are evidence of nothing: a listing with no
+        // species-bearing match reports none of them
+        let matches = if judged.is_empty() {
+            Vec::new()
+        } else {
+            scored
+                .iter()
+                .filter(|s| s.platform.is_none())
+                .map(|s| self.to_match(fields, s))
+                .collect()
+        };
         Assessment {
             id,
             verdict,
@@ -1088,14 +1095,16 @@ impl Classifier {
 /// strictest; a name of a genus or family counts at its loosest, since most of its members are
 /// there ("Dendrobium" is an Appendix II orchid though a few orchids are in Appendix I).
 fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
-    let Some(t) = e.taxon() else { return 0 };
+    let Some((rank, appendix)) = e.taxon_listing() else {
+        return 0;
+    };
     if as_product
-        || t.is_species_level()
+        || matches!(rank, "SPECIES" | "SUBSPECIES" | "VARIETY")
         || matches!(e.kind(), Kind::Product | Kind::Code | Kind::Emoji)
     {
-        t.strictest_appendix()
+        crate::lexicon::strictest_appendix(appendix)
     } else {
-        crate::lexicon::loosest_appendix(t.appendix)
+        crate::lexicon::loosest_appendix(appendix)
     }
 }
 

@@ -548,6 +548,19 @@ impl<'a> Entry<'a> {
             Some(self.lex.taxon_at(self.taxon))
         }
     }
+    /// The rank and Appendix of its taxon (reads two fields, not the whole record).
+    pub(crate) fn taxon_listing(&self) -> Option<(&'a str, &'a str)> {
+        if self.taxon == NO_TAXON {
+            return None;
+        }
+        let taxa = self.lex.section(Section::Taxa);
+        let base = self.taxon as usize * TAXON_LEN;
+        Some((
+            self.lex.string(read_u32(taxa, base + 4)),
+            self.lex.string(read_u32(taxa, base + 8 * 4)),
+        ))
+    }
+
     /// Language code.
     pub fn lang(&self) -> &'a str {
         self.lang
