@@ -33,8 +33,8 @@ pub(crate) struct Hit {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ScanOptions {
     pub fuzzy: bool,
-    /// Skip words the token prefilter rules out (always on; off only to test that it changes
-    /// nothing).
+    /// Skip words the token prefilter and the fuzzy gate rule out (always on; off only to test
+    /// that they change nothing).
     pub prefilter: bool,
 }
 
@@ -119,7 +119,7 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
             // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance
             let found = undoubled_lookup(lex, word)
                 .map(|v| (v, 1))
-                .or_else(|| fuzzy_token(lex, word));
+                .or_else(|| fuzzy_token(lex, word, opts.prefilter));
             if let Some((value, d)) = found {
                 let mut obf = ObfuscationSet::EMPTY;
                 obf.insert(Obfuscation::Misspelling);
@@ -312,7 +312,7 @@ fn allowed_distance(chars: usize) -> u32 {
 }
 
 /// The closest fuzzy key for one word, if any: never for a dictionary word.
-fn fuzzy_token(lex: &Lexicon, word: &[u8]) -> Option<(u64, u32)> {
+fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if word.len() < FUZZY_MIN_WORD || word.len() > 40 || !word.is_ascii() {
         return None;
     }
@@ -322,10 +322,11 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8]) -> Option<(u64, u32)> {
     let root = fst.root();
     let n1 = fst.node(root.transition(root.find_input(word[0])?).addr);
     n1.find_input(word[1])?;
-    if lex.dict_contains(word) {
+    let max = allowed_distance(word.len() + 1).max(1);
+    // the symmetric-deletion gate rules most words out at once
+    if lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(word, max) {
         return None;
     }
-    let max = allowed_distance(word.len() + 1).max(1);
     let mut best: Option<(u32, usize, u64)> = None;
     fuzzy_candidates(fst, word, max, 2, &mut |key, value, d| {
         if d == 0 || d > allowed_distance(key.len()) {

@@ -363,6 +363,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let dict_set = fst::Set::from_iter(dict_words.iter())
         .map_err(|e| Error::new(ErrorKind::Limit, format!("dictionary fst: {e}")))?;
 
+    let mut fuzzy_keys: Vec<String> = Vec::new();
     let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
     let mut keys = fst::MapBuilder::memory();
     let mut fuzzy = fst::MapBuilder::memory();
@@ -391,6 +392,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             })
             && !group.iter().any(|e| matches!(e.kind, Kind::Brand));
         if fuzzy_ok {
+            fuzzy_keys.push(key.clone());
             fuzzy
                 .insert(key.as_bytes(), value)
                 .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
@@ -478,6 +480,38 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
     }
 
+    // the fuzzy gate: every fuzzy key and its one-deletion forms
+    let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
+    {
+        let mut set = |w: &[u8]| {
+            for bit in format::gate_bits(format::fnv1a64(w)) {
+                gate[(bit / 8) as usize] |= 1 << (bit % 8);
+            }
+        };
+        let mut buf = Vec::new();
+        for k in &fuzzy_keys {
+            let k = k.as_bytes();
+            set(k);
+            // keys that allow two edits (ten letters or more) get their two-deletion forms too
+            let two = k.len() >= 10;
+            for i in 0..k.len() {
+                buf.clear();
+                buf.extend_from_slice(&k[..i]);
+                buf.extend_from_slice(&k[i + 1..]);
+                set(&buf);
+                if two {
+                    let one = buf.clone();
+                    for j in i..one.len() {
+                        buf.clear();
+                        buf.extend_from_slice(&one[..j]);
+                        buf.extend_from_slice(&one[j + 1..]);
+                        set(&buf);
+                    }
+                }
+            }
+        }
+    }
+
     let sections: [&[u8]; SECTIONS] = [
         &meta_json,
         &string_index,
@@ -489,8 +523,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         &dict,
         &han_bytes,
         &prefilter,
+        &gate,
     ];
-    debug_assert_eq!(Section::Prefilter as usize, SECTIONS - 1);
+    debug_assert_eq!(Section::FuzzyGate as usize, SECTIONS - 1);
     let table_len = SECTIONS * 16;
     let mut out = vec![0u8; format::HEADER_LEN + table_len];
     let mut offset = out.len();

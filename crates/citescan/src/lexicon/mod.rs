@@ -187,7 +187,9 @@ impl Lexicon {
         let n_strings = idx_len / 4 - 1;
         let entries_len = sec(Section::Entries).len();
         let taxa_len = sec(Section::Taxa).len();
-        if sec(Section::Prefilter).len() as u64 != format::PREFILTER_BITS / 8 {
+        if sec(Section::Prefilter).len() as u64 != format::PREFILTER_BITS / 8
+            || sec(Section::FuzzyGate).len() as u64 != format::GATE_BITS / 8
+        {
             return Err(format_err("lexicon prefilter has the wrong size"));
         }
         if entries_len % ENTRY_LEN != 0
@@ -385,6 +387,41 @@ impl Lexicon {
         format::prefilter_bits(hash)
             .iter()
             .all(|&b| bits[(b / 8) as usize] & (1 << (b % 8)) != 0)
+    }
+
+    /// Whether a word may be within `max` (1 or 2) edits of a fuzzy key (false means
+    /// certainly not): its forms with up to `max` letters deleted, against the gate.
+    pub(crate) fn may_be_near_fuzzy_key(&self, word: &[u8], max: u32) -> bool {
+        let bits = self.section(Section::FuzzyGate);
+        let has = |w: &[u8]| {
+            format::gate_bits(format::fnv1a64(w))
+                .iter()
+                .all(|&b| bits[(b / 8) as usize] & (1 << (b % 8)) != 0)
+        };
+        if has(word) {
+            return true;
+        }
+        let mut one = Vec::with_capacity(word.len());
+        let mut two = Vec::with_capacity(word.len());
+        for i in 0..word.len() {
+            one.clear();
+            one.extend_from_slice(&word[..i]);
+            one.extend_from_slice(&word[i + 1..]);
+            if has(&one) {
+                return true;
+            }
+            if max >= 2 {
+                for j in i..one.len() {
+                    two.clear();
+                    two.extend_from_slice(&one[..j]);
+                    two.extend_from_slice(&one[j + 1..]);
+                    if has(&two) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     pub(crate) fn dict_contains(&self, word: &[u8]) -> bool {
