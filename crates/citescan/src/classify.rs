@@ -555,18 +555,6 @@ impl Classifier {
         let p = &self.inner.policy;
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
-        // the strongest weight among context entries of a kind (0 when absent)
-        let strength = |k: Kind| {
-            scored
-                .iter()
-                .filter(|s| s.kinds & bit(k) != 0)
-                .flat_map(|s| {
-                    lex.entries_of(s.hit.value)
-                        .filter(|e| e.kind() == k)
-                        .map(|e| e.weight())
-                })
-                .fold(0.0f32, f32::max)
-        };
         let form = has(Kind::Form);
         let sale = has(Kind::Sale);
         // negated context: a negation entry within two tokens before it
@@ -579,18 +567,25 @@ impl Classifier {
                     && c.tok - s.tok_end <= 2
             })
         };
-        let sale_w = strength(Kind::Sale);
+        // the strongest weight among context entries of a kind (0 when absent), leaving out one
+        // hit (`except`) and, where asked, those after a negation
+        let strongest = |k: Kind, except: Option<usize>, skip_negated: bool| {
+            scored
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| {
+                    Some(*j) != except && o.kinds & bit(k) != 0 && !(skip_negated && negated(*j))
+                })
+                .flat_map(|(_, o)| {
+                    lex.entries_of(o.hit.value)
+                        .filter(|e| e.kind() == k)
+                        .map(|e| e.weight())
+                })
+                .fold(0.0f32, f32::max)
+        };
+        let sale_w = strongest(Kind::Sale, None, false);
         // a permit word after a negation ("no permit needed") is no claim
-        let permit_w = scored
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| o.kinds & bit(Kind::Permit) != 0 && !negated(*j))
-            .flat_map(|(_, o)| {
-                lex.entries_of(o.hit.value)
-                    .filter(|e| e.kind() == Kind::Permit)
-                    .map(|e| e.weight())
-            })
-            .fold(0.0f32, f32::max);
+        let permit_w = strongest(Kind::Permit, None, true);
         let permit = permit_w > 0.0;
         // "not resin", "not bone", "非树脂": denying an imitation or a cover material claims the
         // real thing
@@ -647,16 +642,7 @@ impl Classifier {
             }
             let mut weight = sp.weight();
             // product form elsewhere in the listing (another hit than this one)
-            let form_w = scored
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && o.kinds & bit(Kind::Form) != 0)
-                .flat_map(|(_, o)| {
-                    lex.entries_of(o.hit.value)
-                        .filter(|e| e.kind() == Kind::Form)
-                        .map(|e| e.weight())
-                })
-                .fold(0.0f32, f32::max);
+            let form_w = strongest(Kind::Form, Some(i), false);
             let form_here = form_w > 0.0;
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
