@@ -111,7 +111,8 @@ impl Lexicon {
     }
 
     /// Loads a compiled lexicon from any byte buffer: a `Vec<u8>`, or a memory map. Checks the
-    /// header and section table (cheap); [`Lexicon::verify`] checks everything.
+    /// header and section table (cheap); [`Lexicon::verify`] checks everything: call it before
+    /// using bytes you did not build yourself (a corrupt automaton is only caught there).
     pub fn from_bytes<D>(data: D) -> Result<Lexicon, Error>
     where
         D: AsRef<[u8]> + Send + Sync + std::panic::RefUnwindSafe + 'static,
@@ -119,7 +120,8 @@ impl Lexicon {
         Lexicon::load(Bytes::Shared(Arc::new(data)))
     }
 
-    /// Reads a compiled lexicon file.
+    /// Reads a compiled lexicon file and verifies it completely (checksum and every record:
+    /// about 10 ms per MB), since a file may come from anywhere.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
         let data = std::fs::read(path).map_err(|e| {
@@ -129,6 +131,7 @@ impl Lexicon {
             )
         })?;
         Lexicon::from_bytes(data)
+            .and_then(|l| l.verify().map(|()| l))
             .map_err(|e| format_err(format!("{}: {}", path.display(), e.message())))
     }
 
