@@ -693,7 +693,6 @@ impl Classifier {
                 score += p.boosts.misspelling;
             }
             let factor = (ev / 0.5).min(1.0);
-            let sale_here = sale;
             score += p.boosts.form * factor * form_w;
             score += p.boosts.sale * factor * sale_w;
             score += p.boosts.permit * permit_w;
@@ -701,7 +700,7 @@ impl Classifier {
                 score += p.boosts.authenticity * factor;
             }
             let is_code = sp.kind() == Kind::Code;
-            if is_code && (form_here || sale_here) {
+            if is_code && (form_here || sale) {
                 score += p.boosts.code_word_context;
             }
             // context that reframes the term: near it in the same field, or anywhere in the
@@ -749,7 +748,7 @@ impl Classifier {
                 bit(Kind::Stop) | bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign);
             if is_code
                 && form_here
-                && sale_here
+                && sale
                 && s.kinds & everyday_kinds == 0
                 && suppressed_by.is_empty()
             {
@@ -759,8 +758,8 @@ impl Classifier {
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
-                || (is_code && (form_here || sale_here))
-                || ((sp.kind() == Kind::Product || as_product) && sale_here);
+                || (is_code && (form_here || sale))
+                || ((sp.kind() == Kind::Product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
                 (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
             } else if score >= p.thresholds.block {
