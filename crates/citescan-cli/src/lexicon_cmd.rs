@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use citescan::{Classifier, Entry, Lexicon, LexiconBuilder, NormalizeOptions};
+use citescan::{Classifier, Entry, Lexicon, LexiconBuilder};
 use serde_json::json;
 
 use crate::common::{load_lexicon, Failure};
@@ -318,7 +318,7 @@ fn entry_line(e: &Entry<'_>) -> String {
 }
 
 fn normalized_key(lex: &Lexicon, term: &str) -> String {
-    lex.normalizer(NormalizeOptions::default()).normalize(term).token_strs().join(" ")
+    lex.normalize_key(term)
 }
 
 fn lookup(a: LookupArgs) -> Result<(), Failure> {
@@ -387,13 +387,11 @@ struct Snapshot {
 fn snapshot(lex: &Lexicon) -> Snapshot {
     let mut keys = BTreeSet::new();
     let mut entries = BTreeMap::new();
-    let mut taxa = BTreeSet::new();
+    // every taxon record, including taxa no entry names
+    let taxa: BTreeSet<String> = lex.taxa().map(|t| t.name.to_string()).collect();
     for (k, es) in lex.iter() {
         for e in &es {
             let taxon = e.taxon().map(|t| t.name.to_string()).unwrap_or_default();
-            if !taxon.is_empty() {
-                taxa.insert(taxon.clone());
-            }
             let ek = EntryKey { key: k.clone(), term: e.term().to_string(), kind: e.kind().as_str(), taxon, lang: e.lang().to_string() };
             entries.insert(ek, (e.weight() * 255.0).round() as u8);
         }
@@ -416,7 +414,7 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
         .iter()
         .filter_map(|(k, w)| so.entries.get(k).filter(|ow| *ow != w).map(|ow| (k, *ow, *w)))
         .collect();
-    // taxa named by either lexicon's entries, looked up in both
+    // every taxon of either lexicon, looked up in both
     let mut moved = Vec::new();
     let mut taxa_added = Vec::new();
     let mut taxa_removed = Vec::new();

@@ -527,3 +527,13 @@ fn the_prefilter_changes_nothing() {
     }
     assert!(n > 1000);
 }
+
+#[test]
+fn taxa_iterate_in_name_order_and_keys_normalise_like_terms() {
+    let lex = Lexicon::embedded();
+    let names: Vec<&str> = lex.taxa().map(|t| t.name).take(1000).collect();
+    assert!(names.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(lex.taxa().count(), lex.taxa_len());
+    assert_eq!(lex.normalize_key("  RHINO  Horn!"), "rhino horn");
+    assert_eq!(lex.normalize_key("p4ng0lin"), "pangolin");
+}

@@ -504,6 +504,17 @@ impl Lexicon {
         }
     }
 
+    /// Every taxon record, in name order.
+    pub fn taxa(&self) -> impl Iterator<Item = Taxon<'_>> + '_ {
+        (0..self.inner.n_taxa as u32).map(move |i| self.taxon_at(i))
+    }
+
+    /// The key a term is stored under: normalised as the lexicon folds its terms, tokens
+    /// joined by single spaces.
+    pub fn normalize_key(&self, term: &str) -> String {
+        builder::normalize_key(&self.normalizer(NormalizeOptions::default()), term)
+    }
+
     /// The taxon with this exact scientific name, if the lexicon has it.
     pub fn taxon(&self, name: &str) -> Option<Taxon<'_>> {
         // taxa are stored sorted by name
