@@ -269,21 +269,43 @@ fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}')
 }
 
-/// Looks a plural up as its singular: `-s`, `-es`.
+/// Looks a plural up as its singular: English, French, Spanish and Portuguese `-s` and
+/// `-es`; Italian `-i` for `-o` and `-e` ("avori", "tigri", "testuggini") and `-e` for `-a`
+/// ("tartarughe"). Only a singular that is itself a key counts, and for the Italian forms only
+/// a key that names a taxon.
 fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
-    if word.len() < 4 || *word.last()? != b's' {
+    let n = word.len();
+    if n < 4 {
         return None;
     }
-    let stem = &word[..word.len() - 1];
-    if let Some(v) = get_word(lex, stem) {
-        return Some(v);
-    }
-    if stem.last() == Some(&b'e') && stem.len() >= 4 {
-        if let Some(v) = get_word(lex, &stem[..stem.len() - 1]) {
-            return Some(v);
+    // the Italian forms only lead to names of taxa: "figure" is no plural of a context word
+    let with = |stem: &[u8], end: &[u8]| {
+        let mut w = Vec::with_capacity(stem.len() + end.len());
+        w.extend_from_slice(stem);
+        w.extend_from_slice(end);
+        get_word(lex, &w).filter(|&v| lex.entries_of(v).any(|e| e.kind().names_taxon()))
+    };
+    match word[n - 1] {
+        b's' => get_word(lex, &word[..n - 1]).or_else(|| {
+            if word[n - 2] == b'e' && n >= 5 {
+                get_word(lex, &word[..n - 2])
+            } else {
+                None
+            }
+        }),
+        b'i' if n >= 5 => {
+            let stem = &word[..n - 1];
+            with(stem, b"o").or_else(|| with(stem, b"e")).or_else(|| {
+                // "-chi"/"-ghi" for "-co"/"-go"
+                stem.strip_suffix(b"h").and_then(|s| with(s, b"o"))
+            })
         }
+        b'e' if n >= 5 => {
+            let stem = &word[..n - 1];
+            with(stem, b"a").or_else(|| stem.strip_suffix(b"h").and_then(|s| with(s, b"a")))
+        }
+        _ => None,
     }
-    None
 }
 
 /// Looks a word up with its doubled letters made single, when it has any and is not an

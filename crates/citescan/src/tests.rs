@@ -537,3 +537,20 @@ fn taxa_iterate_in_name_order_and_keys_normalise_like_terms() {
     assert_eq!(lex.normalize_key("  RHINO  Horn!"), "rhino horn");
     assert_eq!(lex.normalize_key("p4ng0lin"), "pangolin");
 }
+
+#[test]
+fn plurals_fold_to_their_singular_key() {
+    let lex = term_lexicon(
+        "tigre\tcommon\tPanthera tigris\tSPECIES\tI\tit\t0.8\tx\n\
+         tartaruga\tcommon\tTestudinidae\tFAMILY\tII\tit\t0.8\tx\n\
+         pangolin\tcommon\tManis\tGENUS\tI\ten\t0.8\tx\n\
+         figura\tform\t\t\t\tit\t1.0\tx\n",
+    );
+    let c = Classifier::builder().lexicon(lex).build().unwrap();
+    let terms = |t: &str| c.find_matches(t).into_iter().map(|m| m.term).collect::<Vec<_>>();
+    assert_eq!(terms("pangolins"), vec!["pangolin"]);
+    assert_eq!(terms("tigri"), vec!["tigre"]);
+    assert_eq!(terms("tartarughe"), vec!["tartaruga"]);
+    // the Italian forms lead only to names of taxa: "figure" is not read as "figura"
+    assert_eq!(terms("pangolin figure"), vec!["pangolin"]);
+}
