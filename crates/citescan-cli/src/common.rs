@@ -21,11 +21,17 @@ pub struct Failure {
 impl Failure {
     /// An I/O or usage failure (exit 2).
     pub fn io(message: impl Into<String>) -> Failure {
-        Failure { code: EXIT_IO, message: message.into() }
+        Failure {
+            code: EXIT_IO,
+            message: message.into(),
+        }
     }
     /// A check failure (exit 1).
     pub fn fail(message: impl Into<String>) -> Failure {
-        Failure { code: EXIT_FAIL, message: message.into() }
+        Failure {
+            code: EXIT_FAIL,
+            message: message.into(),
+        }
     }
 }
 

@@ -63,7 +63,9 @@ struct Label {
 
 fn parse_label(line: &str, no: usize) -> Result<Label, String> {
     let v: Value = serde_json::from_str(line).map_err(|e| format!("line {no}: {e}"))?;
-    let Value::Object(o) = v else { return Err(format!("line {no}: expected a JSON object")) };
+    let Value::Object(o) = v else {
+        return Err(format!("line {no}: expected a JSON object"));
+    };
     let id = match o.get("id") {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
@@ -73,18 +75,36 @@ fn parse_label(line: &str, no: usize) -> Result<Label, String> {
         Some("block") => Verdict::Block,
         Some("review") => Verdict::Review,
         Some("allow") => Verdict::Allow,
-        other => return Err(format!("line {no}: \"label\" must be block, review or allow, found {other:?}")),
+        other => {
+            return Err(format!(
+                "line {no}: \"label\" must be block, review or allow, found {other:?}"
+            ))
+        }
     };
     let strings = |k: &str| -> Vec<String> {
-        o.get(k).and_then(Value::as_array).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        o.get(k)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     Ok(Label {
         id,
         label,
-        lang: o.get("lang").and_then(Value::as_str).unwrap_or("und").to_string(),
+        lang: o
+            .get("lang")
+            .and_then(Value::as_str)
+            .unwrap_or("und")
+            .to_string(),
         taxa: strings("taxa"),
         tags: strings("tags"),
-        hard_negative: o.get("hard_negative").and_then(Value::as_bool).unwrap_or(false),
+        hard_negative: o
+            .get("hard_negative")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
     })
 }
 
@@ -101,7 +121,15 @@ pub struct Ratio {
 
 impl Ratio {
     fn new(n: u64, of: u64) -> Ratio {
-        Ratio { n, of, value: if of == 0 { None } else { Some(round4(n as f64 / of as f64)) } }
+        Ratio {
+            n,
+            of,
+            value: if of == 0 {
+                None
+            } else {
+                Some(round4(n as f64 / of as f64))
+            },
+        }
     }
     fn show(&self) -> String {
         match self.value {
@@ -242,11 +270,19 @@ fn rank_of(lex: &Lexicon, name: &str) -> Rank {
                 .filter(|s| !s.is_empty())
                 .map(|s| s.to_string())
                 .collect();
-            Rank { name: name.to_string(), genus, higher }
+            Rank {
+                name: name.to_string(),
+                genus,
+                higher,
+            }
         }
         None => {
             let first = name.split_whitespace().next().unwrap_or(name).to_string();
-            Rank { name: name.to_string(), genus: Some(first.clone()), higher: vec![first] }
+            Rank {
+                name: name.to_string(),
+                genus: Some(first.clone()),
+                higher: vec![first],
+            }
         }
     }
 }
@@ -270,14 +306,19 @@ const ORDER: [Verdict; 3] = [Verdict::Allow, Verdict::Review, Verdict::Block];
 
 /// Runs `citescan eval`.
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
-    let records = read_all(&args.listings, None, FieldSpec::new(&args.fields)).map_err(Failure::io)?;
-    let label_text = std::fs::read_to_string(&args.labels).map_err(|e| Failure::io(format!("cannot open {}: {e}", args.labels.display())))?;
+    let records =
+        read_all(&args.listings, None, FieldSpec::new(&args.fields)).map_err(Failure::io)?;
+    let label_text = std::fs::read_to_string(&args.labels)
+        .map_err(|e| Failure::io(format!("cannot open {}: {e}", args.labels.display())))?;
     let mut labels = Vec::new();
     for (i, line) in label_text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        labels.push(parse_label(line, i + 1).map_err(|e| Failure::io(format!("{}: {e}", args.labels.display())))?);
+        labels.push(
+            parse_label(line, i + 1)
+                .map_err(|e| Failure::io(format!("{}: {e}", args.labels.display())))?,
+        );
     }
     let classifier = args.engine.classifier(true)?;
 
@@ -288,7 +329,11 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         match r {
             Record::Listing(l, line) => {
                 if l.id.as_ref().is_some_and(|id| !seen.insert(id.clone())) {
-                    eprintln!("citescan: {}: line {line}: duplicate id {:?}; the first listing counts", args.listings.display(), l.id.as_deref().unwrap_or(""));
+                    eprintln!(
+                        "citescan: {}: line {line}: duplicate id {:?}; the first listing counts",
+                        args.listings.display(),
+                        l.id.as_deref().unwrap_or("")
+                    );
                 }
                 listings.push(l)
             }
@@ -332,7 +377,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         for t in &lab.tags {
             by_tag.entry(t.clone()).or_default().add(lab.label, v);
         }
-        by_lang.entry(lab.lang.clone()).or_default().add(lab.label, v);
+        by_lang
+            .entry(lab.lang.clone())
+            .or_default()
+            .add(lab.label, v);
         confusion[lab.label as usize][v as usize] += 1;
         if v == Verdict::Block {
             blocked += 1;
@@ -349,7 +397,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
         if lab.label == Verdict::Block && v != Verdict::Allow && !lab.taxa.is_empty() {
             tax_n += 1;
-            if a.taxa.iter().any(|p| lab.taxa.iter().any(|l| same_at_genus(lex, l, p))) {
+            if a.taxa
+                .iter()
+                .any(|p| lab.taxa.iter().any(|l| same_at_genus(lex, l, p)))
+            {
                 tax_ok += 1;
             }
         }
@@ -358,7 +409,11 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         }
     }
     if !missing.is_empty() {
-        eprintln!("citescan: {} labelled ids have no listing (first: {})", missing.len(), missing[0]);
+        eprintln!(
+            "citescan: {} labelled ids have no listing (first: {})",
+            missing.len(),
+            missing[0]
+        );
     }
     let name = |v: Verdict| v.as_str().to_string();
     let mut conf_map = BTreeMap::new();
@@ -393,15 +448,37 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     // floors and ceilings; an undefined share (0/0) never fails
     let checks: [(&str, Option<f64>, &Ratio, bool); 6] = [
         ("--min-recall", args.min_recall, &report.recall_caught, true),
-        ("--min-block-recall", args.min_block_recall, &report.recall_blocked, true),
+        (
+            "--min-block-recall",
+            args.min_block_recall,
+            &report.recall_blocked,
+            true,
+        ),
         ("--max-fpr", args.max_fpr, &report.fpr_blocked, false),
-        ("--max-flag-fpr", args.max_flag_fpr, &report.fpr_flagged, false),
-        ("--max-hard-fpr", args.max_hard_fpr, &report.hard_fpr_blocked, false),
-        ("--min-taxon-acc", args.min_taxon_acc, &report.taxon_accuracy, true),
+        (
+            "--max-flag-fpr",
+            args.max_flag_fpr,
+            &report.fpr_flagged,
+            false,
+        ),
+        (
+            "--max-hard-fpr",
+            args.max_hard_fpr,
+            &report.hard_fpr_blocked,
+            false,
+        ),
+        (
+            "--min-taxon-acc",
+            args.min_taxon_acc,
+            &report.taxon_accuracy,
+            true,
+        ),
     ];
     let mut failed = Vec::new();
     for (flag, limit, r, floor) in checks {
-        let (Some(limit), Some(v)) = (limit, r.value) else { continue };
+        let (Some(limit), Some(v)) = (limit, r.value) else {
+            continue;
+        };
         if (floor && v < limit) || (!floor && v > limit) {
             failed.push(format!("{flag} {limit}: got {v:.4} ({}/{})", r.n, r.of));
         }
@@ -409,7 +486,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     report.failed = failed;
 
     if args.json {
-        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default()));
+        crate::common::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ));
     } else {
         crate::common::emit(&render(&report));
     }
@@ -429,7 +509,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
         for f in &report.failed {
             eprintln!("citescan: eval floor missed: {f}");
         }
-        Err(Failure::fail(format!("{} floor(s) missed", report.failed.len())))
+        Err(Failure::fail(format!(
+            "{} floor(s) missed",
+            report.failed.len()
+        )))
     }
 }
 
@@ -440,14 +523,20 @@ fn render(r: &Report) -> String {
         r.lexicon["version"], r.lexicon["hash"], r.policy, r.items
     ));
     if !r.missing_listings.is_empty() {
-        s.push_str(&format!(", {} labels without a listing", r.missing_listings.len()));
+        s.push_str(&format!(
+            ", {} labels without a listing",
+            r.missing_listings.len()
+        ));
     }
     if r.unreadable_listings > 0 {
         s.push_str(&format!(", {} unreadable listings", r.unreadable_listings));
     }
     s.push_str("\n\n");
     let rows: [(&str, &Ratio); 11] = [
-        ("recall: block items caught (block or review)", &r.recall_caught),
+        (
+            "recall: block items caught (block or review)",
+            &r.recall_caught,
+        ),
         ("recall: block items blocked", &r.recall_blocked),
         ("precision of block verdicts", &r.precision_block),
         ("precision of flags (block or review)", &r.precision_flagged),
@@ -456,23 +545,37 @@ fn render(r: &Report) -> String {
         ("hard negatives blocked", &r.hard_fpr_blocked),
         ("hard negatives flagged", &r.hard_fpr_flagged),
         ("review items flagged", &r.review_flagged),
-        ("taxa accuracy (genus level, caught block items)", &r.taxon_accuracy),
+        (
+            "taxa accuracy (genus level, caught block items)",
+            &r.taxon_accuracy,
+        ),
         ("", &Ratio::default()),
     ];
     for (name, ratio) in rows.iter().filter(|(n, _)| !n.is_empty()) {
         s.push_str(&format!("  {name:<50} {}\n", ratio.show()));
     }
     s.push_str("\nconfusion (rows: label, columns: verdict)\n");
-    s.push_str(&format!("  {:<8} {:>8} {:>8} {:>8}\n", "", "allow", "review", "block"));
+    s.push_str(&format!(
+        "  {:<8} {:>8} {:>8} {:>8}\n",
+        "", "allow", "review", "block"
+    ));
     for l in ["allow", "review", "block"] {
         let row = &r.confusion[l];
-        s.push_str(&format!("  {:<8} {:>8} {:>8} {:>8}\n", l, row["allow"], row["review"], row["block"]));
+        s.push_str(&format!(
+            "  {:<8} {:>8} {:>8} {:>8}\n",
+            l, row["allow"], row["review"], row["block"]
+        ));
     }
     let breakdown = |s: &mut String, title: &str, map: &BTreeMap<String, BreakdownRow>| {
         s.push_str(&format!("\n{title}\n"));
         s.push_str(&format!(
             "  {:<24} {:>5}  {:>22}  {:>22}  {:>22}  {:>22}\n",
-            "", "items", "caught (block items)", "blocked (block items)", "allow blocked", "allow flagged"
+            "",
+            "items",
+            "caught (block items)",
+            "blocked (block items)",
+            "allow blocked",
+            "allow flagged"
         ));
         for (k, row) in map {
             s.push_str(&format!(
@@ -497,13 +600,35 @@ fn render(r: &Report) -> String {
     s
 }
 
-fn render_errors(wrong: &[(usize, &Label, usize)], listings: &[Listing], assessments: &[Assessment], n: usize) -> String {
-    let mut s = format!("\nmisclassified: {} (showing {})\n", wrong.len(), wrong.len().min(n));
+fn render_errors(
+    wrong: &[(usize, &Label, usize)],
+    listings: &[Listing],
+    assessments: &[Assessment],
+    n: usize,
+) -> String {
+    let mut s = format!(
+        "\nmisclassified: {} (showing {})\n",
+        wrong.len(),
+        wrong.len().min(n)
+    );
     for (i, lab, _) in wrong.iter().take(n) {
         let a = &assessments[*i];
-        let text: String = listings[*i].fields.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" | ");
-        let short: String = text.chars().take(100).map(|c| if c.is_control() { ' ' } else { c }).collect();
-        let terms: Vec<String> = a.matches.iter().map(|m| format!("{}({})", m.term, m.kind.as_str())).collect();
+        let text: String = listings[*i]
+            .fields
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        let short: String = text
+            .chars()
+            .take(100)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let terms: Vec<String> = a
+            .matches
+            .iter()
+            .map(|m| format!("{}({})", m.term, m.kind.as_str()))
+            .collect();
         s.push_str(&format!(
             "  {}  label {} verdict {} score {:.3}\n    \"{}\"{}\n    matched: {}\n",
             lab.id,
@@ -511,11 +636,23 @@ fn render_errors(wrong: &[(usize, &Label, usize)], listings: &[Listing], assessm
             a.verdict,
             a.score,
             short,
-            if text.chars().count() > 100 { "..." } else { "" },
-            if terms.is_empty() { "(nothing)".to_string() } else { terms.join(", ") }
+            if text.chars().count() > 100 {
+                "..."
+            } else {
+                ""
+            },
+            if terms.is_empty() {
+                "(nothing)".to_string()
+            } else {
+                terms.join(", ")
+            }
         ));
         if !lab.taxa.is_empty() || !a.taxa.is_empty() {
-            s.push_str(&format!("    taxa: labelled [{}], predicted [{}]\n", lab.taxa.join(", "), a.taxa.join(", ")));
+            s.push_str(&format!(
+                "    taxa: labelled [{}], predicted [{}]\n",
+                lab.taxa.join(", "),
+                a.taxa.join(", ")
+            ));
         }
     }
     s

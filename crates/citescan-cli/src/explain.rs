@@ -42,18 +42,34 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     let text = match (&args.text, &args.file) {
         (Some(t), _) => t.clone(),
         (None, Some(p)) if p.as_os_str() != "-" => {
-            let bytes = std::fs::read(p).map_err(|e| Failure::io(format!("cannot open {}: {e}", p.display())))?;
-            String::from_utf8(bytes)
-                .map_err(|e| Failure::io(format!("{}: not valid UTF-8 at byte {}", p.display(), e.utf8_error().valid_up_to())))?
+            let bytes = std::fs::read(p)
+                .map_err(|e| Failure::io(format!("cannot open {}: {e}", p.display())))?;
+            String::from_utf8(bytes).map_err(|e| {
+                Failure::io(format!(
+                    "{}: not valid UTF-8 at byte {}",
+                    p.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })?
         }
         _ => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure::io(format!("cannot read standard input: {e}")))?;
-            String::from_utf8(bytes)
-                .map_err(|e| Failure::io(format!("standard input is not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::io(format!("cannot read standard input: {e}")))?;
+            String::from_utf8(bytes).map_err(|e| {
+                Failure::io(format!(
+                    "standard input is not valid UTF-8 at byte {}",
+                    e.utf8_error().valid_up_to()
+                ))
+            })?
         }
     };
-    let text = if args.text.is_none() { text.trim_end_matches(['\n', '\r']).to_string() } else { text };
+    let text = if args.text.is_none() {
+        text.trim_end_matches(['\n', '\r']).to_string()
+    } else {
+        text
+    };
     let classifier = args.engine.classifier(false)?;
     let a = classifier.classify(&text);
     if args.json {
@@ -63,7 +79,9 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     crate::common::emit(&render(&text, &a, color));
     Ok(())
@@ -81,17 +99,32 @@ pub fn render(text: &str, a: &Assessment, color: bool) -> String {
     if a.matches.is_empty() {
         s.push_str("no matches\n");
     } else {
-        s.push_str(&format!("{} match{}:\n", a.matches.len(), if a.matches.len() == 1 { "" } else { "es" }));
+        s.push_str(&format!(
+            "{} match{}:\n",
+            a.matches.len(),
+            if a.matches.len() == 1 { "" } else { "es" }
+        ));
     }
     for (i, m) in a.matches.iter().enumerate() {
-        s.push_str(&format!("  {}. bytes {}..{}  {:?}  -> term {:?} ({}", i + 1, m.start, m.end, m.text, m.term, m.kind.as_str()));
+        s.push_str(&format!(
+            "  {}. bytes {}..{}  {:?}  -> term {:?} ({}",
+            i + 1,
+            m.start,
+            m.end,
+            m.text,
+            m.term,
+            m.kind.as_str()
+        ));
         if !m.also.is_empty() {
             let also: Vec<&str> = m.also.iter().map(|k| k.as_str()).collect();
             s.push_str(&format!("; also {}", also.join(", ")));
         }
         s.push_str(&format!(", lang {})\n", m.lang));
         if let Some(t) = &m.taxon {
-            s.push_str(&format!("     taxon {t}, Appendix {}\n", m.appendix.as_deref().unwrap_or("none")));
+            s.push_str(&format!(
+                "     taxon {t}, Appendix {}\n",
+                m.appendix.as_deref().unwrap_or("none")
+            ));
         }
         if let Some(an) = &m.annotation {
             s.push_str(&format!("     annotation {an}\n"));
@@ -130,7 +163,12 @@ pub fn render(text: &str, a: &Assessment, color: bool) -> String {
 pub fn highlight(text: &str, matches: &[Match], color: bool) -> String {
     let mut spans: Vec<(usize, usize, bool)> = matches
         .iter()
-        .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
+        .filter(|m| {
+            m.start < m.end
+                && m.end <= text.len()
+                && text.is_char_boundary(m.start)
+                && text.is_char_boundary(m.end)
+        })
         .map(|m| (m.start, m.end, m.kind.names_taxon()))
         .collect();
     spans.sort();

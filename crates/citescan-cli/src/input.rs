@@ -1,7 +1,7 @@
 //! Reading listings from JSON Lines, CSV and plain text, one record at a time, so that a huge
 //! file is never held in memory. A malformed record becomes an [`Record::Error`] in its place.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 use citescan::Listing;
@@ -21,7 +21,12 @@ pub enum Format {
 impl Format {
     /// The format a path's extension implies, if any.
     pub fn from_path(path: &Path) -> Option<Format> {
-        match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
             Some("jsonl" | "ndjson" | "json") => Some(Format::Jsonl),
             Some("csv") => Some(Format::Csv),
             Some("txt" | "text") => Some(Format::Text),
@@ -48,13 +53,21 @@ pub enum Record {
 
 impl Record {
     fn error(id: Option<String>, line: u64, msg: impl std::fmt::Display) -> Record {
-        Record::Error { id: id.unwrap_or_else(|| line.to_string()), line, message: format!("line {line}: {msg}") }
+        Record::Error {
+            id: id.unwrap_or_else(|| line.to_string()),
+            line,
+            message: format!("line {line}: {msg}"),
+        }
     }
 
     /// The JSON object written for an error record.
     pub fn error_json(id: &str, line: u64, message: &str) -> String {
         let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-        format!("{{\"id\":{},\"error\":{},\"line\":{line}}}", q(id), q(message))
+        format!(
+            "{{\"id\":{},\"error\":{},\"line\":{line}}}",
+            q(id),
+            q(message)
+        )
     }
 }
 
@@ -69,9 +82,13 @@ impl FieldSpec {
     /// The given fields, or `title` and `description`.
     pub fn new(fields: &[String]) -> FieldSpec {
         if fields.is_empty() {
-            FieldSpec { fields: vec!["title".into(), "description".into()] }
+            FieldSpec {
+                fields: vec!["title".into(), "description".into()],
+            }
         } else {
-            FieldSpec { fields: fields.to_vec() }
+            FieldSpec {
+                fields: fields.to_vec(),
+            }
         }
     }
 }
@@ -79,22 +96,53 @@ impl FieldSpec {
 /// Reads records of one format from a byte stream.
 pub enum Records<R: Read> {
     /// JSON Lines.
-    Jsonl { reader: BufReader<R>, line: u64, buf: Vec<u8>, spec: FieldSpec },
+    Jsonl {
+        reader: BufReader<R>,
+        line: u64,
+        buf: Vec<u8>,
+        spec: FieldSpec,
+    },
     /// Plain text.
-    Text { reader: BufReader<R>, line: u64, buf: Vec<u8> },
+    Text {
+        reader: BufReader<R>,
+        line: u64,
+        buf: Vec<u8>,
+    },
     /// CSV.
-    Csv { reader: Box<csv::Reader<R>>, header: Option<Result<Vec<String>, String>>, spec: FieldSpec, done: bool },
+    Csv {
+        reader: Box<csv::Reader<R>>,
+        header: Option<Result<Vec<String>, String>>,
+        spec: FieldSpec,
+        done: bool,
+    },
 }
 
 impl<R: Read> Records<R> {
     /// Records of `format` read from `r`.
     pub fn new(r: R, format: Format, spec: FieldSpec) -> Records<R> {
         match format {
-            Format::Jsonl => Records::Jsonl { reader: BufReader::with_capacity(1 << 16, r), line: 0, buf: Vec::new(), spec },
-            Format::Text => Records::Text { reader: BufReader::with_capacity(1 << 16, r), line: 0, buf: Vec::new() },
+            Format::Jsonl => Records::Jsonl {
+                reader: BufReader::with_capacity(1 << 16, r),
+                line: 0,
+                buf: Vec::new(),
+                spec,
+            },
+            Format::Text => Records::Text {
+                reader: BufReader::with_capacity(1 << 16, r),
+                line: 0,
+                buf: Vec::new(),
+            },
             Format::Csv => {
-                let reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(r);
-                Records::Csv { reader: Box::new(reader), header: None, spec, done: false }
+                let reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(r);
+                Records::Csv {
+                    reader: Box::new(reader),
+                    header: None,
+                    spec,
+                    done: false,
+                }
             }
         }
     }
@@ -102,40 +150,40 @@ impl<R: Read> Records<R> {
     /// The next record; `Err` only for an I/O error that ends the input.
     pub fn next_record(&mut self) -> Option<Result<Record, String>> {
         match self {
-            Records::Jsonl { reader, line, buf, spec } => loop {
-                buf.clear();
-                match reader.read_until(b'\n', buf) {
-                    Ok(0) => return None,
-                    Ok(_) => {}
-                    Err(e) => return Some(Err(format!("read error after line {line}: {e}"))),
-                }
-                *line += 1;
-                let bytes = trim_eol(buf);
-                let bytes = if *line == 1 { bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes) } else { bytes };
-                if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                    continue;
-                }
-                return Some(Ok(parse_json_line(bytes, *line, spec)));
-            },
-            Records::Text { reader, line, buf } => loop {
-                buf.clear();
-                match reader.read_until(b'\n', buf) {
-                    Ok(0) => return None,
-                    Ok(_) => {}
-                    Err(e) => return Some(Err(format!("read error after line {line}: {e}"))),
-                }
-                *line += 1;
-                let bytes = trim_eol(buf);
-                let bytes = if *line == 1 { bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes) } else { bytes };
-                if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                    continue;
-                }
-                return Some(Ok(match std::str::from_utf8(bytes) {
-                    Ok(t) => Record::Listing(Listing::new(line.to_string()).field("text", t), *line),
-                    Err(e) => Record::error(None, *line, format_args!("invalid UTF-8 at byte {}", e.valid_up_to())),
-                }));
-            },
-            Records::Csv { reader, header, spec, done } => loop {
+            Records::Jsonl {
+                reader,
+                line,
+                buf,
+                spec,
+            } => {
+                let bytes = match next_line(reader, line, buf)? {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                Some(Ok(parse_json_line(bytes, *line, spec)))
+            }
+            Records::Text { reader, line, buf } => {
+                let bytes = match next_line(reader, line, buf)? {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                Some(Ok(match std::str::from_utf8(bytes) {
+                    Ok(t) => {
+                        Record::Listing(Listing::new(line.to_string()).field("text", t), *line)
+                    }
+                    Err(e) => Record::error(
+                        None,
+                        *line,
+                        format_args!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                    ),
+                }))
+            }
+            Records::Csv {
+                reader,
+                header,
+                spec,
+                done,
+            } => loop {
                 if *done {
                     return None;
                 }
@@ -157,7 +205,11 @@ impl<R: Read> Records<R> {
                         return Some(Ok(Record::error(None, line, e)));
                     }
                 }
-                if rec.iter().all(|f| f.iter().all(|b| b.is_ascii_whitespace())) && rec.len() <= 1 {
+                if rec
+                    .iter()
+                    .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+                    && rec.len() <= 1
+                {
                     continue;
                 }
                 let Some(h) = header else {
@@ -166,7 +218,12 @@ impl<R: Read> Records<R> {
                         .map(|f| {
                             std::str::from_utf8(f)
                                 .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
-                                .map_err(|e| format!("line {line}: header is not valid UTF-8 at byte {}", e.valid_up_to()))
+                                .map_err(|e| {
+                                    format!(
+                                        "line {line}: header is not valid UTF-8 at byte {}",
+                                        e.valid_up_to()
+                                    )
+                                })
                         })
                         .collect();
                     *header = Some(names);
@@ -181,6 +238,33 @@ impl<R: Read> Records<R> {
                 };
                 return Some(Ok(csv_record(names, &rec, line, spec)));
             },
+        }
+    }
+}
+
+/// The next line that is not blank (without its end of line, and without a BOM on line 1),
+/// counting lines in `line`; `None` at the end of the input.
+fn next_line<'b, R: std::io::BufRead>(
+    reader: &mut R,
+    line: &mut u64,
+    buf: &'b mut Vec<u8>,
+) -> Option<Result<&'b [u8], String>> {
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => return Some(Err(format!("read error after line {line}: {e}"))),
+        }
+        *line += 1;
+        let end = trim_eol(buf).len();
+        let start = if *line == 1 && buf[..end].starts_with("\u{feff}".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        if !buf[start..end].iter().all(|b| b.is_ascii_whitespace()) {
+            return Some(Ok(&buf[start..end]));
         }
     }
 }
@@ -203,7 +287,13 @@ fn json_id(obj: &serde_json::Map<String, Value>) -> Result<Option<String>, &'sta
 fn parse_json_line(bytes: &[u8], line: u64, spec: &FieldSpec) -> Record {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return Record::error(None, line, format_args!("invalid UTF-8 at byte {}", e.valid_up_to())),
+        Err(e) => {
+            return Record::error(
+                None,
+                line,
+                format_args!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            )
+        }
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -219,7 +309,11 @@ fn parse_json_line(bytes: &[u8], line: u64, spec: &FieldSpec) -> Record {
         }
     };
     let Value::Object(obj) = value else {
-        return Record::error(None, line, format_args!("expected a JSON object, found {}", json_type(&value)));
+        return Record::error(
+            None,
+            line,
+            format_args!("expected a JSON object, found {}", json_type(&value)),
+        );
     };
     let id = match json_id(&obj) {
         Ok(id) => id,
@@ -230,7 +324,13 @@ fn parse_json_line(bytes: &[u8], line: u64, spec: &FieldSpec) -> Record {
         match obj.get(f) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) => listing.fields.push((f.clone(), s.clone())),
-            Some(v) => return Record::error(id, line, format_args!("field \"{f}\" is {}, not a string", json_type(v))),
+            Some(v) => {
+                return Record::error(
+                    id,
+                    line,
+                    format_args!("field \"{f}\" is {}, not a string", json_type(v)),
+                )
+            }
         }
     }
     Record::Listing(listing, line)
@@ -251,7 +351,12 @@ fn csv_record(names: &[String], rec: &csv::ByteRecord, line: u64, spec: &FieldSp
     let get = |name: &str| -> Option<Result<&str, String>> {
         let i = names.iter().position(|n| n == name)?;
         let raw = rec.get(i)?;
-        Some(std::str::from_utf8(raw).map_err(|e| format!("field \"{name}\" is not valid UTF-8 at byte {}", e.valid_up_to())))
+        Some(std::str::from_utf8(raw).map_err(|e| {
+            format!(
+                "field \"{name}\" is not valid UTF-8 at byte {}",
+                e.valid_up_to()
+            )
+        }))
     };
     let id = match get("id") {
         Some(Ok(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
@@ -259,7 +364,11 @@ fn csv_record(names: &[String], rec: &csv::ByteRecord, line: u64, spec: &FieldSp
         _ => None,
     };
     if rec.len() > names.len() {
-        return Record::error(id, line, format_args!("{} fields, but the header has {}", rec.len(), names.len()));
+        return Record::error(
+            id,
+            line,
+            format_args!("{} fields, but the header has {}", rec.len(), names.len()),
+        );
     }
     let mut listing = Listing::new(Some(id.clone().unwrap_or_else(|| line.to_string())));
     for f in &spec.fields {
@@ -273,9 +382,16 @@ fn csv_record(names: &[String], rec: &csv::ByteRecord, line: u64, spec: &FieldSp
 }
 
 /// Reads every record of a file into memory (for small inputs such as `eval`).
-pub fn read_all(path: &Path, format: Option<Format>, spec: FieldSpec) -> Result<Vec<Record>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    let format = format.or_else(|| Format::from_path(path)).unwrap_or(Format::Jsonl);
+pub fn read_all(
+    path: &Path,
+    format: Option<Format>,
+    spec: FieldSpec,
+) -> Result<Vec<Record>, String> {
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    let format = format
+        .or_else(|| Format::from_path(path))
+        .unwrap_or(Format::Jsonl);
     let mut rs = Records::new(file, format, spec);
     let mut out = Vec::new();
     while let Some(r) = rs.next_record() {
@@ -307,28 +423,49 @@ mod tests {
         match &recs[0] {
             Record::Listing(l, 1) => {
                 assert_eq!(l.id.as_deref(), Some("a"));
-                assert_eq!(l.fields, vec![("title".into(), "t".into()), ("description".into(), "d".into())]);
+                assert_eq!(
+                    l.fields,
+                    vec![
+                        ("title".into(), "t".into()),
+                        ("description".into(), "d".into())
+                    ]
+                );
             }
             r => panic!("{r:?}"),
         }
         assert!(matches!(&recs[1], Record::Listing(l, 3) if l.id.as_deref() == Some("7")));
-        assert!(matches!(&recs[2], Record::Error { id, line: 4, message } if id == "4" && message.starts_with("line 4: ") && message.contains("column")));
-        assert!(matches!(&recs[3], Record::Error { line: 5, message, .. } if message.contains("an array")));
-        assert!(matches!(&recs[4], Record::Error { line: 6, message, .. } if message.contains("\"title\" is a number")));
+        assert!(
+            matches!(&recs[2], Record::Error { id, line: 4, message } if id == "4" && message.starts_with("line 4: ") && message.contains("column"))
+        );
+        assert!(
+            matches!(&recs[3], Record::Error { line: 5, message, .. } if message.contains("an array"))
+        );
+        assert!(
+            matches!(&recs[4], Record::Error { line: 6, message, .. } if message.contains("\"title\" is a number"))
+        );
         assert!(matches!(&recs[5], Record::Listing(l, 7) if l.id.as_deref() == Some("7")));
     }
 
     #[test]
     fn byte_order_mark_is_skipped() {
         let recs = all("\u{feff}{\"id\":\"a\",\"title\":\"t\"}\n", Format::Jsonl);
-        assert!(matches!(&recs[0], Record::Listing(l, 1) if l.id.as_deref() == Some("a")), "{recs:?}");
+        assert!(
+            matches!(&recs[0], Record::Listing(l, 1) if l.id.as_deref() == Some("a")),
+            "{recs:?}"
+        );
         let recs = all("\u{feff}id,title\nx,t\n", Format::Csv);
-        assert!(matches!(&recs[0], Record::Listing(l, 2) if l.id.as_deref() == Some("x")), "{recs:?}");
+        assert!(
+            matches!(&recs[0], Record::Listing(l, 2) if l.id.as_deref() == Some("x")),
+            "{recs:?}"
+        );
     }
 
     #[test]
     fn csv_quotes_and_newlines() {
-        let recs = all("id,title,description\n1,\"a, \"\"b\"\"\",\"two\nlines\"\n,plain,\n", Format::Csv);
+        let recs = all(
+            "id,title,description\n1,\"a, \"\"b\"\"\",\"two\nlines\"\n,plain,\n",
+            Format::Csv,
+        );
         assert_eq!(recs.len(), 2);
         match &recs[0] {
             Record::Listing(l, 2) => {
@@ -344,12 +481,18 @@ mod tests {
 
     #[test]
     fn text_lines_and_bad_utf8() {
-        let mut rs = Records::new(&b"one\n\xff\xfe\nthree"[..], Format::Text, FieldSpec::new(&[]));
+        let mut rs = Records::new(
+            &b"one\n\xff\xfe\nthree"[..],
+            Format::Text,
+            FieldSpec::new(&[]),
+        );
         let a = rs.next_record().unwrap().unwrap();
         let b = rs.next_record().unwrap().unwrap();
         let c = rs.next_record().unwrap().unwrap();
         assert!(rs.next_record().is_none());
-        assert!(matches!(a, Record::Listing(l, 1) if l.fields == vec![("text".to_string(), "one".to_string())]));
+        assert!(
+            matches!(a, Record::Listing(l, 1) if l.fields == vec![("text".to_string(), "one".to_string())])
+        );
         assert!(matches!(b, Record::Error { line: 2, .. }));
         assert!(matches!(c, Record::Listing(l, 3) if l.id.as_deref() == Some("3")));
     }

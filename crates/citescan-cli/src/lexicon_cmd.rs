@@ -104,13 +104,20 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
     let mut b = LexiconBuilder::new();
     b.version(a.lex_version.clone());
     for s in &a.sources {
-        let res = if s.is_dir() { b.add_dir(s).map(|_| ()) } else { b.add_file(s).map(|_| ()) };
+        let res = if s.is_dir() {
+            b.add_dir(s).map(|_| ())
+        } else {
+            b.add_file(s).map(|_| ())
+        };
         res.map_err(|e| Failure::fail(e.to_string()))?;
     }
     let bytes = b.build_bytes().map_err(|e| Failure::fail(e.to_string()))?;
-    let lex = Lexicon::from_bytes(bytes).map_err(|e| Failure::fail(format!("built lexicon does not load: {e}")))?;
-    lex.verify().map_err(|e| Failure::fail(format!("built lexicon does not verify: {e}")))?;
-    std::fs::write(&a.out, lex.as_bytes()).map_err(|e| Failure::io(format!("cannot write {}: {e}", a.out.display())))?;
+    let lex = Lexicon::from_bytes(bytes)
+        .map_err(|e| Failure::fail(format!("built lexicon does not load: {e}")))?;
+    lex.verify()
+        .map_err(|e| Failure::fail(format!("built lexicon does not verify: {e}")))?;
+    std::fs::write(&a.out, lex.as_bytes())
+        .map_err(|e| Failure::io(format!("cannot write {}: {e}", a.out.display())))?;
     let st = &lex.meta().stats;
     eprintln!(
         "wrote {}: version {}, hash {}, {} bytes, {} entries, {} keys, {} taxa, {} dictionary words ({:.2} s)",
@@ -125,7 +132,10 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         started.elapsed().as_secs_f64()
     );
     if st.dropped_empty > 0 {
-        eprintln!("note: {} rows dropped because their term normalised to nothing", st.dropped_empty);
+        eprintln!(
+            "note: {} rows dropped because their term normalised to nothing",
+            st.dropped_empty
+        );
     }
     Ok(())
 }
@@ -166,7 +176,10 @@ fn median_us(mut v: Vec<f64>) -> f64 {
 
 fn info(a: InfoArgs) -> Result<(), Failure> {
     let mem_before = memory_kib();
-    let embedded = a.lexicon.as_ref().is_none_or(|p| p.as_os_str() == "embedded" && !p.exists());
+    let embedded = a
+        .lexicon
+        .as_ref()
+        .is_none_or(|p| p.as_os_str() == "embedded" && !p.exists());
     let lex = load_lexicon(a.lexicon.as_deref())?;
     let classifier = Classifier::builder()
         .lexicon(lex.clone())
@@ -238,14 +251,21 @@ fn info(a: InfoArgs) -> Result<(), Failure> {
             "memory_before": mem(mem_before),
             "memory_after": mem(mem_after),
         });
-        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
+        crate::common::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        ));
         return Ok(());
     }
     let mut s = String::new();
     s.push_str(&format!("lexicon           {source}\n"));
     s.push_str(&format!("version           {}\n", lex.version()));
     s.push_str(&format!("hash              {}\n", lex.hash()));
-    s.push_str(&format!("size on disk      {} bytes ({:.2} MB)\n", lex.as_bytes().len(), lex.as_bytes().len() as f64 / 1e6));
+    s.push_str(&format!(
+        "size on disk      {} bytes ({:.2} MB)\n",
+        lex.as_bytes().len(),
+        lex.as_bytes().len() as f64 / 1e6
+    ));
     s.push_str(&format!(
         "verified          {} ({verify_ms:.1} ms)\n",
         match &verified {
@@ -280,13 +300,22 @@ fn info(a: InfoArgs) -> Result<(), Failure> {
     table(&mut s, "entries per kind", &st.entries_by_kind);
     table(&mut s, "names per language", &st.names_by_lang);
     table(&mut s, "code words per language", &st.code_words_by_lang);
-    s.push_str(&format!("\ntime to ready     {ready_us:.1} µs (median of {loads} loads)\n"));
+    s.push_str(&format!(
+        "\ntime to ready     {ready_us:.1} µs (median of {loads} loads)\n"
+    ));
     let mem = |m: Option<(u64, u64)>| match m {
-        Some((rss, hwm)) => format!("VmRSS {:.1} MiB, VmHWM {:.1} MiB", rss as f64 / 1024.0, hwm as f64 / 1024.0),
+        Some((rss, hwm)) => format!(
+            "VmRSS {:.1} MiB, VmHWM {:.1} MiB",
+            rss as f64 / 1024.0,
+            hwm as f64 / 1024.0
+        ),
         None => "unavailable".to_string(),
     };
     s.push_str(&format!("memory before     {}\n", mem(mem_before)));
-    s.push_str(&format!("memory after      {} (loaded, one classification)\n", mem(mem_after)));
+    s.push_str(&format!(
+        "memory after      {} (loaded, one classification)\n",
+        mem(mem_after)
+    ));
     crate::common::emit(&s);
     Ok(())
 }
@@ -307,9 +336,25 @@ fn entry_json(e: &Entry<'_>) -> serde_json::Value {
 }
 
 fn entry_line(e: &Entry<'_>) -> String {
-    let mut s = format!("  {:<28} {:<11} lang {:<4} weight {:.2} source {}", format!("{:?}", e.term()), e.kind().as_str(), e.lang(), e.weight(), e.source());
+    let mut s = format!(
+        "  {:<28} {:<11} lang {:<4} weight {:.2} source {}",
+        format!("{:?}", e.term()),
+        e.kind().as_str(),
+        e.lang(),
+        e.weight(),
+        e.source()
+    );
     if let Some(t) = e.taxon() {
-        s.push_str(&format!("\n      taxon {} ({}), Appendix {}", t.name, if t.rank.is_empty() { "?" } else { t.rank }, if t.appendix.is_empty() { "none" } else { t.appendix }));
+        s.push_str(&format!(
+            "\n      taxon {} ({}), Appendix {}",
+            t.name,
+            if t.rank.is_empty() { "?" } else { t.rank },
+            if t.appendix.is_empty() {
+                "none"
+            } else {
+                t.appendix
+            }
+        ));
         if !t.annotation.is_empty() {
             s.push_str(&format!("\n      annotation {}", t.annotation));
         }
@@ -326,7 +371,11 @@ fn lookup(a: LookupArgs) -> Result<(), Failure> {
     let key = normalized_key(&lex, &a.term);
     let entries = lex.lookup(&a.term);
     let fuzzy: Vec<(String, u32)> = match a.fuzzy {
-        Some(n) => lex.fuzzy_lookup(&a.term, n).into_iter().filter(|(k, _)| *k != key).collect(),
+        Some(n) => lex
+            .fuzzy_lookup(&a.term, n)
+            .into_iter()
+            .filter(|(k, _)| *k != key)
+            .collect(),
         None => Vec::new(),
     };
     let found = !entries.is_empty() || !fuzzy.is_empty();
@@ -341,15 +390,25 @@ fn lookup(a: LookupArgs) -> Result<(), Failure> {
                 "entries": lex.lookup(k).iter().map(entry_json).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
-        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
+        crate::common::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        ));
     } else {
-        let mut s = format!("key {key:?}: {} entr{}\n", entries.len(), if entries.len() == 1 { "y" } else { "ies" });
+        let mut s = format!(
+            "key {key:?}: {} entr{}\n",
+            entries.len(),
+            if entries.len() == 1 { "y" } else { "ies" }
+        );
         for e in &entries {
             s.push_str(&entry_line(e));
             s.push('\n');
         }
         if let Some(n) = a.fuzzy {
-            s.push_str(&format!("\nfuzzy candidates within {n} edit(s): {}\n", fuzzy.len()));
+            s.push_str(&format!(
+                "\nfuzzy candidates within {n} edit(s): {}\n",
+                fuzzy.len()
+            ));
             for (k, d) in &fuzzy {
                 s.push_str(&format!("{k:?} (distance {d})\n"));
                 for e in lex.lookup(k) {
@@ -392,12 +451,22 @@ fn snapshot(lex: &Lexicon) -> Snapshot {
     for (k, es) in lex.iter() {
         for e in &es {
             let taxon = e.taxon().map(|t| t.name.to_string()).unwrap_or_default();
-            let ek = EntryKey { key: k.clone(), term: e.term().to_string(), kind: e.kind().as_str(), taxon, lang: e.lang().to_string() };
+            let ek = EntryKey {
+                key: k.clone(),
+                term: e.term().to_string(),
+                kind: e.kind().as_str(),
+                taxon,
+                lang: e.lang().to_string(),
+            };
             entries.insert(ek, (e.weight() * 255.0).round() as u8);
         }
         keys.insert(k);
     }
-    Snapshot { keys, entries, taxa }
+    Snapshot {
+        keys,
+        entries,
+        taxa,
+    }
 }
 
 fn diff(a: DiffArgs) -> Result<(), Failure> {
@@ -407,12 +476,25 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
     let sn = snapshot(&new);
     let keys_added: Vec<&String> = sn.keys.difference(&so.keys).collect();
     let keys_removed: Vec<&String> = so.keys.difference(&sn.keys).collect();
-    let entries_added: Vec<&EntryKey> = sn.entries.keys().filter(|k| !so.entries.contains_key(*k)).collect();
-    let entries_removed: Vec<&EntryKey> = so.entries.keys().filter(|k| !sn.entries.contains_key(*k)).collect();
+    let entries_added: Vec<&EntryKey> = sn
+        .entries
+        .keys()
+        .filter(|k| !so.entries.contains_key(*k))
+        .collect();
+    let entries_removed: Vec<&EntryKey> = so
+        .entries
+        .keys()
+        .filter(|k| !sn.entries.contains_key(*k))
+        .collect();
     let reweighted: Vec<(&EntryKey, u8, u8)> = sn
         .entries
         .iter()
-        .filter_map(|(k, w)| so.entries.get(k).filter(|ow| *ow != w).map(|ow| (k, *ow, *w)))
+        .filter_map(|(k, w)| {
+            so.entries
+                .get(k)
+                .filter(|ow| *ow != w)
+                .map(|ow| (k, *ow, *w))
+        })
         .collect();
     // every taxon of either lexicon, looked up in both
     let mut moved = Vec::new();
@@ -420,7 +502,9 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
     let mut taxa_removed = Vec::new();
     for name in so.taxa.union(&sn.taxa) {
         match (old.taxon(name), new.taxon(name)) {
-            (Some(o), Some(n)) if o.appendix != n.appendix => moved.push((name.clone(), o.appendix.to_string(), n.appendix.to_string())),
+            (Some(o), Some(n)) if o.appendix != n.appendix => {
+                moved.push((name.clone(), o.appendix.to_string(), n.appendix.to_string()))
+            }
             (None, Some(_)) => taxa_added.push(name.clone()),
             (Some(_), None) => taxa_removed.push(name.clone()),
             _ => {}
@@ -455,7 +539,10 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
             "taxa_removed": taxa_removed,
             "appendix_moves": moved.iter().map(|(t, o, n)| json!({ "taxon": t, "old": o, "new": n })).collect::<Vec<_>>(),
         });
-        crate::common::emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
+        crate::common::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        ));
         return Ok(());
     }
     let limit = if a.limit == 0 { usize::MAX } else { a.limit };
@@ -466,14 +553,23 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
         new.version(),
         new.hash()
     );
-    let app = |x: &str| if x.is_empty() { "none".to_string() } else { x.to_string() };
+    let app = |x: &str| {
+        if x.is_empty() {
+            "none".to_string()
+        } else {
+            x.to_string()
+        }
+    };
     let section = |s: &mut String, title: &str, items: Vec<String>| {
         s.push_str(&format!("\n{title}: {}\n", items.len()));
         for it in items.iter().take(limit) {
             s.push_str(&format!("  {it}\n"));
         }
         if items.len() > limit {
-            s.push_str(&format!("  ... and {} more (--limit 0 lists all)\n", items.len() - limit));
+            s.push_str(&format!(
+                "  ... and {} more (--limit 0 lists all)\n",
+                items.len() - limit
+            ));
         }
     };
     let ek_text = |k: &EntryKey| {
@@ -483,15 +579,48 @@ fn diff(a: DiffArgs) -> Result<(), Failure> {
         }
         t
     };
-    section(&mut s, "moved between Appendices", moved.iter().map(|(t, o, n)| format!("{t}: {} -> {}", app(o), app(n))).collect());
-    section(&mut s, "keys added", keys_added.iter().map(|k| format!("{k:?}")).collect());
-    section(&mut s, "keys removed", keys_removed.iter().map(|k| format!("{k:?}")).collect());
-    section(&mut s, "entries added", entries_added.iter().map(|k| ek_text(k)).collect());
-    section(&mut s, "entries removed", entries_removed.iter().map(|k| ek_text(k)).collect());
+    section(
+        &mut s,
+        "moved between Appendices",
+        moved
+            .iter()
+            .map(|(t, o, n)| format!("{t}: {} -> {}", app(o), app(n)))
+            .collect(),
+    );
+    section(
+        &mut s,
+        "keys added",
+        keys_added.iter().map(|k| format!("{k:?}")).collect(),
+    );
+    section(
+        &mut s,
+        "keys removed",
+        keys_removed.iter().map(|k| format!("{k:?}")).collect(),
+    );
+    section(
+        &mut s,
+        "entries added",
+        entries_added.iter().map(|k| ek_text(k)).collect(),
+    );
+    section(
+        &mut s,
+        "entries removed",
+        entries_removed.iter().map(|k| ek_text(k)).collect(),
+    );
     section(
         &mut s,
         "entries reweighted",
-        reweighted.iter().map(|(k, o, n)| format!("{}: {:.2} -> {:.2}", ek_text(k), *o as f64 / 255.0, *n as f64 / 255.0)).collect(),
+        reweighted
+            .iter()
+            .map(|(k, o, n)| {
+                format!(
+                    "{}: {:.2} -> {:.2}",
+                    ek_text(k),
+                    *o as f64 / 255.0,
+                    *n as f64 / 255.0
+                )
+            })
+            .collect(),
     );
     section(&mut s, "taxa added", taxa_added.clone());
     section(&mut s, "taxa removed", taxa_removed.clone());

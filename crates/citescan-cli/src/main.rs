@@ -19,8 +19,10 @@ use clap::{Parser, Subcommand};
 /// Screen marketplace listings for CITES-listed wildlife.
 #[derive(Debug, Parser)]
 #[command(name = "citescan", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 success; 1 a check failed (eval floor missed, lexicon build error, \
-lookup found nothing); 2 a file cannot be opened or read, or a usage error.")]
+#[command(
+    after_help = "Exit codes: 0 success; 1 a check failed (eval floor missed, lexicon build error, \
+lookup found nothing); 2 a file cannot be opened or read, or a usage error."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

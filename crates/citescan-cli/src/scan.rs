@@ -82,10 +82,14 @@ pub fn run(args: ScanArgs) -> Result<(), Failure> {
             sources.push(Source::Stdin);
             continue;
         }
-        let f = std::fs::File::open(p).map_err(|e| Failure::io(format!("cannot open {}: {e}", p.display())))?;
+        let f = std::fs::File::open(p)
+            .map_err(|e| Failure::io(format!("cannot open {}: {e}", p.display())))?;
         if let Ok(m) = f.metadata() {
             if m.is_dir() {
-                return Err(Failure::io(format!("cannot open {}: is a directory", p.display())));
+                return Err(Failure::io(format!(
+                    "cannot open {}: is a directory",
+                    p.display()
+                )));
             }
             total_size += m.len();
         }
@@ -99,12 +103,15 @@ pub fn run(args: ScanArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::io(format!("cannot start {threads} threads: {e}")))?;
     let spec = FieldSpec::new(&args.fields);
     let count = Arc::new(AtomicU64::new(0));
-    let show_progress = !args.quiet && total_size > PROGRESS_MIN_BYTES && std::io::stderr().is_terminal();
+    let show_progress =
+        !args.quiet && total_size > PROGRESS_MIN_BYTES && std::io::stderr().is_terminal();
     let bar = if show_progress {
         let b = indicatif::ProgressBar::new(total_size);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
     } else {
@@ -128,7 +135,10 @@ pub fn run(args: ScanArgs) -> Result<(), Failure> {
                 Format::from_path(std::path::Path::new(&name)).unwrap_or(Format::Jsonl)
             }
         });
-        let reader = Counting { inner: reader, count: count.clone() };
+        let reader = Counting {
+            inner: reader,
+            count: count.clone(),
+        };
         let mut records = Records::new(reader, format, spec.clone());
         let mut ended = false;
         while !ended && write_ok {
@@ -148,7 +158,14 @@ pub fn run(args: ScanArgs) -> Result<(), Failure> {
                     }
                 }
             }
-            write_ok = classify_and_write(&classifier, &pool, chunk, &mut out, &mut tally, args.summary)?;
+            write_ok = classify_and_write(
+                &classifier,
+                &pool,
+                chunk,
+                &mut out,
+                &mut tally,
+                args.summary,
+            )?;
             if let Some(b) = &bar {
                 b.set_position(count.load(Ordering::Relaxed));
             }

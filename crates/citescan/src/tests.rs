@@ -547,7 +547,12 @@ fn plurals_fold_to_their_singular_key() {
          figura\tform\t\t\t\tit\t1.0\tx\n",
     );
     let c = Classifier::builder().lexicon(lex).build().unwrap();
-    let terms = |t: &str| c.find_matches(t).into_iter().map(|m| m.term).collect::<Vec<_>>();
+    let terms = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| m.term)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(terms("pangolins"), vec!["pangolin"]);
     assert_eq!(terms("tigri"), vec!["tigre"]);
     assert_eq!(terms("tartarughe"), vec!["tartaruga"]);

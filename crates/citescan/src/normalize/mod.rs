@@ -1031,6 +1031,16 @@ impl Word {
         flags: 0,
         gap: 0,
     };
+
+    /// A pictograph or currency sign: a word of its own.
+    fn pictograph(unit: usize, gap: usize) -> Word {
+        Word {
+            units: vec![unit],
+            kind: WordKind::Pictograph,
+            flags: tok::PICTOGRAPH,
+            gap,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -1143,12 +1153,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             gap = 0;
                             hashtag = false;
                         } else if unit.ch == '$' {
-                            words.push(Word {
-                                units: vec![k],
-                                kind: WordKind::Pictograph,
-                                flags: tok::PICTOGRAPH,
-                                gap,
-                            });
+                            words.push(Word::pictograph(k, gap));
                             gap = 0;
                             hashtag = false;
                         } else {
@@ -1159,12 +1164,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
             }
             Class::Pictograph | Class::Currency => {
                 flush(&mut cur, &mut words);
-                words.push(Word {
-                    units: vec![k],
-                    kind: WordKind::Pictograph,
-                    flags: tok::PICTOGRAPH,
-                    gap,
-                });
+                words.push(Word::pictograph(k, gap));
                 gap = 0;
                 hashtag = false;
             }
