@@ -550,8 +550,16 @@ impl Classifier {
         &self,
         id: Option<String>,
         fields: &[(&str, &str)],
-        scored: Vec<Scored<'_>>,
+        mut scored: Vec<Scored<'_>>,
     ) -> Assessment {
+        // context alone (a price, a colour, "for sale") is no evidence and is not reported: a
+        // listing with no name, code word or platform term skips the weighing (most listings)
+        if !scored
+            .iter()
+            .any(|s| s.species.is_some() || s.platform.is_some())
+        {
+            scored.clear();
+        }
         let p = &self.inner.policy;
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);

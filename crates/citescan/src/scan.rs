@@ -311,7 +311,7 @@ fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
 /// Looks a word up with its doubled letters made single, when it has any and is not an
 /// ordinary word. Only for words of five letters or more.
 fn undoubled_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
-    if word.len() < 5 || !word.windows(2).any(|w| w[0] == w[1]) || lex.dict_contains(word) {
+    if word.len() < 5 || !word.windows(2).any(|w| w[0] == w[1]) {
         return None;
     }
     let mut single: Vec<u8> = word.to_vec();
@@ -319,7 +319,10 @@ fn undoubled_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
     if single.len() < 4 {
         return None;
     }
-    get_word(lex, &single).or_else(|| plural_lookup(lex, &single))
+    // the lookups go through the prefilter; the dictionary only for a word they find
+    get_word(lex, &single)
+        .or_else(|| plural_lookup(lex, &single))
+        .filter(|_| !lex.dict_contains(word))
 }
 
 /// Allowed edit distance for a key of `chars` characters.
@@ -345,8 +348,9 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     let n1 = fst.node(root.transition(root.find_input(word[0])?).addr);
     n1.find_input(word[1])?;
     let max = allowed_distance(word.len() + 1).max(1);
-    // the symmetric-deletion gate rules most words out at once
-    if lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(word, max) {
+    // the symmetric-deletion gate rules most words out at once (one cache line per form);
+    // the dictionary, a longer FST walk, only for the words it lets through
+    if gate && !lex.may_be_near_fuzzy_key(word, max) || lex.dict_contains(word) {
         return None;
     }
     let mut best: Option<(u32, usize, u64)> = None;

@@ -480,36 +480,20 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
     }
 
-    // the fuzzy gate: every fuzzy key and its one-deletion forms
+    // the fuzzy gate: every fuzzy key and its one-deletion forms; keys that allow two edits
+    // (ten letters or more) get their two-deletion forms too
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
-    {
-        let mut set = |w: &[u8]| {
-            for bit in format::gate_bits(format::fnv1a64(w)) {
-                gate[(bit / 8) as usize] |= 1 << (bit % 8);
+    for k in &fuzzy_keys {
+        let k = k.as_bytes();
+        let mut set = |h: u64| {
+            let (at, bits) = format::gate_probe(h);
+            for b in bits {
+                gate[at + usize::from(b / 8)] |= 1 << (b % 8);
             }
+            false
         };
-        let mut buf = Vec::new();
-        for k in &fuzzy_keys {
-            let k = k.as_bytes();
-            set(k);
-            // keys that allow two edits (ten letters or more) get their two-deletion forms too
-            let two = k.len() >= 10;
-            for i in 0..k.len() {
-                buf.clear();
-                buf.extend_from_slice(&k[..i]);
-                buf.extend_from_slice(&k[i + 1..]);
-                set(&buf);
-                if two {
-                    let one = buf.clone();
-                    for j in i..one.len() {
-                        buf.clear();
-                        buf.extend_from_slice(&one[..j]);
-                        buf.extend_from_slice(&one[j + 1..]);
-                        set(&buf);
-                    }
-                }
-            }
-        }
+        // a key longer than the gate's words can never be near a query (at most 40 bytes)
+        let _ = format::deletion_forms(k, k.len() >= 10, &mut set);
     }
 
     let sections: [&[u8]; SECTIONS] = [

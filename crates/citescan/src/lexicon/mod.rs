@@ -395,36 +395,15 @@ impl Lexicon {
     /// Whether a word may be within `max` (1 or 2) edits of a fuzzy key (false means
     /// certainly not): its forms with up to `max` letters deleted, against the gate.
     pub(crate) fn may_be_near_fuzzy_key(&self, word: &[u8], max: u32) -> bool {
-        let bits = self.section(Section::FuzzyGate);
-        let has = |w: &[u8]| {
-            format::gate_bits(format::fnv1a64(w))
-                .iter()
-                .all(|&b| bits[(b / 8) as usize] & (1 << (b % 8)) != 0)
+        let gate = self.section(Section::FuzzyGate);
+        let mut has = |h: u64| {
+            let (at, bits) = format::gate_probe(h);
+            let block = &gate[at..at + 64];
+            bits.iter()
+                .all(|&b| block[usize::from(b / 8)] & (1 << (b % 8)) != 0)
         };
-        if has(word) {
-            return true;
-        }
-        let mut one = Vec::with_capacity(word.len());
-        let mut two = Vec::with_capacity(word.len());
-        for i in 0..word.len() {
-            one.clear();
-            one.extend_from_slice(&word[..i]);
-            one.extend_from_slice(&word[i + 1..]);
-            if has(&one) {
-                return true;
-            }
-            if max >= 2 {
-                for j in i..one.len() {
-                    two.clear();
-                    two.extend_from_slice(&one[..j]);
-                    two.extend_from_slice(&one[j + 1..]);
-                    if has(&two) {
-                        return true;
-                    }
-                }
-            }
-        }
-        false
+        // a word too long for the gate is not ruled out
+        format::deletion_forms(word, max >= 2, &mut has).unwrap_or(true)
     }
 
     pub(crate) fn dict_contains(&self, word: &[u8]) -> bool {
