@@ -875,8 +875,9 @@ impl<'a> Normalizer<'a> {
 }
 
 /// The fast path for plain ASCII text (currency signs allowed), which is most listings: lower
-/// case, one space between words, nothing to undo. It declines (returns `None`) as soon as the text holds anything a
-/// normalisation step would act on (letters mixed with digits, symbols touching letters, a
+/// case, one space between words, nothing to undo. It declines (returns `None`) as soon as the
+/// text holds anything a normalisation step would act on (letters mixed with one or two digits
+/// other than a number with its unit, symbols touching letters, a
 /// letter three times in a row, one-letter words next to each other, '@' or '|'), and the full
 /// path runs instead. A property test checks that both paths agree wherever this one answers.
 fn ascii_fast_path(text: &str) -> Option<Normalized> {
@@ -911,7 +912,16 @@ fn ascii_fast_path(text: &str) -> Option<Normalized> {
             let w = &b[s..i];
             let digit = w.iter().any(u8::is_ascii_digit);
             let alpha = w.iter().any(u8::is_ascii_alphabetic);
-            if digit && alpha {
+            // a run of three digits or more makes a model number ("s2100", "w320", "0161x"),
+            // never leetspeak: the full path keeps such a word as it is
+            let model = digit && alpha && {
+                let mut run = 0usize;
+                w.iter().any(|x| {
+                    run = if x.is_ascii_digit() { run + 1 } else { 0 };
+                    run >= 3
+                })
+            };
+            if digit && alpha && !model {
                 // only a number with its unit ("128gb", "10cm", "2kg"): digits, then letters
                 // that are a unit; anything else may be leetspeak
                 let lead = w.iter().take_while(|x| x.is_ascii_digit()).count();

@@ -248,7 +248,8 @@ fn ascii_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "a", "b", "i", "v", "o", "r", "y", "I", "V", "K", "G", " ", " ", "  ", ".", "-", "_", "#",
         "@", "$", "!", "|", ",", "0", "1", "4", "9", "kg", "ivory", "Rhino", "horn", "\t", "\n",
-        "\u{7f}", "x", "£", "€", "gb", "cm", "pcs", "2", "128", "é", "3", "7",
+        "\u{7f}", "x", "£", "€", "gb", "cm", "pcs", "2", "128", "é", "3", "7", "W", "L", "5000",
+        "s", "e", "iii",
     ]);
     prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
 }
@@ -270,4 +271,6 @@ fn ascii_fast_path_takes_plain_listings() {
     assert!(ascii_fast_path("Phone 128GB, case 10cm, £25, DM @jenny_sells").is_some());
     assert!(ascii_fast_path("i v o r y").is_none());
     assert!(ascii_fast_path("1v0ry").is_none());
+    assert!(ascii_fast_path("Jeans W320 L34, model s2100x").is_none()); // L34 may be leetspeak
+    assert!(ascii_fast_path("Jeans W320, model s2100x, 0161x").is_some());
 }
