@@ -336,26 +336,53 @@ fn allowed_distance(chars: usize) -> u32 {
     }
 }
 
+/// Whether `word` is `key` with two neighbouring letters swapped.
+fn is_transposition(key: &[u8], word: &[u8]) -> bool {
+    key.len() == word.len() && {
+        let diff: Vec<usize> = (0..key.len()).filter(|&i| key[i] != word[i]).collect();
+        diff.len() == 2
+            && diff[1] == diff[0] + 1
+            && key[diff[0]] == word[diff[1]]
+            && key[diff[1]] == word[diff[0]]
+    }
+}
+
+/// Whether a fuzzy key `d` edits from `word` counts: within the distance the key's length
+/// allows; for a key or word of five letters, only two neighbouring letters swapped ("ivroy",
+/// "rhnio"), never a letter dropped or added ("duong" is no "dugong").
+fn fuzzy_allowed(key: &[u8], word: &[u8], d: u32) -> bool {
+    if word.len() <= TRANSPOSE_ONLY_CHARS || key.len() <= TRANSPOSE_ONLY_CHARS {
+        return d == 1 && is_transposition(key, word);
+    }
+    d > 0 && d <= allowed_distance(key.len())
+}
+
+/// Keys and words of this many letters match only with two letters swapped.
+const TRANSPOSE_ONLY_CHARS: usize = 5;
+
 /// The closest fuzzy key for one word, if any: never for a dictionary word.
 fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if word.len() < FUZZY_MIN_WORD || word.len() > 40 || !word.is_ascii() {
         return None;
     }
-    // cheap first: a key must share the word's first two letters (misspellings rarely touch
-    // them), so most words are rejected after two FST transitions
+    // cheap first: a key must share the word's first letter (misspellings rarely touch it),
+    // so some words are rejected after one FST transition
     let fst = lex.fuzzy_fst();
     let root = fst.root();
-    let n1 = fst.node(root.transition(root.find_input(word[0])?).addr);
-    n1.find_input(word[1])?;
-    let max = allowed_distance(word.len() + 1).max(1);
+    root.find_input(word[0])?;
+    let max = if word.len() == TRANSPOSE_ONLY_CHARS {
+        1
+    } else {
+        allowed_distance(word.len() + 1).max(1)
+    };
     // the symmetric-deletion gate rules most words out at once (one cache line per form);
     // the dictionary, a longer FST walk, only for the words it lets through
     if gate && !lex.may_be_near_fuzzy_key(word, max) || lex.dict_contains(word) {
         return None;
     }
     let mut best: Option<(u32, usize, u64)> = None;
-    fuzzy_candidates(fst, word, max, 2, &mut |key, value, d| {
-        if d == 0 || d > allowed_distance(key.len()) {
+    fuzzy_candidates(fst, word, max, 1, &mut |key, value, d| {
+        if !fuzzy_allowed(key, word, d) {
             return;
         }
         let better = match best {
@@ -369,8 +396,8 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     best.map(|(d, _, v)| (v, d))
 }
 
-/// Shortest word fuzzy matching looks at.
-const FUZZY_MIN_WORD: usize = 6;
+/// Shortest word fuzzy matching looks at (five letters: only for a swap).
+const FUZZY_MIN_WORD: usize = 5;
 
 /// Every key of `fst` within `max` edits (Levenshtein with adjacent transpositions) of `query`,
 /// among keys that start with the query's first `fixed` bytes.

@@ -362,7 +362,9 @@ fn most_specific_term_wins() {
 fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
     let lex = term_lexicon(
         "pangolin\tcommon\tManis\tGENUS\tI\ten\t0.8\tx\n\
-         rhinoceros\tcommon\tRhinocerotidae\tFAMILY\tI\ten\t0.8\tx\n",
+         rhinoceros\tcommon\tRhinocerotidae\tFAMILY\tI\ten\t0.8\tx\n\
+         ivory\tproduct\tElephantidae\tFAMILY\tI\ten\t0.8\tx\n\
+         dugong\tcommon\tDugong dugon\tSPECIES\tI\ten\t0.8\tx\n",
     );
     let c = Classifier::builder().lexicon(lex.clone()).build().unwrap();
     let found = |t: &str| {
@@ -379,6 +381,18 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
     assert_eq!(found("rhinocerxs")[0].0, "rhinoceros"); // one edit
     assert!(found("rhinoxxxxs").is_empty()); // too far
     assert!(found("pangoxxn").is_empty());
+    // the second letter may be wrong ("pnagolin"), the first not
+    assert_eq!(found("pnagolin")[0].0, "pangolin");
+    assert!(found("bangolin").is_empty());
+    // five letters: two neighbouring letters swapped, nothing else
+    assert_eq!(
+        found("ivroy"),
+        vec![("ivory".to_string(), vec![Obfuscation::Misspelling])]
+    );
+    assert!(found("ivary").is_empty());
+    assert!(found("duong").is_empty()); // a letter dropped from "dugong": too loose at five
+    assert_eq!(found("ivoyr")[0].0, "ivory");
+    assert!(found("ivor viory").is_empty()); // four letters; the first letter swapped
     // a word of the dictionary is never rewritten
     let mut b = LexiconBuilder::new();
     b.add_source("t.tsv", "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\ntortoise\tcommon\tTestudinidae\tFAMILY\tII\ten\t0.5\tx\n").unwrap();

@@ -26,8 +26,9 @@ pub struct LexiconBuilder {
     max_entries: Option<usize>,
 }
 
-/// Minimum length (in chars) of a key that fuzzy matching may reach.
-pub(crate) const FUZZY_MIN_CHARS: usize = 6;
+/// Minimum length (in chars) of a key that fuzzy matching may reach (keys of five letters only
+/// by two letters swapped: "ivroy", "rhnio").
+pub(crate) const FUZZY_MIN_CHARS: usize = 5;
 
 impl LexiconBuilder {
     /// A builder with no sources.
@@ -379,7 +380,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
         stats.keys += 1;
         let group = &pending[i..j];
-        // fuzzy matching may reach single-word ASCII names and product names of six letters or
+        // fuzzy matching may reach single-word ASCII names and product names of five letters or
         // more, except those that are also brands (a misspelt brand is still the brand)
         let fuzzy_ok = key.chars().count() >= FUZZY_MIN_CHARS
             && !key.contains(' ')
