@@ -950,11 +950,9 @@ fn ascii_fast_path(text: &str) -> Option<Normalized> {
             }
             push_space(&mut bytes, &mut out);
             let start = bytes.len() as u32;
-            for (k, &x) in w.iter().enumerate() {
-                bytes.push(x.to_ascii_lowercase());
-                out.src_start.push((s + k) as u32);
-                out.src_end.push((s + k + 1) as u32);
-            }
+            bytes.extend(w.iter().map(u8::to_ascii_lowercase));
+            out.src_start.extend(s as u32..i as u32);
+            out.src_end.extend(s as u32 + 1..=i as u32);
             let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
             if hashtag {
                 flags |= tok::HASHTAG;
@@ -1062,6 +1060,14 @@ struct Word {
     gap: usize,
 }
 
+/// A word's unit list, started with its first unit; room for a long word, so that pushing
+/// its letters does not grow it again and again.
+fn word_units(first: usize) -> Vec<usize> {
+    let mut v = Vec::with_capacity(16);
+    v.push(first);
+    v
+}
+
 /// Splits pass-1 units into words.
 fn group_words(units: &[Unit]) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
@@ -1093,7 +1099,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         // script change inside a run: new token, glued to the previous one
                         flush(&mut cur, &mut words);
                         cur = Some(Word {
-                            units: vec![k],
+                            units: word_units(k),
                             kind: wk,
                             flags: tok::UNSPACED,
                             gap: 0,
@@ -1107,7 +1113,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             0
                         };
                         cur = Some(Word {
-                            units: vec![k],
+                            units: word_units(k),
                             kind: wk,
                             flags,
                             gap: 0,
@@ -1123,7 +1129,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             flags |= tok::HASHTAG;
                         }
                         cur = Some(Word {
-                            units: vec![k],
+                            units: word_units(k),
                             kind: wk,
                             flags,
                             gap,
@@ -1155,7 +1161,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         if starts {
                             let flags = if hashtag { tok::HASHTAG } else { 0 };
                             cur = Some(Word {
-                                units: vec![k],
+                                units: word_units(k),
                                 kind: WordKind::Spaced,
                                 flags,
                                 gap,
