@@ -7,7 +7,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Kind, Lexicon};
 use crate::normalize::{tok, Normalized, Obfuscation, ObfuscationSet, Token};
 
 /// Shortest key (in chars) that may match strictly inside a glued token (`#ivoryforsale`).
@@ -112,6 +112,27 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
                 obf: ObfuscationSet::EMPTY,
                 distance: 0,
             });
+            covered_to = t.end;
+            continue;
+        }
+        // compounds: "Krokodilleder", "Nashornpulver", "rhinohorn"
+        if let Some(c) = compound_lookup(lex, word) {
+            hits.push(Hit {
+                start: t.start,
+                end: t.start + c.name_end as u32,
+                value: c.name,
+                obf: ObfuscationSet::EMPTY,
+                distance: 0,
+            });
+            if let Some((rest_start, value)) = c.rest {
+                hits.push(Hit {
+                    start: t.start + rest_start as u32,
+                    end: t.end,
+                    value,
+                    obf: ObfuscationSet::EMPTY,
+                    distance: 0,
+                });
+            }
             covered_to = t.end;
             continue;
         }
@@ -306,6 +327,92 @@ fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         }
         _ => None,
     }
+}
+
+/// A word read as a compound: a name, then the rest of the word.
+struct Compound {
+    /// Byte length of the name at the start of the word, and its key value.
+    name_end: usize,
+    name: u64,
+    /// Where the rest starts (after a linking letter) and its key value, when it is a key.
+    rest: Option<(usize, u64)>,
+}
+
+/// Linking letters between the parts of a compound ("Krokodil-s-leder", "Elefant-en-zahn").
+const COMPOUND_LINKS: [&[u8]; 7] = [b"", b"s", b"n", b"e", b"en", b"es", b"er"];
+
+/// Reads a word that is no key as a compound, as German, Dutch and the Nordic languages write
+/// them, and as sellers glue English ones: a name of a taxon, then a head word of three
+/// letters or more, maybe after a linking letter ("Krokodilleder", "Nashornpulver",
+/// "olifantstand", "rhinohorn"). The name has five letters or more; the head must be a product
+/// form, or, after a name of six letters or more that is not also an everyday word, another
+/// key or an ordinary word of the dictionary ("Krokodilhandtasche"). A head that is colour,
+/// imitation, brand or everyday context never counts ("Elfenbeinfarbe"), and a word of the
+/// dictionary is never split ("bearskin", "transplant"). The longest name wins.
+fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
+    const MIN_HEAD: usize = 3;
+    const MIN_NAME: usize = 5;
+    // a word of the dictionary is read as itself ("bearskin", "transplant")
+    if word.len() < MIN_NAME + MIN_HEAD
+        || !word.iter().all(|b| b.is_ascii_alphabetic() || *b >= 0x80)
+        || lex.dict_contains(word)
+    {
+        return None;
+    }
+    // every key that is a prefix of the word, leaving room for a head
+    let fst = lex.keys_fst();
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    let mut prefixes: Vec<(usize, u64)> = Vec::new();
+    for (i, &b) in word[..word.len() - MIN_HEAD].iter().enumerate() {
+        let Some(k) = node.find_input(b) else { break };
+        let t = node.transition(k);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+        if node.is_final() && i + 1 >= MIN_NAME {
+            prefixes.push((i + 1, out.cat(node.final_output()).value()));
+        }
+    }
+    for &(end, name) in prefixes.iter().rev() {
+        let names = lex.entries_of(name).any(|e| {
+            matches!(
+                e.kind(),
+                Kind::Scientific | Kind::Synonym | Kind::Common | Kind::Product
+            )
+        });
+        if !names {
+            continue;
+        }
+        let everyday = lex.entries_of(name).any(|e| e.kind().is_reframing());
+        for link in COMPOUND_LINKS {
+            let Some(head) = word[end..].strip_prefix(link) else {
+                continue;
+            };
+            if head.len() < MIN_HEAD {
+                continue;
+            }
+            let rest_start = end + link.len();
+            if let Some(v) = get_word(lex, head).or_else(|| plural_lookup(lex, head)) {
+                if lex.entries_of(v).any(|e| e.kind().is_reframing()) {
+                    continue;
+                }
+                if lex.entries_of(v).any(|e| e.kind() == Kind::Form) || !everyday && end >= 6 {
+                    return Some(Compound {
+                        name_end: end,
+                        name,
+                        rest: Some((rest_start, v)),
+                    });
+                }
+            } else if !everyday && end >= 6 && head.len() >= 4 && lex.dict_contains(head) {
+                return Some(Compound {
+                    name_end: end,
+                    name,
+                    rest: None,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// Looks a word up with its doubled letters made single, when it has any and is not an

@@ -593,3 +593,55 @@ fn plurals_fold_to_their_singular_key() {
     assert!(is_plural_of("tartarughe", "tartaruga"));
     assert!(!is_plural_of("figure", "pangolin"));
 }
+
+#[test]
+fn compounds_split_into_a_name_and_its_head() {
+    let mut b = LexiconBuilder::new();
+    b.add_source(
+        "t.tsv",
+        "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n\
+         Krokodil\tcommon\tCrocodylia\tORDER\tII\tde\t0.8\tx\n\
+         Nashorn\tcommon\tRhinocerotidae\tFAMILY\tI\tde\t0.8\tx\n\
+         Tiger\tcommon\tPanthera tigris\tSPECIES\tI\tde\t0.8\tx\n\
+         Tiger\tstop\t\t\t\tde\t1.0\tx\n\
+         Leder\tform\t\t\t\tde\t1.0\tx\n\
+         Pulver\tform\t\t\t\tde\t1.0\tx\n\
+         Farbe\tcolour\t\t\t\tde\t1.0\tx\n",
+    )
+    .unwrap();
+    b.add_source("words.txt", "handtasche\nkrokodilstein\nente\n").unwrap();
+    let c = Classifier::builder()
+        .lexicon(b.build().unwrap())
+        .build()
+        .unwrap();
+    let found = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term))
+            .collect::<Vec<_>>()
+    };
+    let pair = |a: &str, b: &str, c: &str, d: &str| {
+        vec![(a.to_string(), b.to_string()), (c.to_string(), d.to_string())]
+    };
+    assert_eq!(
+        found("Krokodilleder"),
+        pair("Krokodil", "Krokodil", "leder", "Leder")
+    );
+    // a linking letter, and a plural head
+    assert_eq!(
+        found("Nashornpulver"),
+        pair("Nashorn", "Nashorn", "pulver", "Pulver")
+    );
+    assert_eq!(found("Krokodilsleder")[0].1, "Krokodil");
+    // a name that is also an everyday word needs a product form for its head
+    assert_eq!(found("Tigerleder")[0].1, "Tiger");
+    assert!(found("Tigerente").is_empty());
+    // a head of the dictionary after a name that is no everyday word
+    assert_eq!(
+        found("Krokodilhandtasche"),
+        vec![("Krokodil".to_string(), "Krokodil".to_string())]
+    );
+    // a colour head never counts, and a word of the dictionary is never split
+    assert!(found("Krokodilfarbe").is_empty());
+    assert!(found("Krokodilstein").is_empty());
+}

@@ -294,10 +294,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             // 色) would match inside any text: 本 inside 本物 ("genuine") is no book
             let mut chars = key.chars();
             let one_unspaced = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii() && c.is_alphabetic());
-            let reframing = matches!(
-                r.kind,
-                Kind::Colour | Kind::Imitation | Kind::Brand | Kind::Benign | Kind::Stop
-            );
+            let reframing = r.kind.is_reframing();
             if one_unspaced && (r.kind.names_taxon() && r.kind != Kind::Emoji || reframing) {
                 stats.dropped_unusable += 1;
                 continue;

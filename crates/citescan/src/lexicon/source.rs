@@ -91,6 +91,15 @@ impl Kind {
         Kind::ALL.get(c as usize).copied().unwrap_or(Kind::Stop)
     }
 
+    /// Context that gives a name another, harmless meaning: colour, imitation or depiction,
+    /// brand, everyday context, and the everyday-word marker.
+    pub fn is_reframing(self) -> bool {
+        matches!(
+            self,
+            Kind::Colour | Kind::Imitation | Kind::Brand | Kind::Benign | Kind::Stop
+        )
+    }
+
     /// Whether entries of this kind name a taxon.
     pub fn names_taxon(self) -> bool {
         (self as u8) <= (Kind::Emoji as u8)
