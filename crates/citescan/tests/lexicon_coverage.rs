@@ -101,6 +101,10 @@ fn every_common_and_product_name_is_reachable() {
             "curated/codewords.tsv",
             "curated/recall.tsv",
             "curated/ru.tsv",
+            "curated/names_multilingual.tsv",
+            "curated/codewords_sourced.tsv",
+            "curated/names_post2017.tsv",
+            "curated/post2017_species.tsv",
         ],
         &["common", "product", "code"],
     );
@@ -191,4 +195,99 @@ fn stop_terms_alone_give_allow() {
         blocked.len(),
         &blocked[..blocked.len().min(20)]
     );
+}
+
+/// The languages of the big online markets that the most-traded taxa should be named in.
+const MARKET_LANGS: [&str; 14] = [
+    "en", "zh", "vi", "th", "id", "ms", "ja", "ko", "fr", "es", "pt", "de", "it", "ru",
+];
+
+/// Market languages of the compiled common and product names, per taxon.
+fn market_langs_per_taxon(lex: &Lexicon) -> BTreeMap<String, BTreeSet<&'static str>> {
+    let mut langs: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
+    for (_, entries) in lex.iter() {
+        for e in entries {
+            if !matches!(e.kind(), Kind::Common | Kind::Product) {
+                continue;
+            }
+            let (Some(t), Some(lang)) = (e.taxon(), MARKET_LANGS.iter().find(|l| **l == e.lang()))
+            else {
+                continue;
+            };
+            langs.entry(t.name.to_string()).or_default().insert(lang);
+        }
+    }
+    langs
+}
+
+#[test]
+fn most_traded_taxa_are_named_in_ten_market_languages() {
+    let lex = Lexicon::embedded();
+    // the most-traded taxa: those the curated everyday, product and multilingual name lists
+    // were written for
+    let mut traded: BTreeSet<String> = BTreeSet::new();
+    for file in [
+        "curated/common.tsv",
+        "curated/products.tsv",
+        "curated/names_multilingual.tsv",
+    ] {
+        for (_, kind, taxon) in rows(file) {
+            if matches!(kind.as_str(), "common" | "product") && !taxon.is_empty() {
+                traded.insert(taxon);
+            }
+        }
+    }
+    let langs = market_langs_per_taxon(&lex);
+    let short: Vec<String> = traded
+        .iter()
+        .filter_map(|t| {
+            let n = langs.get(t).map_or(0, |l| l.len());
+            (n < 10).then(|| format!("{t} ({n})"))
+        })
+        .collect();
+    let named = traded.len() - short.len();
+    assert!(
+        traded.len() >= 200,
+        "only {} most-traded taxa",
+        traded.len()
+    );
+    assert!(
+        named >= 200,
+        "{named} of {} most-traded taxa are named in 10+ of the 14 market languages; short: {short:?}",
+        traded.len()
+    );
+}
+
+#[test]
+fn sourced_code_words_cover_eight_languages() {
+    let lex = Lexicon::embedded();
+    // code words a publication reports (not the project's own translations)
+    let mut langs: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, entries) in lex.iter() {
+        for e in entries {
+            if e.kind() == Kind::Code && e.source() != "citescan-curated" {
+                *langs.entry(e.lang().to_string()).or_default() += 1;
+            }
+        }
+    }
+    assert!(
+        langs.len() >= 8,
+        "sourced code words in only {} languages: {langs:?}",
+        langs.len()
+    );
+    // and every one is weak enough that it never blocks alone
+    let c = Classifier::new();
+    for (_, entries) in lex.iter() {
+        for e in entries {
+            if e.kind() == Kind::Code && e.source() != "citescan-curated" {
+                let a = c.classify(e.term());
+                assert_ne!(
+                    a.verdict,
+                    Verdict::Block,
+                    "code word {:?} alone blocks",
+                    e.term()
+                );
+            }
+        }
+    }
 }
