@@ -805,7 +805,10 @@ impl<'a> Normalizer<'a> {
                     _ => false,
                 }
             };
-            if longest_run <= 2 && !quantity && !trailing_quantity {
+            // one letter with two digits is a model number ("A13", "S21"), not leetspeak; with
+            // one digit it may be ("t3" for the Vietnamese "tê")
+            let model = letters == 1 && longest_run >= 2;
+            if longest_run <= 2 && !quantity && !trailing_quantity && !model {
                 for (k, l) in leet.iter_mut().enumerate() {
                     *l = leet_ok(k);
                 }

@@ -20,7 +20,14 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("leet leading alone", "1vory", "ivory", &[Leetspeak]),
     ("leet symbol", "$hark f!n", "shark fin", &[Leetspeak]),
     ("leet trailing", "rh1n0", "rhino", &[Leetspeak]),
+    ("leet one letter", "t3", "te", &[Leetspeak]),
     ("leet at", "p@ngolin", "pangolin", &[Leetspeak]),
+    (
+        "model numbers kept",
+        "Samsung A13 S21",
+        "samsung a13 s21",
+        &[],
+    ),
     (
         "quantity kept",
         "500g 2kg 3pcs 4th",
