@@ -117,11 +117,13 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
         }
         // compounds: "Krokodilleder", "Nashornpulver", "rhinohorn"
         if let Some(c) = compound_lookup(lex, word) {
+            let mut obf = ObfuscationSet::EMPTY;
+            obf.insert(Obfuscation::Glued);
             hits.push(Hit {
                 start: t.start,
                 end: t.start + c.name_end as u32,
                 value: c.name,
-                obf: ObfuscationSet::EMPTY,
+                obf,
                 distance: 0,
             });
             if let Some((rest_start, value)) = c.rest {
@@ -129,7 +131,7 @@ pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut 
                     start: t.start + rest_start as u32,
                     end: t.end,
                     value,
-                    obf: ObfuscationSet::EMPTY,
+                    obf,
                     distance: 0,
                 });
             }

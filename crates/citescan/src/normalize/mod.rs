@@ -45,7 +45,8 @@ pub enum Obfuscation {
     TraditionalChinese,
     /// Found by bounded edit distance (a misspelling).
     Misspelling,
-    /// Found glued to other letters or digits, inside a hashtag or after a number (`#ivoryforsale`).
+    /// Found glued to other letters or digits: inside a hashtag, after a number, or as a
+    /// part of a compound word (`#ivoryforsale`, `Krokodilleder`).
     Glued,
 }
 
