@@ -52,6 +52,10 @@ W_SYNONYM = "0.9"
 W_TRADE_SYN = "0.8"
 W_COMMON = "0.7"
 W_COMMON_COLLIDES = "0.5"
+# longest common name (folded) dropped when it is an everyday word only in other languages;
+# names in the languages of the big markets are always kept ("Orca", "Gaur", "Trắc")
+SHORT_FOREIGN_MAX = 4
+MARKET_LANGS = {"en", "zh", "vi", "th", "id", "ms", "ja", "ko", "fr", "es", "pt", "de", "it", "ru"}
 W_STOP = "1.0"
 
 # ISO 639-3 (upper case, as in common_names.csv) -> ISO 639-1. Codes without a 639-1
@@ -583,12 +587,24 @@ class Gen:
             if key not in stops or term < stops[key][0]:
                 stops[key] = (term, why)
 
+        dropped = set()  # (term, lang): short names that are everyday words elsewhere
         for row in sorted(self.checklist_rows | self.common_rows):
             term, kind, lang = row[0], row[1], row[5]
             if kind != "common" or " " in term:
                 continue
             f = fold(term)
             base = lang.split("-")[0]
+            # a name of four letters or fewer, in a language other than those of the big
+            # markets, that its own language's dictionary does not know but another's does
+            # ("Áll", Icelandic for the eel, is English "all") would fire on that everyday
+            # word far more often than it names the taxon: it is dropped
+            if (len(f) <= SHORT_FOREIGN_MAX and base not in MARKET_LANGS
+                    and not (base in dicts and f in dicts[base])):
+                foreign = [d for d in self.dict_langs if d != base and f in dicts[d]]
+                if foreign:
+                    dropped.add((term, lang))
+                    st[f"dropped_short_foreign:{foreign[0]}"] += 1
+                    continue
             hit = False
             for dlang in sorted({base, "en"}):
                 if dlang in dicts and f in dicts[dlang]:
@@ -607,6 +623,7 @@ class Gen:
             st[f"{why}:{dlang}"] += 1
         self.stop_rows = out
         self.collided_common = collided_common
+        self.dropped_short_foreign = dropped
         self.stats["stop_collisions.tsv"] = {"rows": len(out),
                                              "by_origin_and_dictionary": dict(sorted(st.items())),
                                              "dictionaries": self.dict_langs}
@@ -614,6 +631,8 @@ class Gen:
     def reweight(self, rows):
         out = []
         for r in rows:
+            if r[1] == "common" and (r[0], r[5]) in self.dropped_short_foreign:
+                continue
             if r[1] == "common" and (r[0], r[5]) in self.collided_common:
                 r = r[:6] + (W_COMMON_COLLIDES,) + r[7:]
             out.append(r)
@@ -800,7 +819,7 @@ def render_readme(g: Gen) -> str:
         "lower-case accent-folded form is an ordinary word in the dictionary of its own language or in "
         "English, and for every genus name (index genus rows and the Genus column) that is an "
         "ordinary word in any of the dictionaries. `lang` is the dictionary it collided with; one row "
-        "per (folded word, dictionary). These mark the key as ambiguous; the names themselves stay, "
+        "per (folded word, dictionary). These mark the key as ambiguous; the names themselves stay (except names of four letters or fewer, in languages other than the 14 of the big markets, that their own language's dictionary does not know and another's does: those are dropped, counted as `dropped_short_foreign`), "
         "and the colliding common names carry weight 0.5 instead of 0.7. Dictionaries: "
         f"{', '.join(s['stop_collisions.tsv']['dictionaries'])} (see `wordlists/dictionary/README.md`). "
         f"Counts: {_table(s['stop_collisions.tsv']['by_origin_and_dictionary'])}.",

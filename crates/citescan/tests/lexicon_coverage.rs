@@ -291,3 +291,24 @@ fn sourced_code_words_cover_eight_languages() {
         }
     }
 }
+
+#[test]
+fn short_names_of_minor_languages_do_not_shadow_everyday_words() {
+    // "Áll" (Icelandic, the eel), "Fil" (Azerbaijani, the elephant), "Aie" (Estonian, the
+    // aye-aye) are everyday words elsewhere ("all", "fil", "aie"): the generator drops them
+    let lex = Lexicon::embedded();
+    for word in ["all", "aie", "hel"] {
+        let names: Vec<String> = lex
+            .lookup(word)
+            .iter()
+            .filter(|e| e.kind().names_taxon())
+            .map(|e| format!("{} ({})", e.term(), e.lang()))
+            .collect();
+        assert!(names.is_empty(), "{word:?} still names {names:?}");
+    }
+    // names in the languages of the big markets stay, however short
+    assert!(lex
+        .lookup("orca")
+        .iter()
+        .any(|e| e.kind().names_taxon()));
+}
