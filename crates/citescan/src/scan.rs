@@ -354,10 +354,8 @@ const COMPOUND_LINKS: [&[u8]; 7] = [b"", b"s", b"n", b"e", b"en", b"es", b"er"];
 fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
     const MIN_HEAD: usize = 3;
     const MIN_NAME: usize = 5;
-    // a word of the dictionary is read as itself ("bearskin", "transplant")
     if word.len() < MIN_NAME + MIN_HEAD
         || !word.iter().all(|b| b.is_ascii_alphabetic() || *b >= 0x80)
-        || lex.dict_contains(word)
     {
         return None;
     }
@@ -374,6 +372,10 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
         if node.is_final() && i + 1 >= MIN_NAME {
             prefixes.push((i + 1, out.cat(node.final_output()).value()));
         }
+    }
+    // a word of the dictionary is read as itself ("bearskin", "transplant")
+    if prefixes.is_empty() || lex.dict_contains(word) {
+        return None;
     }
     for &(end, name) in prefixes.iter().rev() {
         let names = lex.entries_of(name).any(|e| {
@@ -398,7 +400,10 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
                 if lex.entries_of(v).any(|e| e.kind().is_reframing()) {
                     continue;
                 }
-                if lex.entries_of(v).any(|e| e.kind() == Kind::Form) || !everyday && end >= 6 {
+                let form = lex
+                    .entries_of(v)
+                    .any(|e| matches!(e.kind(), Kind::Form));
+                if form || !everyday && end >= 6 {
                     return Some(Compound {
                         name_end: end,
                         name,
@@ -484,9 +489,16 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     } else {
         allowed_distance(word.len() + 1).max(1)
     };
-    // the symmetric-deletion gate rules most words out at once (one cache line per form);
-    // the dictionary, a longer FST walk, only for the words it lets through
-    if gate && !lex.may_be_near_fuzzy_key(word, max) || lex.dict_contains(word) {
+    // the symmetric-deletion gate rules most words out at once (one cache line per form) and
+    // the dictionary, an FST walk, rules out ordinary words: for a word that allows two edits
+    // the gate tries O(n^2) forms, so the dictionary goes first there
+    let near = |w: &[u8]| !gate || lex.may_be_near_fuzzy_key(w, max);
+    let ruled_out = if max >= 2 {
+        lex.dict_contains(word) || !near(word)
+    } else {
+        !near(word) || lex.dict_contains(word)
+    };
+    if ruled_out {
         return None;
     }
     let mut best: Option<(u32, usize, u64)> = None;

@@ -380,10 +380,208 @@ impl<'a> Normalizer<'a> {
 
     /// Normalises `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
-        if let Some(fast) = ascii_fast_path(text) {
+        if let Some(fast) = self.ascii_fast_path(text) {
             return fast;
         }
         self.normalize_full(text)
+    }
+
+    /// The fast path for plain ASCII text (currency signs allowed), which is most listings: lower
+    /// case, one space between words, nothing to undo. It declines (returns `None`) as soon as the
+    /// text holds anything a normalisation step would act on (letters mixed with one or two digits
+    /// other than a number with its unit, symbols touching letters, a
+    /// letter three times in a row, one-letter words next to each other, '@' or '|'), and the full
+    /// path runs instead. A property test checks that both paths agree wherever this one answers.
+    pub(crate) fn ascii_fast_path(&self, text: &str) -> Option<Normalized> {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut out = Normalized {
+            text: String::with_capacity(n),
+            src_start: Vec::with_capacity(n),
+            src_end: Vec::with_capacity(n),
+            tokens: Vec::with_capacity(n / 5 + 1),
+            events: Vec::new(),
+        };
+        let mut bytes: Vec<u8> = Vec::with_capacity(n);
+        let mut hashtag = false;
+        let mut prev_single = false;
+        let mut i = 0;
+        let push_space = |bytes: &mut Vec<u8>, out: &mut Normalized| {
+            if !bytes.is_empty() {
+                let prev_end = *out.src_end.last().unwrap_or(&0);
+                bytes.push(b' ');
+                out.src_start.push(prev_end);
+                out.src_end.push(prev_end);
+            }
+        };
+        while i < n {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                let s = i;
+                while i < n && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let w = &b[s..i];
+                let digit = w.iter().any(u8::is_ascii_digit);
+                let alpha = w.iter().any(u8::is_ascii_alphabetic);
+                // a run of three digits or more makes a model number ("s2100", "w320", "0161x"),
+                // never leetspeak: the full path keeps such a word as it is
+                let model = digit && alpha && {
+                    let mut run = 0usize;
+                    w.iter().any(|x| {
+                        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+                        run >= 3
+                    })
+                };
+                // one letter, maybe repeated or written as a digit ("i", "e3"): letters like
+                // it next to it are spaced apart, which the full path joins
+                let lat = |x: u8| {
+                    if x.is_ascii_digit() {
+                        leet_letter(x as char).map_or(x, |c| c as u8)
+                    } else {
+                        x.to_ascii_lowercase()
+                    }
+                };
+                let single = (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0]));
+                if single && prev_single {
+                    return None;
+                }
+                let mut mixed = false;
+                if digit && alpha && !model {
+                    // a number with its unit ("128gb", "10cm", "2kg"): digits, then letters that
+                    // are a unit; anything else may be leetspeak
+                    let lead = w.iter().take_while(|x| x.is_ascii_digit()).count();
+                    let rest = &w[lead..];
+                    let mut unit: Vec<u8> = rest.iter().map(u8::to_ascii_lowercase).collect();
+                    unit.dedup();
+                    let unit = std::str::from_utf8(&unit).unwrap_or("");
+                    let leet_digit = w[..lead].iter().any(|&d| leet_letter(d as char).is_some());
+                    mixed = !rest.iter().all(u8::is_ascii_alphabetic)
+                        || lead == 0
+                        || leet_digit && !(is_unit(unit) || unit_prefix(unit))
+                        || unit_prefix(unit);
+                }
+                if mixed {
+                    // letters mixed with digits ("W32", "60x40", "p4ng0lin"): the full path's own
+                    // word rule decides whether it is leetspeak, on this word alone
+                    if w.len() > 32 {
+                        return None;
+                    }
+                    let units: Vec<Unit> = (s..i)
+                        .map(|k| ascii_unit(b[k] as char, k as u32, k as u32 + 1))
+                        .collect();
+                    let idx: Vec<usize> = (0..units.len()).collect();
+                    let mut folded: Vec<(char, u32, u32)> = Vec::with_capacity(w.len());
+                    self.fold_spaced_word(&units, &idx, &mut folded, &mut out.events);
+                    push_space(&mut bytes, &mut out);
+                    let start = bytes.len() as u32;
+                    let mut flags = tok::ALPHA;
+                    for &(c, cs, ce) in &folded {
+                        if !c.is_ascii() {
+                            return None;
+                        }
+                        if c.is_ascii_digit() {
+                            flags = tok::DIGITS;
+                        } else if !c.is_ascii_alphabetic() && flags == tok::ALPHA {
+                            flags = 0;
+                        }
+                        bytes.push(c as u8);
+                        out.src_start.push(cs);
+                        out.src_end.push(ce);
+                    }
+                    if hashtag {
+                        flags |= tok::HASHTAG;
+                    }
+                    out.tokens.push(Token {
+                        start,
+                        end: bytes.len() as u32,
+                        flags,
+                    });
+                    hashtag = false;
+                    prev_single = single;
+                    continue;
+                }
+                if alpha
+                    && w.windows(3)
+                        .any(|t| t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2]))
+                {
+                    return None;
+                }
+                push_space(&mut bytes, &mut out);
+                let start = bytes.len() as u32;
+                bytes.extend(w.iter().map(u8::to_ascii_lowercase));
+                out.src_start.extend(s as u32..i as u32);
+                out.src_end.extend(s as u32 + 1..=i as u32);
+                let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
+                if hashtag {
+                    flags |= tok::HASHTAG;
+                }
+                out.tokens.push(Token {
+                    start,
+                    end: bytes.len() as u32,
+                    flags,
+                });
+                hashtag = false;
+                prev_single = single;
+                continue;
+            }
+            if !c.is_ascii() {
+                // a currency sign is a token of its own; any other non-ASCII character needs the
+                // full path
+                let ch = text[i..].chars().next()?;
+                if !tables::is_currency(ch) {
+                    return None;
+                }
+                let len = ch.len_utf8();
+                push_space(&mut bytes, &mut out);
+                let start = bytes.len() as u32;
+                let mut buf = [0u8; 4];
+                bytes.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                for _ in 0..len {
+                    out.src_start.push(i as u32);
+                    out.src_end.push((i + len) as u32);
+                }
+                out.tokens.push(Token {
+                    start,
+                    end: bytes.len() as u32,
+                    flags: tok::PICTOGRAPH,
+                });
+                hashtag = false;
+                prev_single = false;
+                i += len;
+                continue;
+            }
+            match c {
+                b'#' => hashtag = true,
+                // '@' before a word marks a handle (a separator); after a letter it may be a letter
+                b'@' if i + 1 < n
+                    && b[i + 1].is_ascii_alphabetic()
+                    && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) => {}
+                b'@' | b'|' => return None,
+                b'$' | b'!' if i + 1 < n && b[i + 1].is_ascii_alphabetic() => return None,
+                b'$' => {
+                    push_space(&mut bytes, &mut out);
+                    let start = bytes.len() as u32;
+                    bytes.push(b'$');
+                    out.src_start.push(i as u32);
+                    out.src_end.push(i as u32 + 1);
+                    out.tokens.push(Token {
+                        start,
+                        end: start + 1,
+                        flags: tok::PICTOGRAPH,
+                    });
+                    hashtag = false;
+                    prev_single = false;
+                }
+                b'!' => {}
+                _ => hashtag = false,
+            }
+            i += 1;
+        }
+        // whole characters were pushed
+        out.text = String::from_utf8(bytes).ok()?;
+        out.events.sort_by_key(|e| (e.start, e.end));
+        Some(out)
     }
 
     /// The full two-pass normalisation (the fast path must give exactly what this gives).
@@ -878,155 +1076,6 @@ impl<'a> Normalizer<'a> {
     }
 }
 
-/// The fast path for plain ASCII text (currency signs allowed), which is most listings: lower
-/// case, one space between words, nothing to undo. It declines (returns `None`) as soon as the
-/// text holds anything a normalisation step would act on (letters mixed with one or two digits
-/// other than a number with its unit, symbols touching letters, a
-/// letter three times in a row, one-letter words next to each other, '@' or '|'), and the full
-/// path runs instead. A property test checks that both paths agree wherever this one answers.
-fn ascii_fast_path(text: &str) -> Option<Normalized> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut out = Normalized {
-        text: String::with_capacity(n),
-        src_start: Vec::with_capacity(n),
-        src_end: Vec::with_capacity(n),
-        tokens: Vec::with_capacity(n / 5 + 1),
-        events: Vec::new(),
-    };
-    let mut bytes: Vec<u8> = Vec::with_capacity(n);
-    let mut hashtag = false;
-    let mut prev_single = false;
-    let mut i = 0;
-    let push_space = |bytes: &mut Vec<u8>, out: &mut Normalized| {
-        if !bytes.is_empty() {
-            let prev_end = *out.src_end.last().unwrap_or(&0);
-            bytes.push(b' ');
-            out.src_start.push(prev_end);
-            out.src_end.push(prev_end);
-        }
-    };
-    while i < n {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let s = i;
-            while i < n && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let w = &b[s..i];
-            let digit = w.iter().any(u8::is_ascii_digit);
-            let alpha = w.iter().any(u8::is_ascii_alphabetic);
-            // a run of three digits or more makes a model number ("s2100", "w320", "0161x"),
-            // never leetspeak: the full path keeps such a word as it is
-            let model = digit && alpha && {
-                let mut run = 0usize;
-                w.iter().any(|x| {
-                    run = if x.is_ascii_digit() { run + 1 } else { 0 };
-                    run >= 3
-                })
-            };
-            if digit && alpha && !model {
-                // only a number with its unit ("128gb", "10cm", "2kg"): digits, then letters
-                // that are a unit; anything else may be leetspeak
-                let lead = w.iter().take_while(|x| x.is_ascii_digit()).count();
-                let rest = &w[lead..];
-                let mut unit: Vec<u8> = rest.iter().map(u8::to_ascii_lowercase).collect();
-                unit.dedup();
-                let unit = std::str::from_utf8(&unit).unwrap_or("");
-                let leet_digit = w[..lead].iter().any(|&d| leet_letter(d as char).is_some());
-                if !rest.iter().all(u8::is_ascii_alphabetic)
-                    || lead == 0
-                    || leet_digit && !(is_unit(unit) || unit_prefix(unit))
-                    || unit_prefix(unit)
-                {
-                    return None;
-                }
-            }
-            if alpha
-                && w.windows(3)
-                    .any(|t| t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2]))
-            {
-                return None;
-            }
-            let single = w.len() == 1 || alpha && w.iter().all(|x| x.eq_ignore_ascii_case(&w[0]));
-            if single && prev_single {
-                return None;
-            }
-            push_space(&mut bytes, &mut out);
-            let start = bytes.len() as u32;
-            bytes.extend(w.iter().map(u8::to_ascii_lowercase));
-            out.src_start.extend(s as u32..i as u32);
-            out.src_end.extend(s as u32 + 1..=i as u32);
-            let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
-            if hashtag {
-                flags |= tok::HASHTAG;
-            }
-            out.tokens.push(Token {
-                start,
-                end: bytes.len() as u32,
-                flags,
-            });
-            hashtag = false;
-            prev_single = single;
-            continue;
-        }
-        if !c.is_ascii() {
-            // a currency sign is a token of its own; any other non-ASCII character needs the
-            // full path
-            let ch = text[i..].chars().next()?;
-            if !tables::is_currency(ch) {
-                return None;
-            }
-            let len = ch.len_utf8();
-            push_space(&mut bytes, &mut out);
-            let start = bytes.len() as u32;
-            let mut buf = [0u8; 4];
-            bytes.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-            for _ in 0..len {
-                out.src_start.push(i as u32);
-                out.src_end.push((i + len) as u32);
-            }
-            out.tokens.push(Token {
-                start,
-                end: bytes.len() as u32,
-                flags: tok::PICTOGRAPH,
-            });
-            hashtag = false;
-            prev_single = false;
-            i += len;
-            continue;
-        }
-        match c {
-            b'#' => hashtag = true,
-            // '@' before a word marks a handle (a separator); after a letter it may be a letter
-            b'@' if i + 1 < n
-                && b[i + 1].is_ascii_alphabetic()
-                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) => {}
-            b'@' | b'|' => return None,
-            b'$' | b'!' if i + 1 < n && b[i + 1].is_ascii_alphabetic() => return None,
-            b'$' => {
-                push_space(&mut bytes, &mut out);
-                let start = bytes.len() as u32;
-                bytes.push(b'$');
-                out.src_start.push(i as u32);
-                out.src_end.push(i as u32 + 1);
-                out.tokens.push(Token {
-                    start,
-                    end: start + 1,
-                    flags: tok::PICTOGRAPH,
-                });
-                hashtag = false;
-                prev_single = false;
-            }
-            b'!' => {}
-            _ => hashtag = false,
-        }
-        i += 1;
-    }
-    // whole characters were pushed
-    out.text = String::from_utf8(bytes).ok()?;
-    Some(out)
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WordKind {
