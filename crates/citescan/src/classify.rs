@@ -452,7 +452,7 @@ impl Classifier {
         for (fi, (_, text)) in fields.iter().enumerate() {
             let n = norm.normalize(text);
             hits.clear();
-            scan(lex, &n, opts, &mut hits);
+            scan(lex, text, &n, opts, &mut hits);
             self.platform_hits(&n, &mut hits);
             for h in &hits {
                 scored.push(self.score_hit(fi, &n, *h));

@@ -39,13 +39,37 @@ pub(crate) struct ScanOptions {
 }
 
 /// Finds the hits in `n`, leftmost-longest, in text order.
-pub(crate) fn scan(lex: &Lexicon, n: &Normalized, opts: ScanOptions, hits: &mut Vec<Hit>) {
+/// `src` is the text `n` was normalised from (its byte offsets are `n`'s source offsets).
+pub(crate) fn scan(
+    lex: &Lexicon,
+    src: &str,
+    n: &Normalized,
+    opts: ScanOptions,
+    hits: &mut Vec<Hit>,
+) {
     let text = n.text.as_bytes();
     let fst = lex.keys_fst();
     let tokens = &n.tokens;
     let mut covered_to = 0u32; // no new hit may start before this
     for (ti, t) in tokens.iter().enumerate() {
         let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued();
+        // a word split by a hyphen, dot or underscore ("ti-ger", "pan.go.lin") is read whole
+        // before its parts ("pan" alone is the chimpanzees' genus)
+        if !anywhere && t.start >= covered_to {
+            if let Some((last, value)) = split_lookup(lex, src.as_bytes(), n, ti) {
+                let mut obf = ObfuscationSet::EMPTY;
+                obf.insert(Obfuscation::Spacing);
+                hits.push(Hit {
+                    start: t.start,
+                    end: tokens[last].end,
+                    value,
+                    obf,
+                    distance: 0,
+                });
+                covered_to = tokens[last].end;
+                continue;
+            }
+        }
         let mut pos = t.start;
         let mut matched_at_start = false;
         // a plain word that neither is a key nor starts a longer one with the next word is
@@ -329,6 +353,53 @@ fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         }
         _ => None,
     }
+}
+
+/// Reads token `ti` and the one or two tokens after it as one word split by a hyphen, dot,
+/// underscore, slash, asterisk or tilde in the listing ("ti-ger", "pan.go.lin", "rhi_no"):
+/// when, joined, they are a name of a taxon. Each part must be short (four letters or fewer)
+/// or no word of the dictionary, so that ordinary hyphenated words ("black-wood") are left
+/// alone. Returns the last token of the longest such word and the key's value.
+fn split_lookup(lex: &Lexicon, src: &[u8], n: &Normalized, ti: usize) -> Option<(usize, u64)> {
+    const SHORT: usize = 4;
+    let tokens = &n.tokens;
+    let text = n.text.as_bytes();
+    let word = |t: &Token| &text[t.start as usize..t.end as usize];
+    let part_ok = |w: &[u8]| w.len() <= SHORT || !lex.dict_contains(w);
+    let first = &tokens[ti];
+    let next = tokens.get(ti + 1)?;
+    // cheap first: most words are followed by a space
+    let sep = *n.src_end.get(first.end as usize - 1)? as usize;
+    if *n.src_start.get(next.start as usize)? as usize != sep + 1
+        || !matches!(src.get(sep), Some(b'-' | b'.' | b'_' | b'/' | b'*' | b'~'))
+        || first.flags & tok::ALPHA == 0
+        || !part_ok(word(first))
+    {
+        return None;
+    }
+    let mut joined: Vec<u8> = word(first).to_vec();
+    let mut best = None;
+    for k in 1..=2 {
+        let (a, b) = (&tokens[ti + k - 1], tokens.get(ti + k)?);
+        if b.flags & tok::ALPHA == 0 || b.start == b.end {
+            break;
+        }
+        // in the listing, exactly one separator that is no space between the two
+        let a_end = *n.src_end.get(a.end as usize - 1)? as usize;
+        let b_start = *n.src_start.get(b.start as usize)? as usize;
+        if b_start != a_end + 1
+            || !matches!(src.get(a_end), Some(b'-' | b'.' | b'_' | b'/' | b'*' | b'~'))
+            || !part_ok(word(b))
+        {
+            break;
+        }
+        joined.extend_from_slice(word(b));
+        let found = get_word(lex, &joined).or_else(|| plural_lookup(lex, &joined));
+        if let Some(v) = found.filter(|&v| lex.entries_of(v).any(|e| e.kind().names_taxon())) {
+            best = Some((ti + k, v));
+        }
+    }
+    best
 }
 
 /// A word read as a compound: a name, then the rest of the word.

@@ -478,6 +478,10 @@ fn listing_text() -> impl Strategy<Value = String> {
         "kg",
         "tusk",
         "Loxodonta africana",
+        "ti-ger",
+        "pan.go",
+        "-",
+        ".",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
@@ -515,7 +519,12 @@ proptest! {
             if !glued && !fuzzy {
                 // the span folds to the term's key (or its plural)
                 let norm = |s: &str| lex.normalize_key(s);
-                let (span, term) = (norm(&m.text), norm(&m.term));
+                let (mut span, mut term) = (norm(&m.text), norm(&m.term));
+                if m.obfuscations.contains(&Obfuscation::Spacing) {
+                    // a word split by hyphens or dots ("ti-ger") reads as its parts alone
+                    span.retain(|c| c != ' ');
+                    term.retain(|c| c != ' ');
+                }
                 prop_assert!(span == term || is_plural_of(&span, &term),
                     "span {:?} term {:?}", span, term);
             }
@@ -644,4 +653,29 @@ fn compounds_split_into_a_name_and_its_head() {
     // a colour head never counts, and a word of the dictionary is never split
     assert!(found("Krokodilfarbe").is_empty());
     assert!(found("Krokodilstein").is_empty());
+}
+
+#[test]
+fn words_split_by_hyphens_or_dots_are_read_whole() {
+    let c = classifier();
+    let found = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .filter(|m| m.taxon.is_some())
+            .map(|m| (m.text, m.obfuscations))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("pan.go.lin scales"),
+        vec![("pan.go.lin".to_string(), vec![Obfuscation::Spacing])]
+    );
+    assert_eq!(found("rhi_no horn")[0].0, "rhi_no");
+    // ordinary hyphenated words are left alone ("black" and "wood" are matched as themselves)
+    let split = |t: &str| {
+        found(t)
+            .into_iter()
+            .any(|(_, o)| o.contains(&Obfuscation::Spacing))
+    };
+    assert!(!split("black-wood table"));
+    assert!(found("e-mail me").is_empty());
 }
