@@ -563,7 +563,7 @@ impl Classifier {
         let p = &self.inner.policy;
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
-        let form = has(Kind::Form);
+        let form = has(Kind::Form) || has(Kind::Artefact);
         let sale = has(Kind::Sale);
         // negated context: a negation entry within two tokens before it
         let negated = |ci: usize| {
@@ -650,8 +650,7 @@ impl Classifier {
             }
             let mut weight = sp.weight();
             // product form elsewhere in the listing (another hit than this one)
-            let form_w = strongest(Kind::Form, Some(i), false);
-            let form_here = form_w > 0.0;
+            let mut form_w = strongest(Kind::Form, Some(i), false);
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
             // touching it, or at most one short word away, in the normalised text
@@ -666,6 +665,14 @@ impl Classifier {
             let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
             let everyday = s.kinds & bit(Kind::Stop) != 0;
             let as_product = adjacent_form && (is_name || sp.kind() == Kind::Emoji);
+            // a worked object (carving, figurine, bangle) is product context for a product name
+            // or code word ("ivory carving") and for a name read as a product ("hawksbill shell
+            // comb"), but beside an animal's name alone it is a depiction ("elephant carving",
+            // "rhino statue"), which makes no product
+            if as_product || !(is_name || sp.kind() == Kind::Emoji) {
+                form_w = form_w.max(strongest(Kind::Artefact, Some(i), false));
+            }
+            let form_here = form_w > 0.0;
             if as_product {
                 // an everyday word next to a form stays weaker ("eagle claw", "tiger lily")
                 let w = if everyday {
@@ -960,7 +967,11 @@ impl Classifier {
             if form {
                 reasons.push(Reason {
                     code: "PRODUCT_CONTEXT".into(),
-                    detail: format!("product form: {}", list_kind(Kind::Form).join(", ")),
+                    detail: format!("product form: {}", {
+                        let mut v = list_kind(Kind::Form);
+                        v.extend(list_kind(Kind::Artefact));
+                        v.join(", ")
+                    }),
                 });
             }
             if permit {

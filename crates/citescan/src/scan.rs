@@ -473,7 +473,7 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
                 }
                 let form = lex
                     .entries_of(v)
-                    .any(|e| matches!(e.kind(), Kind::Form));
+                    .any(|e| matches!(e.kind(), Kind::Form | Kind::Artefact));
                 if form || !everyday && end >= 6 {
                     return Some(Compound {
                         name_end: end,

@@ -39,11 +39,15 @@ pub enum Kind {
     Stop = 13,
     /// Negation that flips a context term after it ("not resin", "no fake").
     Negation = 14,
+    /// Worked object that may be made of a listed material (carving, figurine, bangle, beads,
+    /// chopsticks), context only: a product form for a product name or code word ("ivory
+    /// carving"), but beside an animal's name a depiction ("elephant carving").
+    Artefact = 15,
 }
 
 impl Kind {
     /// Every kind, in code order.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Scientific,
         Kind::Synonym,
         Kind::Common,
@@ -59,6 +63,7 @@ impl Kind {
         Kind::Benign,
         Kind::Stop,
         Kind::Negation,
+        Kind::Artefact,
     ];
 
     /// Its name in the wordlists and in JSON.
@@ -79,6 +84,7 @@ impl Kind {
             Kind::Benign => "benign",
             Kind::Stop => "stop",
             Kind::Negation => "negation",
+            Kind::Artefact => "artefact",
         }
     }
 
