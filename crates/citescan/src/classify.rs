@@ -558,13 +558,17 @@ impl Classifier {
         let form = has(Kind::Form);
         let sale = has(Kind::Sale);
         // negated context: a negation entry within two tokens before it
+        // (or, inside a run of an unspaced script such as Chinese or Thai, where one token holds
+        // the whole phrase, ending at most two such characters before it: "不是普通牛骨", "非树脂")
         let negated = |ci: usize| {
             let c = &scored[ci];
             scored.iter().any(|s| {
                 s.field == c.field
                     && s.kinds & bit(Kind::Negation) != 0
-                    && s.tok_end < c.tok
-                    && c.tok - s.tok_end <= 2
+                    && ((s.tok_end < c.tok && c.tok - s.tok_end <= 2)
+                        || (s.tok_end == c.tok
+                            && s.hit.end <= c.hit.start
+                            && c.hit.start - s.hit.end <= NEGATION_GAP))
             })
         };
         // the strongest weight among context entries of a kind (0 when absent), leaving out one
@@ -647,14 +651,17 @@ impl Classifier {
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
             // touching it, or at most one short word away, in the normalised text
-            let adjacent_form = scored.iter().enumerate().any(|(j, o)| {
-                j != i
+            let adjacent = scored.iter().enumerate().find(|(j, o)| {
+                *j != i
                     && o.field == s.field
                     && o.species.is_none()
                     && o.kinds & bit(Kind::Form) != 0
                     && o.hit.start <= s.hit.end + ADJACENT_GAP
                     && s.hit.start <= o.hit.end + ADJACENT_GAP
             });
+            let adjacent_form = adjacent.is_some();
+            // a disguised product form next to the name ("Saiga h0rns") disguises the product
+            let disguised_form = adjacent.is_some_and(|(_, o)| o.obf.any_deliberate());
             let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
             let everyday = s.kinds & bit(Kind::Stop) != 0;
             let as_product = adjacent_form && (is_name || sp.kind() == Kind::Emoji);
@@ -684,7 +691,7 @@ impl Classifier {
             }
             let appendix = effective_appendix(&sp, as_product);
             let ev = p.appendix_weight(appendix) * weight;
-            let deliberate = s.obf.any_deliberate();
+            let deliberate = s.obf.any_deliberate() || (as_product && disguised_form);
             let mut score = ev;
             if deliberate {
                 score += p.boosts.deliberate_obfuscation;
@@ -702,6 +709,13 @@ impl Classifier {
             let is_code = sp.kind() == Kind::Code;
             if is_code && (form_here || sale) {
                 score += p.boosts.code_word_context;
+            }
+            // another, different term of the listing points to the same family ("osso de boi" and
+            // "linhas de Schreger", "white gold" and 🐘, "非料" and "白料"): independent signals
+            // that agree
+            let corroborated = corroborating(&scored, i, &sp);
+            if corroborated {
+                score += p.boosts.corroboration * factor.max(if is_code { 1.0 } else { 0.0 });
             }
             // context that reframes the term: near it in the same field, or anywhere in the
             // first field (the title says what the item is); a negation just before it cancels it
@@ -746,18 +760,44 @@ impl Classifier {
             // intent is the pattern the code word exists for: a person should look
             let everyday_kinds =
                 bit(Kind::Stop) | bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign);
-            if is_code
-                && form_here
-                && sale
-                && s.kinds & everyday_kinds == 0
-                && suppressed_by.is_empty()
-            {
+            let code_ok = is_code && s.kinds & everyday_kinds == 0 && suppressed_by.is_empty();
+            if code_ok && form_here && sale {
                 score = score.max(p.thresholds.review);
+            }
+            // ... and with one more independent signal (another term for the same animal, or a
+            // denied imitation or cover material: "not resin", "不是普通牛骨") it is the trade the
+            // code word hides
+            let code_signals = [form_here, sale, corroborated, authenticity]
+                .iter()
+                .filter(|b| **b)
+                .count();
+            let code_strong = code_ok && (form_here || sale) && code_signals >= 3;
+            if code_strong {
+                score = score.max(p.thresholds.block);
+            }
+            // a deliberately disguised term in trade context (a product form or sale intent) is
+            // strong evidence whatever the Appendix, unless context suggests it is not wildlife
+            let reframed = scored.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.species.is_none()
+                    && o.kinds & (bit(Kind::Imitation) | bit(Kind::Brand) | bit(Kind::Benign)) != 0
+                    && (near(s, o) || o.field == 0)
+                    && !negated(j)
+            });
+            if deliberate
+                && (form_here || sale)
+                && suppressed_by.is_empty()
+                && !reframed
+                && p.rules.disguise_in_trade_blocks
+                && appendix != 0
+            {
+                score = score.max(p.thresholds.block);
             }
             let score = score.clamp(0.0, 1.0);
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
+                || code_strong
                 || (is_code && (form_here || sale))
                 || ((sp.kind() == Kind::Product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
@@ -1096,6 +1136,42 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
 /// How far apart (in bytes of the normalised text) a name and a product form may stand and
 /// still read as one product: one space, or one word of up to two letters ("de", "of", "の").
 const ADJACENT_GAP: u32 = 4;
+
+/// How far (in bytes of the normalised text) a negation may end before the context word it
+/// cancels inside one run of an unspaced script: two CJK characters ("不是普通牛骨").
+const NEGATION_GAP: u32 = 6;
+
+/// The family a taxon belongs to (itself for a family; the genus or name when the family is not
+/// recorded), to tell whether two terms point to the same animal.
+fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
+    if !t.family.is_empty() {
+        t.family
+    } else if t.rank == "FAMILY" || t.genus.is_empty() {
+        t.name
+    } else {
+        t.genus
+    }
+}
+
+/// Whether another species-bearing hit of the listing, under a different key, points to the
+/// same family as hit `i` (a second, independent signal for the same animal).
+fn corroborating(scored: &[Scored<'_>], i: usize, sp: &Entry<'_>) -> bool {
+    let Some(fam) = sp.taxon().map(|t| family_of(&t)) else {
+        return false;
+    };
+    let indirect = |e: &Entry<'_>| matches!(e.kind(), Kind::Code | Kind::Emoji);
+    scored.iter().enumerate().any(|(j, o)| {
+        j != i
+            && o.platform.is_none()
+            // at least one of the two is an indirect signal (a code word or an emoji): a name and
+            // its product name ("hawksbill", "hawksbill shell") say the same thing twice
+            && (indirect(sp) || o.species.is_some_and(|e| indirect(&e)))
+            && o.hit.value != scored[i].hit.value
+            && o.species
+                .and_then(|e| e.taxon())
+                .is_some_and(|t| family_of(&t) == fam)
+    })
+}
 
 fn roman(a: u8) -> &'static str {
     match a {

@@ -77,6 +77,9 @@ pub struct Boosts {
     pub code_word_context: f32,
     /// A second listed taxon.
     pub several_taxa: f32,
+    /// Another, different term in the listing pointing to the same family (a code word and
+    /// "Schreger lines", a code word and 🐘): independent signals that agree.
+    pub corroboration: f32,
     /// Weight of a name or emoji right next to a product form ("tiger claws", "🐘 tusk"): it
     /// counts as a product name of the taxon.
     pub name_with_form: f32,
@@ -113,6 +116,10 @@ pub struct Rules {
     /// Only permit claims at least this strong cap (a bare "antique" is weaker than
     /// "CITES permit").
     pub permit_cap_min_weight: f32,
+    /// A deliberately disguised term (leetspeak, spacing, look-alike or invisible characters)
+    /// of a listed taxon beside a product form or sale intent blocks, unless context near it
+    /// suggests it is not wildlife.
+    pub disguise_in_trade_blocks: bool,
 }
 
 /// Per-platform term lists.
