@@ -794,12 +794,30 @@ impl Classifier {
                 score = score.max(p.thresholds.block);
             }
             let score = score.clamp(0.0, 1.0);
+            // a product name of a whole family or order ("shark fin", 鱼翅) does not say which
+            // species is sold: offered for sale it goes to review, unless the listing names a
+            // more specific taxon of the same class ("hammerhead", "Carcharhinus longimanus")
+            let sp_taxon = sp.taxon();
+            let generic_product = sp.kind() == Kind::Product
+                && sp_taxon.is_some_and(|t| {
+                    matches!(t.rank, "FAMILY" | "SUBFAMILY" | "ORDER" | "CLASS" | "PHYLUM")
+                });
+            let more_specific = generic_product
+                && scored.iter().enumerate().any(|(j, o)| {
+                    j != i
+                        && o.species.and_then(|e| e.taxon()).is_some_and(|t| {
+                            sp_taxon.is_some_and(|st| {
+                                t.name != st.name && !t.class.is_empty() && t.class == st.class
+                            })
+                        })
+                });
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
                 || code_strong
                 || (is_code && (form_here || sale))
-                || ((sp.kind() == Kind::Product || as_product) && sale);
+                || (as_product && sale)
+                || (sp.kind() == Kind::Product && sale && (!generic_product || more_specific));
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
                 (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
             } else if score >= p.thresholds.block {
