@@ -750,6 +750,12 @@ impl Classifier {
                         if kind == Kind::Brand && own && ctx.is_none() && adjacent_form {
                             continue;
                         }
+                        // everyday context ("guitar picks") does not reframe a product or code
+                        // word whose listing denies an imitation ("not celluloid"): the seller
+                        // claims the real material
+                        if kind == Kind::Benign && authenticity && !is_name && !own {
+                            continue;
+                        }
                         score -= amount;
                         suppressed_by.push((ctx.map(|(j, _)| j).unwrap_or(i), code, what));
                     }
@@ -1141,7 +1147,10 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
     let Some((rank, appendix)) = e.taxon_listing() else {
         return 0;
     };
-    if as_product
+    // (a name of an order or class next to a form, "falcon specimen", "baby monkey", still does
+    // not say which species: it keeps its loosest listing)
+    let broad = matches!(rank, "ORDER" | "CLASS" | "PHYLUM" | "KINGDOM");
+    if (as_product && !broad)
         || matches!(rank, "SPECIES" | "SUBSPECIES" | "VARIETY")
         || matches!(e.kind(), Kind::Product | Kind::Code | Kind::Emoji)
     {
