@@ -651,11 +651,18 @@ impl Classifier {
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
             // touching it, or at most one short word away, in the normalised text
+            // A generic product name of the same class counts as the form ("双髻鲨 鱼翅",
+            // "Hammerhai Haifischflossen": the named shark's fins)
+            let sp_class = sp.taxon().map(|t| t.class).filter(|c| !c.is_empty());
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
                     && o.field == s.field
-                    && o.species.is_none()
-                    && o.kinds & bit(Kind::Form) != 0
+                    && (o.species.is_none() && o.kinds & bit(Kind::Form) != 0
+                        || o.species.is_some_and(|e| {
+                            e.kind() == Kind::Product
+                                && e.taxon().is_some_and(|t| Some(t.class) == sp_class)
+                                && e.taxon().map(|t| t.name) != sp.taxon().map(|t| t.name)
+                        }))
                     && o.hit.start <= s.hit.end + ADJACENT_GAP
                     && s.hit.start <= o.hit.end + ADJACENT_GAP
             });
@@ -800,30 +807,12 @@ impl Classifier {
                 score = score.max(p.thresholds.block);
             }
             let score = score.clamp(0.0, 1.0);
-            // a product name of a whole family or order ("shark fin", 鱼翅) does not say which
-            // species is sold: offered for sale it goes to review, unless the listing names a
-            // more specific taxon of the same class ("hammerhead", "Carcharhinus longimanus")
-            let sp_taxon = sp.taxon();
-            let generic_product = sp.kind() == Kind::Product
-                && sp_taxon.is_some_and(|t| {
-                    matches!(t.rank, "FAMILY" | "SUBFAMILY" | "ORDER" | "CLASS" | "PHYLUM")
-                });
-            let more_specific = generic_product
-                && scored.iter().enumerate().any(|(j, o)| {
-                    j != i
-                        && o.species.and_then(|e| e.taxon()).is_some_and(|t| {
-                            sp_taxon.is_some_and(|st| {
-                                t.name != st.name && !t.class.is_empty() && t.class == st.class
-                            })
-                        })
-                });
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
                 || code_strong
                 || (is_code && (form_here || sale))
-                || (as_product && sale)
-                || (sp.kind() == Kind::Product && sale && (!generic_product || more_specific));
+                || ((sp.kind() == Kind::Product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
                 (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
             } else if score >= p.thresholds.block {
