@@ -556,7 +556,7 @@ impl Classifier {
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
         let form = has(Kind::Form);
-        let sale = has(Kind::Sale);
+        let sale = has(Kind::Sale) || fields.iter().any(|(_, t)| vietnamese_price(t));
         // negated context: a negation entry within two tokens before it
         // (or, inside a run of an unspaced script such as Chinese or Thai, where one token holds
         // the whole phrase, ending at most two such characters before it: "不是普通牛骨", "非树脂")
@@ -587,7 +587,15 @@ impl Classifier {
                 })
                 .fold(0.0f32, f32::max)
         };
-        let sale_w = strongest(Kind::Sale, None, false);
+        // a price written with a thousand or million suffix, as Vietnamese listings write them
+        // ("50k/con", "4tr5", "1tr2"), is sale intent too
+        let sale_w = strongest(Kind::Sale, None, false).max(
+            if fields.iter().any(|(_, t)| vietnamese_price(t)) {
+                VIETNAMESE_PRICE_WEIGHT
+            } else {
+                0.0
+            },
+        );
         // a permit word after a negation ("no permit needed") is no claim
         let permit_w = strongest(Kind::Permit, None, true);
         let permit = permit_w > 0.0;
@@ -1156,6 +1164,38 @@ const ADJACENT_GAP: u32 = 4;
 /// How far (in bytes of the normalised text) a negation may end before the context word it
 /// cancels inside one run of an unspaced script: two CJK characters ("不是普通牛骨").
 const NEGATION_GAP: u32 = 6;
+
+/// Sale weight of a Vietnamese price ("50k", "4tr5").
+const VIETNAMESE_PRICE_WEIGHT: f32 = 0.8;
+
+/// Whether a text holds a price in Vietnamese shorthand: digits followed by `k` (thousand đồng)
+/// or `tr` (triệu, million), then a non-letter or digits ("50k/con", "800k", "4tr5", "2tr/kg"),
+/// in a text with letters only Vietnamese uses (ă, â, đ, ê, ô, ơ, ư), so "4k TV" is no price.
+fn vietnamese_price(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if !lower.chars().any(|c| "ăâđêôơư".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c)) {
+        return false;
+    }
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
+                j += 1;
+            }
+            let rest = &b[j..];
+            let after = |n: usize| rest.get(n).is_none_or(|c| !c.is_ascii_alphabetic() && *c < 0x80);
+            if (rest.first() == Some(&b'k') && after(1)) || (rest.starts_with(b"tr") && after(2)) {
+                return true;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
 
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not
 /// recorded), to tell whether two terms point to the same animal.
