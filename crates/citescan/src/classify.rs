@@ -173,6 +173,9 @@ struct Inner {
     fuzzy: bool,
     max_input_bytes: usize,
     platform: PlatformTerms,
+    /// Ids of the lexicon's `form` entries that say "taken from the wild" (policy
+    /// `rules.wild_terms`), sorted.
+    wild_ids: Vec<u32>,
     parallel: bool,
     /// Tests only: walk every word, to show the prefilter changes nothing.
     no_prefilter: bool,
@@ -298,6 +301,16 @@ impl ClassifierBuilder {
                     .map_err(|e| Error::new(ErrorKind::Policy, format!("policy terms: {e}")))?,
             )
         };
+        let mut wild_ids: Vec<u32> = policy
+            .rules
+            .wild_terms
+            .iter()
+            .flat_map(|t| lexicon.lookup(t))
+            .filter(|e| e.kind() == Kind::Form)
+            .map(|e| e.id())
+            .collect();
+        wild_ids.sort_unstable();
+        wild_ids.dedup();
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -306,6 +319,7 @@ impl ClassifierBuilder {
                 fuzzy: self.fuzzy,
                 max_input_bytes: self.max_input_bytes,
                 platform: PlatformTerms { ac, actions },
+                wild_ids,
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
             }),
@@ -606,6 +620,16 @@ impl Classifier {
                 && (o.kinds & bit(Kind::Imitation) != 0
                     || o.species.is_some_and(|e| e.kind() == Kind::Code))
         });
+        // a specimen said to be taken from the wild ("wild caught", 野生, "Wildfang"), not denied
+        let wild = !self.inner.wild_ids.is_empty()
+            && scored.iter().enumerate().any(|(j, o)| {
+                o.species.is_none()
+                    && o.kinds & bit(Kind::Form) != 0
+                    && !negated(j)
+                    && lex.entries_of(o.hit.value).any(|e| {
+                        e.kind() == Kind::Form && self.inner.wild_ids.binary_search(&e.id()).is_ok()
+                    })
+            });
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
@@ -721,6 +745,14 @@ impl Classifier {
             if authenticity {
                 score += p.boosts.authenticity * factor;
             }
+            // an Appendix II or III product, or a name next to a product form, taken from the wild
+            let wild_product = wild
+                && (sp.kind() == Kind::Product || as_product)
+                && !p.blocks(appendix)
+                && appendix != 0;
+            if wild_product {
+                score += p.boosts.wild * factor;
+            }
             let is_code = sp.kind() == Kind::Code;
             if is_code && (form_here || sale) {
                 score += p.boosts.code_word_context;
@@ -819,6 +851,7 @@ impl Classifier {
             // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
                 || code_strong
+                || wild_product
                 || (is_code && (form_here || sale))
                 || ((sp.kind() == Kind::Product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {

@@ -623,3 +623,23 @@ fn disguised_forms_unspecified_products_and_mammoth_claims() {
         assert_eq!(a.verdict, want, "{text:?}: {}", a.to_json());
     }
 }
+
+#[test]
+fn wild_collected_appendix_ii_products_block() {
+    let c = classifier();
+    for (text, want) in [
+        ("Agarwood chips, wild, Borneo", Verdict::Block),
+        ("Agarwood chips, plantation grown", Verdict::Review),
+    ] {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, want, "{text:?}: {}", a.to_json());
+    }
+    // a policy without wild terms keeps the old rule
+    let mut policy = Policy::default();
+    policy.rules.wild_terms.clear();
+    let c = Classifier::builder().policy(policy).build().unwrap();
+    assert_eq!(
+        c.classify("Agarwood chips, wild, Borneo").verdict,
+        Verdict::Review
+    );
+}
