@@ -173,6 +173,9 @@ struct Inner {
     fuzzy: bool,
     max_input_bytes: usize,
     platform: PlatformTerms,
+    /// Ids of the lexicon's `form` entries that say "taken from the wild" (policy
+    /// `rules.wild_terms`), sorted.
+    wild_ids: Vec<u32>,
     parallel: bool,
     /// Tests only: walk every word, to show the prefilter changes nothing.
     no_prefilter: bool,
@@ -298,6 +301,16 @@ impl ClassifierBuilder {
                     .map_err(|e| Error::new(ErrorKind::Policy, format!("policy terms: {e}")))?,
             )
         };
+        let mut wild_ids: Vec<u32> = policy
+            .rules
+            .wild_terms
+            .iter()
+            .flat_map(|t| lexicon.lookup(t))
+            .filter(|e| e.kind() == Kind::Form)
+            .map(|e| e.id())
+            .collect();
+        wild_ids.sort_unstable();
+        wild_ids.dedup();
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -306,6 +319,7 @@ impl ClassifierBuilder {
                 fuzzy: self.fuzzy,
                 max_input_bytes: self.max_input_bytes,
                 platform: PlatformTerms { ac, actions },
+                wild_ids,
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
             }),
@@ -564,15 +578,19 @@ impl Classifier {
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
         let form = has(Kind::Form) || has(Kind::Artefact);
-        let sale = has(Kind::Sale);
+        let sale = has(Kind::Sale) || fields.iter().any(|(_, t)| vietnamese_price(t));
         // negated context: a negation entry within two tokens before it
+        // (or, inside a run of an unspaced script such as Chinese or Thai, where one token holds
+        // the whole phrase, ending at most two such characters before it: "不是普通牛骨", "非树脂")
         let negated = |ci: usize| {
             let c = &scored[ci];
             scored.iter().any(|s| {
                 s.field == c.field
                     && s.kinds & bit(Kind::Negation) != 0
-                    && s.tok_end < c.tok
-                    && c.tok - s.tok_end <= 2
+                    && ((s.tok_end < c.tok && c.tok - s.tok_end <= 2)
+                        || (s.tok_end == c.tok
+                            && s.hit.end <= c.hit.start
+                            && c.hit.start - s.hit.end <= NEGATION_GAP))
             })
         };
         // the strongest weight among context entries of a kind (0 when absent), leaving out one
@@ -591,7 +609,15 @@ impl Classifier {
                 })
                 .fold(0.0f32, f32::max)
         };
-        let sale_w = strongest(Kind::Sale, None, false);
+        // a price written with a thousand or million suffix, as Vietnamese listings write them
+        // ("50k/con", "4tr5", "1tr2"), is sale intent too
+        let sale_w = strongest(Kind::Sale, None, false).max(
+            if fields.iter().any(|(_, t)| vietnamese_price(t)) {
+                VIETNAMESE_PRICE_WEIGHT
+            } else {
+                0.0
+            },
+        );
         // a permit word after a negation ("no permit needed") is no claim
         let permit_w = strongest(Kind::Permit, None, true);
         let permit = permit_w > 0.0;
@@ -602,6 +628,16 @@ impl Classifier {
                 && (o.kinds & bit(Kind::Imitation) != 0
                     || o.species.is_some_and(|e| e.kind() == Kind::Code))
         });
+        // a specimen said to be taken from the wild ("wild caught", 野生, "Wildfang"), not denied
+        let wild = !self.inner.wild_ids.is_empty()
+            && scored.iter().enumerate().any(|(j, o)| {
+                o.species.is_none()
+                    && o.kinds & bit(Kind::Form) != 0
+                    && !negated(j)
+                    && lex.entries_of(o.hit.value).any(|e| {
+                        e.kind() == Kind::Form && self.inner.wild_ids.binary_search(&e.id()).is_ok()
+                    })
+            });
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
@@ -654,14 +690,24 @@ impl Classifier {
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
             // touching it, or at most one short word away, in the normalised text
-            let adjacent_form = scored.iter().enumerate().any(|(j, o)| {
-                j != i
+            // A generic product name of the same class counts as the form ("双髻鲨 鱼翅",
+            // "Hammerhai Haifischflossen": the named shark's fins)
+            let sp_class = sp.taxon().map(|t| t.class).filter(|c| !c.is_empty());
+            let adjacent = scored.iter().enumerate().find(|(j, o)| {
+                *j != i
                     && o.field == s.field
-                    && o.species.is_none()
-                    && o.kinds & bit(Kind::Form) != 0
+                    && (o.species.is_none() && o.kinds & bit(Kind::Form) != 0
+                        || o.species.is_some_and(|e| {
+                            e.kind() == Kind::Product
+                                && e.taxon().is_some_and(|t| Some(t.class) == sp_class)
+                                && e.taxon().map(|t| t.name) != sp.taxon().map(|t| t.name)
+                        }))
                     && o.hit.start <= s.hit.end + ADJACENT_GAP
                     && s.hit.start <= o.hit.end + ADJACENT_GAP
             });
+            let adjacent_form = adjacent.is_some();
+            // a disguised product form next to the name ("Saiga h0rns") disguises the product
+            let disguised_form = adjacent.is_some_and(|(_, o)| o.obf.any_deliberate());
             let is_name = matches!(sp.kind(), Kind::Scientific | Kind::Synonym | Kind::Common);
             let everyday = s.kinds & bit(Kind::Stop) != 0;
             let as_product = adjacent_form && (is_name || sp.kind() == Kind::Emoji);
@@ -699,7 +745,7 @@ impl Classifier {
             }
             let appendix = effective_appendix(&sp, as_product);
             let ev = p.appendix_weight(appendix) * weight;
-            let deliberate = s.obf.any_deliberate();
+            let deliberate = s.obf.any_deliberate() || (as_product && disguised_form);
             let mut score = ev;
             if deliberate {
                 score += p.boosts.deliberate_obfuscation;
@@ -714,9 +760,24 @@ impl Classifier {
             if authenticity {
                 score += p.boosts.authenticity * factor;
             }
+            // an Appendix II or III product, or a name next to a product form, taken from the wild
+            let wild_product = wild
+                && (sp.kind() == Kind::Product || as_product)
+                && !p.blocks(appendix)
+                && appendix != 0;
+            if wild_product {
+                score += p.boosts.wild * factor;
+            }
             let is_code = sp.kind() == Kind::Code;
             if is_code && (form_here || sale) {
                 score += p.boosts.code_word_context;
+            }
+            // another, different term of the listing points to the same family ("osso de boi" and
+            // "linhas de Schreger", "white gold" and 🐘, "非料" and "白料"): independent signals
+            // that agree
+            let corroborated = corroborating(&scored, i, &sp);
+            if corroborated {
+                score += p.boosts.corroboration * factor.max(if is_code { 1.0 } else { 0.0 });
             }
             // context that reframes the term: near it in the same field, or anywhere in the
             // first field (the title says what the item is); a negation just before it cancels it
@@ -751,6 +812,12 @@ impl Classifier {
                         if kind == Kind::Brand && own && ctx.is_none() && adjacent_form {
                             continue;
                         }
+                        // everyday context ("guitar picks") does not reframe a product or code
+                        // word whose listing denies an imitation ("not celluloid"): the seller
+                        // claims the real material
+                        if kind == Kind::Benign && authenticity && !is_name && !own {
+                            continue;
+                        }
                         score -= amount;
                         suppressed_by.push((ctx.map(|(j, _)| j).unwrap_or(i), code, what));
                     }
@@ -761,18 +828,45 @@ impl Classifier {
             // intent is the pattern the code word exists for: a person should look
             let everyday_kinds =
                 bit(Kind::Stop) | bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign);
-            if is_code
-                && form_here
-                && sale
-                && s.kinds & everyday_kinds == 0
-                && suppressed_by.is_empty()
-            {
+            let code_ok = is_code && s.kinds & everyday_kinds == 0 && suppressed_by.is_empty();
+            if code_ok && form_here && sale {
                 score = score.max(p.thresholds.review);
+            }
+            // ... and with one more independent signal (another term for the same animal, or a
+            // denied imitation or cover material: "not resin", "不是普通牛骨") it is the trade the
+            // code word hides
+            let code_signals = [form_here, sale, corroborated, authenticity]
+                .iter()
+                .filter(|b| **b)
+                .count();
+            let code_strong = code_ok && (form_here || sale) && code_signals >= 3;
+            if code_strong {
+                score = score.max(p.thresholds.block);
+            }
+            // a deliberately disguised term in trade context (a product form or sale intent) is
+            // strong evidence whatever the Appendix, unless context suggests it is not wildlife
+            let reframed = scored.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.species.is_none()
+                    && o.kinds & (bit(Kind::Imitation) | bit(Kind::Brand) | bit(Kind::Benign)) != 0
+                    && (near(s, o) || o.field == 0)
+                    && !negated(j)
+            });
+            if deliberate
+                && (form_here || sale)
+                && suppressed_by.is_empty()
+                && !reframed
+                && p.rules.disguise_in_trade_blocks
+                && appendix != 0
+            {
+                score = score.max(p.thresholds.block);
             }
             let score = score.clamp(0.0, 1.0);
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale
             let other_evidence = deliberate
+                || code_strong
+                || wild_product
                 || (is_code && (form_here || sale))
                 || ((sp.kind() == Kind::Product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
@@ -1102,7 +1196,10 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
     let Some((rank, appendix)) = e.taxon_listing() else {
         return 0;
     };
-    if as_product
+    // (a name of an order or class next to a form, "falcon specimen", "baby monkey", still does
+    // not say which species: it keeps its loosest listing)
+    let broad = matches!(rank, "ORDER" | "CLASS" | "PHYLUM" | "KINGDOM");
+    if (as_product && !broad)
         || matches!(rank, "SPECIES" | "SUBSPECIES" | "VARIETY")
         || matches!(e.kind(), Kind::Product | Kind::Code | Kind::Emoji)
     {
@@ -1115,6 +1212,74 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
 /// How far apart (in bytes of the normalised text) a name and a product form may stand and
 /// still read as one product: one space, or one word of up to two letters ("de", "of", "の").
 const ADJACENT_GAP: u32 = 4;
+
+/// How far (in bytes of the normalised text) a negation may end before the context word it
+/// cancels inside one run of an unspaced script: two CJK characters ("不是普通牛骨").
+const NEGATION_GAP: u32 = 6;
+
+/// Sale weight of a Vietnamese price ("50k", "4tr5").
+const VIETNAMESE_PRICE_WEIGHT: f32 = 0.8;
+
+/// Whether a text holds a price in Vietnamese shorthand: digits followed by `k` (thousand đồng)
+/// or `tr` (triệu, million), then a non-letter or digits ("50k/con", "800k", "4tr5", "2tr/kg"),
+/// in a text with letters only Vietnamese uses (ă, â, đ, ê, ô, ơ, ư), so "4k TV" is no price.
+fn vietnamese_price(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if !lower.chars().any(|c| "ăâđêôơư".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c)) {
+        return false;
+    }
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.' || b[j] == b',') {
+                j += 1;
+            }
+            let rest = &b[j..];
+            let after = |n: usize| rest.get(n).is_none_or(|c| !c.is_ascii_alphabetic() && *c < 0x80);
+            if (rest.first() == Some(&b'k') && after(1)) || (rest.starts_with(b"tr") && after(2)) {
+                return true;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// The family a taxon belongs to (itself for a family; the genus or name when the family is not
+/// recorded), to tell whether two terms point to the same animal.
+fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
+    if !t.family.is_empty() {
+        t.family
+    } else if t.rank == "FAMILY" || t.genus.is_empty() {
+        t.name
+    } else {
+        t.genus
+    }
+}
+
+/// Whether another species-bearing hit of the listing, under a different key, points to the
+/// same family as hit `i` (a second, independent signal for the same animal).
+fn corroborating(scored: &[Scored<'_>], i: usize, sp: &Entry<'_>) -> bool {
+    let Some(fam) = sp.taxon().map(|t| family_of(&t)) else {
+        return false;
+    };
+    let indirect = |e: &Entry<'_>| matches!(e.kind(), Kind::Code | Kind::Emoji);
+    scored.iter().enumerate().any(|(j, o)| {
+        j != i
+            && o.platform.is_none()
+            // at least one of the two is an indirect signal (a code word or an emoji): a name and
+            // its product name ("hawksbill", "hawksbill shell") say the same thing twice
+            && (indirect(sp) || o.species.is_some_and(|e| indirect(&e)))
+            && o.hit.value != scored[i].hit.value
+            && o.species
+                .and_then(|e| e.taxon())
+                .is_some_and(|t| family_of(&t) == fam)
+    })
+}
 
 fn roman(a: u8) -> &'static str {
     match a {

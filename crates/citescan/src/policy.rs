@@ -77,6 +77,14 @@ pub struct Boosts {
     pub code_word_context: f32,
     /// A second listed taxon.
     pub several_taxa: f32,
+    /// Another, different term in the listing pointing to the same family (a code word and
+    /// "Schreger lines", a code word and 🐘): independent signals that agree.
+    #[serde(default)]
+    pub corroboration: f32,
+    /// A specimen said to be taken from the wild (`rules.wild_terms`): added to a product, or a
+    /// name next to a product form, of an Appendix II or III taxon, which it then blocks.
+    #[serde(default)]
+    pub wild: f32,
     /// Weight of a name or emoji right next to a product form ("tiger claws", "🐘 tusk"): it
     /// counts as a product name of the taxon.
     pub name_with_form: f32,
@@ -113,6 +121,15 @@ pub struct Rules {
     /// Only permit claims at least this strong cap (a bare "antique" is weaker than
     /// "CITES permit").
     pub permit_cap_min_weight: f32,
+    /// A deliberately disguised term (leetspeak, spacing, look-alike or invisible characters)
+    /// of a listed taxon beside a product form or sale intent blocks, unless context near it
+    /// suggests it is not wildlife.
+    #[serde(default)]
+    pub disguise_in_trade_blocks: bool,
+    /// Product-form terms that say a specimen was taken from the wild ("wild caught", 野生,
+    /// "Wildfang"); matched as lexicon `form` entries.
+    #[serde(default)]
+    pub wild_terms: Vec<String>,
 }
 
 /// Per-platform term lists.

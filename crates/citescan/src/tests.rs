@@ -679,3 +679,67 @@ fn words_split_by_hyphens_or_dots_are_read_whole() {
     assert!(!split("black-wood table"));
     assert!(found("e-mail me").is_empty());
 }
+
+#[test]
+fn corroborated_code_words_block_and_lone_ones_do_not() {
+    let c = classifier();
+    for (text, want) in [
+        // a code word beside a product form and sale intent, with a second signal for the
+        // same animal (an emoji, another code word) or a denied imitation
+        ("'white gold' bangle 🐘, heavy, not plastic, DM price", Verdict::Block),
+        ("白塑料 手镯 非树脂 私聊", Verdict::Block),
+        // the same code word in ordinary jewellery stays below block
+        ("14k white gold ring with diamond, DM for price", Verdict::Review),
+    ] {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, want, "{text:?}: {}", a.to_json());
+    }
+}
+
+#[test]
+fn negation_works_inside_unspaced_runs() {
+    // "不是普通牛骨": the negation two characters before the cover term claims the real thing
+    let a = classifier().classify("老牛骨雕 摆件 | 不是普通牛骨，价格私聊");
+    assert_eq!(a.verdict, Verdict::Block, "{}", a.to_json());
+}
+
+#[test]
+fn disguised_forms_unspecified_products_and_mammoth_claims() {
+    let c = classifier();
+    for (text, want) in [
+        // a disguised product form next to an Appendix II name disguises the product
+        ("Saiga h0rns pair, 28cm each", Verdict::Block),
+        // a fin of an unnamed shark goes to review; a named shark's fins block
+        ("Dried shark fin 300g for soup, $85", Verdict::Review),
+        ("Hammerhead shark fin dried 3kg, price on request", Verdict::Block),
+        ("双髻鲨 鱼翅 干货 5斤 批发价", Verdict::Block),
+        // a mammoth claim caps ivory at review
+        ("Mammut Elfenbein Anhänger geschnitzt", Verdict::Review),
+        // a denied imitation lifts everyday context off a product name
+        ("Hawksbill shell guitar picks, genuine, not celluloid, $35", Verdict::Block),
+        ("Tortoiseshell guitar picks, celluloid, $5", Verdict::Allow),
+    ] {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, want, "{text:?}: {}", a.to_json());
+    }
+}
+
+#[test]
+fn wild_collected_appendix_ii_products_block() {
+    let c = classifier();
+    for (text, want) in [
+        ("Agarwood chips, wild, Borneo", Verdict::Block),
+        ("Agarwood chips, plantation grown", Verdict::Review),
+    ] {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, want, "{text:?}: {}", a.to_json());
+    }
+    // a policy without wild terms keeps the old rule
+    let mut policy = Policy::default();
+    policy.rules.wild_terms.clear();
+    let c = Classifier::builder().policy(policy).build().unwrap();
+    assert_eq!(
+        c.classify("Agarwood chips, wild, Borneo").verdict,
+        Verdict::Review
+    );
+}
