@@ -713,10 +713,25 @@ impl Classifier {
             let as_product = adjacent_form && (is_name || sp.kind() == Kind::Emoji);
             // a worked object (carving, figurine, bangle) is product context for a product name
             // or code word ("ivory carving") and for a name read as a product ("hawksbill shell
-            // comb"), but beside an animal's name alone it is a depiction ("elephant carving",
-            // "rhino statue"), which makes no product
-            if as_product || !(is_name || sp.kind() == Kind::Emoji) {
-                form_w = form_w.max(strongest(Kind::Artefact, Some(i), false));
+            // comb"), but beside a vertebrate's name alone it is a depiction ("elephant
+            // carving", "rhino statue"), which makes no product. Plants, corals and shells are
+            // what such objects are made of: beside their names it is the material ("rosewood
+            // carving", "coral bead necklace", "giant clam carving")
+            let material = sp.taxon().is_some_and(is_carving_material);
+            let artefact_w = strongest(Kind::Artefact, Some(i), false);
+            let artefact_near = material
+                && artefact_w > 0.0
+                && scored.iter().enumerate().any(|(j, o)| {
+                    j != i
+                        && o.field == s.field
+                        && o.species.is_none()
+                        && o.kinds & bit(Kind::Artefact) != 0
+                        && o.hit.start <= s.hit.end + ADJACENT_GAP
+                        && s.hit.start <= o.hit.end + ADJACENT_GAP
+                });
+            let as_product = as_product || artefact_near && (is_name || sp.kind() == Kind::Emoji);
+            if as_product || material || !(is_name || sp.kind() == Kind::Emoji) {
+                form_w = form_w.max(artefact_w);
             }
             let form_here = form_w > 0.0;
             if as_product {
@@ -1207,6 +1222,12 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
     } else {
         crate::lexicon::loosest_appendix(appendix)
     }
+}
+
+/// Whether objects are carved or strung from the taxon itself rather than made in its shape:
+/// plants (woods, seeds), corals and shells.
+fn is_carving_material(t: crate::lexicon::Taxon<'_>) -> bool {
+    t.kingdom == "Plantae" || matches!(t.phylum, "Cnidaria" | "Mollusca")
 }
 
 /// How far apart (in bytes of the normalised text) a name and a product form may stand and

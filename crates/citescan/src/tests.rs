@@ -743,3 +743,22 @@ fn wild_collected_appendix_ii_products_block() {
         Verdict::Review
     );
 }
+
+#[test]
+fn worked_objects_beside_an_animal_are_depictions_and_beside_a_material_products() {
+    let c = classifier();
+    let v = |t: &str| c.classify(t).verdict;
+    // a carving or figurine beside a vertebrate's name depicts it
+    for t in [
+        "elephant carving",
+        "rhino statue, bronze",
+        "Elephant figurine, hand carved",
+    ] {
+        assert_ne!(v(t), Verdict::Block, "{t}");
+    }
+    // beside a product name, a part of the animal, or a material, it is the product
+    assert_eq!(v("ivory elephant carving"), Verdict::Block);
+    assert_eq!(v("tiger claw necklace"), Verdict::Block);
+    assert_eq!(v("hawksbill shell comb"), Verdict::Block);
+    assert_ne!(v("coral bead necklace"), Verdict::Allow);
+}
