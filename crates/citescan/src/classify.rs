@@ -472,7 +472,9 @@ impl Classifier {
                 scored.push(self.score_hit(fi, &n, *h));
             }
         }
-        self.decide(id, fields, scored)
+        let found = scored.len();
+        bound_evidence(&mut scored);
+        self.decide(id, fields, scored, found)
     }
 
     /// Adds hits for platform allow/deny/review terms (they may not be in the lexicon).
@@ -565,6 +567,7 @@ impl Classifier {
         id: Option<String>,
         fields: &[(&str, &str)],
         mut scored: Vec<Scored<'_>>,
+        found: usize,
     ) -> Assessment {
         // context alone (a price, a colour, "for sale") is no evidence and is not reported: a
         // listing with no name, code word or platform term skips the weighing (most listings)
@@ -1126,6 +1129,17 @@ impl Classifier {
                 }),
             }
         }
+        if found > scored.len() && !judged.is_empty() {
+            reasons.push(Reason {
+                code: "EVIDENCE_LIMIT".into(),
+                detail: format!(
+                    "the listing has {found} matches; {} were weighed (at most {MAX_TERM_HITS} \
+                     names, code words and platform terms, and {MAX_CONTEXT_HITS} context terms, \
+                     those near the names first), so that a huge text costs linear time",
+                    scored.len()
+                ),
+            });
+        }
         if let Some(j) = judged.first() {
             let code = if reasons.iter().any(|r| r.code == "POLICY_DENY_TERM") {
                 "RULE_PLATFORM_DENY"
@@ -1222,6 +1236,67 @@ fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
     } else {
         crate::lexicon::loosest_appendix(appendix)
     }
+}
+
+/// Most name, code word and platform-term hits weighed per listing (the first, in field and
+/// text order). The weighing compares hits with each other, so bounding them keeps a listing's
+/// cost linear in its length however many terms it repeats.
+pub const MAX_TERM_HITS: usize = 64;
+/// Most context hits (forms, sale intent, colours, ...) weighed per listing: those within
+/// `CONTEXT_REACH` tokens of a kept term hit first, then the earliest others.
+pub const MAX_CONTEXT_HITS: usize = 512;
+/// Tokens around a term hit whose context is kept first.
+const CONTEXT_REACH: usize = 8;
+
+/// Keeps at most `MAX_TERM_HITS` term hits and `MAX_CONTEXT_HITS` context hits, in their
+/// order. `scored` is in field and text order. Linear in its length.
+fn bound_evidence(scored: &mut Vec<Scored<'_>>) {
+    let is_term = |s: &Scored<'_>| s.species.is_some() || s.platform.is_some();
+    let terms = scored.iter().filter(|s| is_term(s)).count();
+    if terms <= MAX_TERM_HITS && scored.len() - terms <= MAX_CONTEXT_HITS {
+        return;
+    }
+    let n = scored.len();
+    let mut keep = vec![false; n];
+    let mut kept_terms = 0;
+    let mut kept_context = 0;
+    for i in 0..n {
+        if !is_term(&scored[i]) || kept_terms == MAX_TERM_HITS {
+            continue;
+        }
+        keep[i] = true;
+        kept_terms += 1;
+        // its context, both ways, while it stays within reach (hits are in text order)
+        let (field, tok) = (scored[i].field, scored[i].tok);
+        let near = |j: usize| scored[j].field == field && scored[j].tok.abs_diff(tok) <= CONTEXT_REACH;
+        let mut take = |j: usize, keep: &mut Vec<bool>| {
+            if !keep[j] && !is_term(&scored[j]) && kept_context < MAX_CONTEXT_HITS {
+                keep[j] = true;
+                kept_context += 1;
+            }
+        };
+        let mut j = i;
+        while j > 0 && near(j - 1) {
+            j -= 1;
+            take(j, &mut keep);
+        }
+        let mut j = i + 1;
+        while j < n && near(j) {
+            take(j, &mut keep);
+            j += 1;
+        }
+    }
+    for (i, k) in keep.iter_mut().enumerate() {
+        if !*k && !is_term(&scored[i]) && kept_context < MAX_CONTEXT_HITS {
+            *k = true;
+            kept_context += 1;
+        }
+    }
+    let mut i = 0;
+    scored.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Whether objects are carved or strung from the taxon itself rather than made in its shape:

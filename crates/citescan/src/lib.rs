@@ -55,7 +55,7 @@ mod scan;
 
 pub use classify::{
     Assessment, Classifier, ClassifierBuilder, LexiconRef, Listing, Match, Reason, Verdict,
-    DEFAULT_MAX_INPUT_BYTES,
+    DEFAULT_MAX_INPUT_BYTES, MAX_CONTEXT_HITS, MAX_TERM_HITS,
 };
 pub use error::{Error, ErrorKind};
 pub use lexicon::{Entry, Kind, Lexicon, LexiconBuilder, Taxon};

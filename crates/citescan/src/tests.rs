@@ -151,6 +151,19 @@ fn huge_and_odd_inputs_do_not_panic() {
     let big = "ivory bangle ".repeat(20_000);
     let a = c.classify(&big);
     assert!(!a.matches.is_empty());
+    // 40,000 matches: the weighing keeps a bounded number, and says so
+    assert_eq!(a.verdict, Verdict::Block);
+    assert!(a.matches.len() <= crate::classify::MAX_TERM_HITS + crate::classify::MAX_CONTEXT_HITS);
+    assert!(a.reasons.iter().any(|r| r.code == "EVIDENCE_LIMIT"));
+    // a short listing has no such reason
+    assert!(!c
+        .classify("ivory bangle")
+        .reasons
+        .iter()
+        .any(|r| r.code == "EVIDENCE_LIMIT"));
+    // a name after a long run of context words is still weighed
+    let long = format!("{}rhino horn", "price shipping carving ".repeat(2_000));
+    assert_eq!(c.classify(&long).verdict, Verdict::Block);
     for text in [
         "\u{200b}",
         "#",
