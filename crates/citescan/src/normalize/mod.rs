@@ -1113,14 +1113,6 @@ struct Word {
     gap: usize,
 }
 
-/// A word's unit list, started with its first unit; room for a long word, so that pushing
-/// its letters does not grow it again and again.
-fn word_units(first: usize) -> Vec<usize> {
-    let mut v = Vec::with_capacity(16);
-    v.push(first);
-    v
-}
-
 /// Splits pass-1 units into words.
 fn group_words(units: &[Unit]) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
@@ -1152,7 +1144,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         // script change inside a run: new token, glued to the previous one
                         flush(&mut cur, &mut words);
                         cur = Some(Word {
-                            units: word_units(k),
+                            units: vec![k],
                             kind: wk,
                             flags: tok::UNSPACED,
                             gap: 0,
@@ -1166,7 +1158,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             0
                         };
                         cur = Some(Word {
-                            units: word_units(k),
+                            units: vec![k],
                             kind: wk,
                             flags,
                             gap: 0,
@@ -1182,7 +1174,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             flags |= tok::HASHTAG;
                         }
                         cur = Some(Word {
-                            units: word_units(k),
+                            units: vec![k],
                             kind: wk,
                             flags,
                             gap,
@@ -1214,7 +1206,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         if starts {
                             let flags = if hashtag { tok::HASHTAG } else { 0 };
                             cur = Some(Word {
-                                units: word_units(k),
+                                units: vec![k],
                                 kind: WordKind::Spaced,
                                 flags,
                                 gap,
