@@ -566,7 +566,7 @@ impl Classifier {
         &self,
         id: Option<String>,
         fields: &[(&str, &str)],
-        mut scored: Vec<Scored<'_>>,
+        scored: Vec<Scored<'_>>,
         found: usize,
     ) -> Assessment {
         // context alone (a price, a colour, "for sale") is no evidence and is not reported: a
@@ -575,7 +575,18 @@ impl Classifier {
             .iter()
             .any(|s| s.species.is_some() || s.platform.is_some())
         {
-            scored.clear();
+            return Assessment {
+                id,
+                verdict: Verdict::Allow,
+                score: 0.0,
+                taxa: Vec::new(),
+                matches: Vec::new(),
+                reasons: Vec::new(),
+                lexicon: LexiconRef {
+                    version: self.inner.lexicon.version().to_string(),
+                    hash: self.inner.lexicon.hash(),
+                },
+            };
         }
         let p = &self.inner.policy;
         let lex = &self.inner.lexicon;
@@ -1320,6 +1331,10 @@ const VIETNAMESE_PRICE_WEIGHT: f32 = 0.8;
 /// or `tr` (triệu, million), then a non-letter or digits ("50k/con", "800k", "4tr5", "2tr/kg"),
 /// in a text with letters only Vietnamese uses (ă, â, đ, ê, ô, ơ, ư), so "4k TV" is no price.
 fn vietnamese_price(text: &str) -> bool {
+    // Vietnamese is written with letters beyond ASCII: most listings leave at once
+    if text.is_ascii() {
+        return false;
+    }
     let lower = text.to_lowercase();
     if !lower.chars().any(|c| "ăâđêôơư".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c)) {
         return false;

@@ -163,6 +163,27 @@ pub(crate) fn scan(
             continue;
         }
         if opts.fuzzy {
+            // a misspelt word inside a phrase of the trade ("giant clamm", "corralo rosso")
+            if let Some((first, last, value, d)) =
+                fuzzy_phrase(lex, text, tokens, ti, covered_to, opts.prefilter)
+            {
+                // a hit already taken inside the phrase gives way to it
+                let start = tokens[first].start;
+                while hits.last().is_some_and(|h| h.start >= start) {
+                    hits.pop();
+                }
+                let mut obf = ObfuscationSet::EMPTY;
+                obf.insert(Obfuscation::Misspelling);
+                hits.push(Hit {
+                    start,
+                    end: tokens[last].end,
+                    value,
+                    obf,
+                    distance: d as u8,
+                });
+                covered_to = tokens[last].end;
+                continue;
+            }
             // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance
             let found = undoubled_lookup(lex, word)
                 .map(|v| (v, 1))
@@ -586,6 +607,94 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
         }
     });
     best.map(|(d, _, v)| (v, d))
+}
+
+/// A phrase of two or three words ending with, or just after, token `ti` (a word no key and
+/// no dictionary word, of four letters or more) that is within the allowed distance of a
+/// phrase key of the fuzzy FST, the words before `ti` written exactly: "giant clamm" for
+/// "giant clam". The phrase starts where no hit was taken (`free_from`). A phrase that starts
+/// with the misspelt word ("corralo rosso") is not tried: without an exact start the walk
+/// costs too much for every unknown word of a listing. Returns its first and last token, the
+/// key's value and the distance; the closest, then the longest, wins.
+fn fuzzy_phrase(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+    free_from: u32,
+    gate: bool,
+) -> Option<(usize, usize, u64, u32)> {
+    let word = |i: usize| &text[tokens[i].start as usize..tokens[i].end as usize];
+    let plain = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.flags & tok::ALPHA != 0 && text[t.start as usize..t.end as usize].is_ascii()
+        })
+    };
+    let w = word(ti);
+    if w.len() < 4 || !w.is_ascii() || ti == 0 {
+        return None;
+    }
+    let fst = lex.fuzzy_fst();
+    // whether a phrase key starts with the word (the prefilter knows their first words)
+    let starts_phrase =
+        |i: usize| lex.may_start_key(crate::lexicon::format::phrase_start_hash(word(i)));
+    // whether a phrase key starts with these bytes (an exact walk)
+    let starts_a_key = |bytes: &[u8]| {
+        let mut node = fst.root();
+        for &b in bytes {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
+        }
+        true
+    };
+    let mut checked_dict = false;
+    let mut best: Option<(u32, usize, usize, usize, u64)> = None;
+    for (back, ahead) in [(1, 0), (1, 1), (2, 0)] {
+        if back > ti || !(ti - back..=ti + ahead).all(plain) {
+            continue;
+        }
+        let (first, last) = (ti - back, ti + ahead);
+        if tokens[first].start < free_from || !starts_phrase(first) {
+            continue;
+        }
+        let phrase = &text[tokens[first].start as usize..tokens[last].end as usize];
+        if phrase.len() < 9 || phrase.len() > 40 {
+            continue;
+        }
+        let max = allowed_distance(phrase.len() + 1).max(1);
+        // the words before the misspelt one must be exact, and so its first letter: the walk
+        // follows them without branching, so a phrase costs about what one word costs
+        let fixed = (tokens[ti].start - tokens[first].start) as usize + 1;
+        if !starts_a_key(&phrase[..fixed]) {
+            continue;
+        }
+        // a word of the dictionary is never rewritten (asked once, and only here: the walk
+        // above rules out most words more cheaply)
+        if !checked_dict {
+            if lex.dict_contains(w) {
+                return None;
+            }
+            checked_dict = true;
+        }
+        if gate && !lex.may_be_near_fuzzy_key(phrase, max) {
+            continue;
+        }
+        fuzzy_candidates(fst, phrase, max, fixed, &mut |key, value, d| {
+            if !key.contains(&b' ') || !fuzzy_allowed(key, phrase, d) {
+                return;
+            }
+            let better = match best {
+                None => true,
+                Some((bd, blen, ..)) => d < bd || d == bd && phrase.len() > blen,
+            };
+            if better {
+                best = Some((d, phrase.len(), first, last, value));
+            }
+        });
+    }
+    best.map(|(d, _, first, last, value)| (first, last, value, d))
 }
 
 /// Shortest word fuzzy matching looks at (five letters: only for a swap).

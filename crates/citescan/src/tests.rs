@@ -775,3 +775,17 @@ fn worked_objects_beside_an_animal_are_depictions_and_beside_a_material_products
     assert_eq!(v("hawksbill shell comb"), Verdict::Block);
     assert_ne!(v("coral bead necklace"), Verdict::Allow);
 }
+
+#[test]
+fn a_misspelt_word_inside_a_trade_phrase_is_found() {
+    let c = classifier();
+    let m = c.find_matches("Giant clamm shell carving");
+    let hit = m.iter().find(|m| m.term == "giant clam shell").expect("giant clam shell");
+    assert_eq!(hit.text, "Giant clamm shell");
+    assert!(hit.obfuscations.contains(&Obfuscation::Misspelling));
+    // an ordinary word after the phrase's first word is no misspelling
+    assert!(c
+        .find_matches("giant clamp for woodworking")
+        .iter()
+        .all(|m| m.term != "giant clam"));
+}

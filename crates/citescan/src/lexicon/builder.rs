@@ -26,6 +26,12 @@ pub struct LexiconBuilder {
     max_entries: Option<usize>,
 }
 
+/// Shortest phrase (in bytes, spaces included) that fuzzy matching may reach.
+pub(crate) const FUZZY_PHRASE_MIN_BYTES: usize = 9;
+/// Least weight (of 255) of a common name of two or three words that fuzzy matching may reach:
+/// the curated names of the trade (0.8), not every name of the Checklist's import files.
+const FUZZY_PHRASE_MIN_WEIGHT: u8 = 204;
+
 /// Minimum length (in chars) of a key that fuzzy matching may reach (keys of five letters only
 /// by two letters swapped: "ivroy", "rhnio").
 pub(crate) const FUZZY_MIN_CHARS: usize = 5;
@@ -378,17 +384,30 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         stats.keys += 1;
         let group = &pending[i..j];
         // fuzzy matching may reach single-word ASCII names and product names of five letters or
-        // more, except those that are also brands (a misspelt brand is still the brand)
+        // more, except those that are also brands (a misspelt brand is still the brand); and
+        // the trade's own phrases of two or three words: product names and strong common names
+        // ("giant clam", "corallo rosso"), whose parts a seller may misspell
+        let words = key.split(' ').count();
         let fuzzy_ok = key.chars().count() >= FUZZY_MIN_CHARS
-            && !key.contains(' ')
-            && key.chars().all(|c| c.is_ascii_alphabetic())
-            && group.iter().any(|e| {
-                matches!(
-                    e.kind,
-                    Kind::Scientific | Kind::Synonym | Kind::Common | Kind::Product
-                )
-            })
-            && !group.iter().any(|e| matches!(e.kind, Kind::Brand));
+            && key.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+            && !group.iter().any(|e| matches!(e.kind, Kind::Brand))
+            && if words == 1 {
+                group.iter().any(|e| {
+                    matches!(
+                        e.kind,
+                        Kind::Scientific | Kind::Synonym | Kind::Common | Kind::Product
+                    )
+                })
+            } else {
+                words <= 3
+                    && key.len() >= FUZZY_PHRASE_MIN_BYTES
+                    && key.len() <= format::GATE_MAX_WORD
+                    && !group.iter().any(|e| e.kind.is_reframing())
+                    && group.iter().any(|e| {
+                        e.kind == Kind::Product
+                            || e.kind == Kind::Common && e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                    })
+            };
         if fuzzy_ok {
             fuzzy_keys.push(key.clone());
             fuzzy
@@ -459,11 +478,12 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     // that start in a spaced script (unspaced runs and glued tokens are walked at every char)
     let mut prefilter = vec![0u8; (format::PREFILTER_BITS / 8) as usize];
     {
-        let mut set_bits = |word: &[u8]| {
-            for bit in format::prefilter_bits(format::fnv1a64(word)) {
+        let mut set_hash = |h: u64| {
+            for bit in format::prefilter_bits(h) {
                 prefilter[(bit / 8) as usize] |= 1 << (bit % 8);
             }
         };
+        let mut set_bits = |word: &[u8]| set_hash(format::fnv1a64(word));
         for e in &pending {
             let k = e.key.as_bytes();
             let first_char = e.key.chars().next();
@@ -475,6 +495,12 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                     Some(w2) => set_bits(&k[..w1.len() + 1 + w2.len()]),
                 }
             }
+        }
+        // and the first word of every phrase fuzzy matching may reach, marked apart, so that
+        // the scanner tries a misspelt phrase only after a word that starts one
+        for k in fuzzy_keys.iter().filter(|k| k.contains(' ')) {
+            let w1 = k.split(' ').next().unwrap_or("");
+            set_hash(format::phrase_start_hash(w1.as_bytes()));
         }
     }
 

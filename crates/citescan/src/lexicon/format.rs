@@ -53,7 +53,8 @@ pub enum Section {
     Han = 8,
     /// Token prefilter: a Bloom filter (`PREFILTER_BITS` bits, two hashes) of every key that is
     /// one word of a spaced script, and of the first two words of every longer such key. A
-    /// token whose word (and word pair) is not in it starts no key, and is not walked.
+    /// token whose word (and word pair) is not in it starts no key, and is not walked. It also
+    /// holds `phrase_start_hash` of the first word of every phrase key of the fuzzy FST.
     Prefilter = 9,
     /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, four bits in one 64-byte block
     /// per form, see `gate_probe` and `deletion_forms`) of every fuzzy key with
@@ -73,6 +74,13 @@ pub const PREFILTER_BITS: u64 = 1 << 22;
 pub fn prefilter_bits(h: u64) -> [u64; 2] {
     let (a, b) = (h & 0xFFFF_FFFF, (h >> 32) | 1);
     [a % PREFILTER_BITS, a.wrapping_add(b) % PREFILTER_BITS]
+}
+
+/// The prefilter hash of the first word of a fuzzy phrase key: the word's FNV-1a hash
+/// continued with a 0x01 byte, which no normalised text holds, so it never answers for a word
+/// itself.
+pub fn phrase_start_hash(word: &[u8]) -> u64 {
+    fnv1a64_from(fnv1a64(word), &[1])
 }
 
 /// Bits in the fuzzy gate: 2^24 (2 MiB), as 32,768 blocks of 512 bits (one cache line); a
