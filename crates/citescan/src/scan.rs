@@ -573,6 +573,24 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     }
     // cheap first: a key must share the word's first letter (misspellings rarely touch it),
     // so some words are rejected after one FST transition
+    if word.len() == TRANSPOSE_ONLY_CHARS {
+        // only two neighbouring letters swapped (never the first): three candidates, each one
+        // prefilter probe before any FST lookup, and the dictionary only for a candidate found
+        let mut swapped = [0u8; TRANSPOSE_ONLY_CHARS];
+        for i in 1..TRANSPOSE_ONLY_CHARS - 1 {
+            if word[i] == word[i + 1] {
+                continue;
+            }
+            swapped.copy_from_slice(word);
+            swapped.swap(i, i + 1);
+            if let Some(v) = get_word(lex, &swapped) {
+                if lex.fuzzy_fst().get(swapped).is_some() && !lex.dict_contains(word) {
+                    return Some((v, 1));
+                }
+            }
+        }
+        return None;
+    }
     let fst = lex.fuzzy_fst();
     let root = fst.root();
     root.find_input(word[0])?;
@@ -581,15 +599,9 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     } else {
         allowed_distance(word.len() + 1).max(1)
     };
-    // the symmetric-deletion gate rules most words out at once (one cache line per form) and
-    // the dictionary, an FST walk, rules out ordinary words: for a word that allows two edits
-    // the gate tries O(n^2) forms, so the dictionary goes first there
-    let near = |w: &[u8]| !gate || lex.may_be_near_fuzzy_key(w, max);
-    let ruled_out = if max >= 2 {
-        lex.dict_contains(word) || !near(word)
-    } else {
-        !near(word) || lex.dict_contains(word)
-    };
+    // the dictionary rules out ordinary words (an FST walk whose upper levels stay in cache),
+    // then the symmetric-deletion gate most others (one cache line per deletion form)
+    let ruled_out = lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(word, max);
     if ruled_out {
         return None;
     }
@@ -649,21 +661,32 @@ fn fuzzy_phrase(
         }
         true
     };
+    // cheapest first: a free start and a word that starts a phrase (one Bloom probe each for
+    // the word before and the one before that)
+    let starts = |back: usize| {
+        back <= ti && tokens[ti - back].start >= free_from && starts_phrase(ti - back)
+    };
+    let (one, two) = (starts(1), starts(2));
+    if !one && !two {
+        return None;
+    }
     let mut checked_dict = false;
     let mut best: Option<(u32, usize, usize, usize, u64)> = None;
     for (back, ahead) in [(1, 0), (1, 1), (2, 0)] {
-        if back > ti || !(ti - back..=ti + ahead).all(plain) {
+        if !(if back == 1 { one } else { two }) || ti + ahead >= tokens.len() {
             continue;
         }
         let (first, last) = (ti - back, ti + ahead);
-        if tokens[first].start < free_from || !starts_phrase(first) {
+        if !(first..=last).all(plain) {
             continue;
         }
         let phrase = &text[tokens[first].start as usize..tokens[last].end as usize];
         if phrase.len() < 9 || phrase.len() > 40 {
             continue;
         }
-        let max = allowed_distance(phrase.len() + 1).max(1);
+        // one word is misspelt: the edits its length allows (the gate then needs only its
+        // one-deletion forms for most words)
+        let max = allowed_distance(w.len() + 1).max(1);
         // the words before the misspelt one must be exact, and so its first letter: the walk
         // follows them without branching, so a phrase costs about what one word costs
         let fixed = (tokens[ti].start - tokens[first].start) as usize + 1;
