@@ -461,21 +461,29 @@ impl<'a> Normalizer<'a> {
                         || leet_digit && !(is_unit(unit) || unit_prefix(unit))
                         || unit_prefix(unit);
                 }
+                if !mixed
+                    && alpha
+                    && w.windows(3)
+                        .any(|t| t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2]))
+                {
+                    return None;
+                }
+                if mixed && w.len() > 32 {
+                    return None;
+                }
+                push_space(&mut bytes, &mut out);
+                let start = bytes.len() as u32;
+                let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
                 if mixed {
-                    // letters mixed with digits ("W32", "60x40", "p4ng0lin"): the full path's own
-                    // word rule decides whether it is leetspeak, on this word alone
-                    if w.len() > 32 {
-                        return None;
-                    }
+                    // letters mixed with digits ("W32", "60x40", "p4ng0lin"): the full path's
+                    // own word rule decides whether it is leetspeak, on this word alone
                     let units: Vec<Unit> = (s..i)
                         .map(|k| ascii_unit(b[k] as char, k as u32, k as u32 + 1))
                         .collect();
                     let idx: Vec<usize> = (0..units.len()).collect();
                     let mut folded: Vec<(char, u32, u32)> = Vec::with_capacity(w.len());
                     self.fold_spaced_word(&units, &idx, &mut folded, &mut out.events);
-                    push_space(&mut bytes, &mut out);
-                    let start = bytes.len() as u32;
-                    let mut flags = tok::ALPHA;
+                    flags = tok::ALPHA;
                     for &(c, cs, ce) in &folded {
                         if !c.is_ascii() {
                             return None;
@@ -489,30 +497,11 @@ impl<'a> Normalizer<'a> {
                         out.src_start.push(cs);
                         out.src_end.push(ce);
                     }
-                    if hashtag {
-                        flags |= tok::HASHTAG;
-                    }
-                    out.tokens.push(Token {
-                        start,
-                        end: bytes.len() as u32,
-                        flags,
-                    });
-                    hashtag = false;
-                    prev_single = single;
-                    continue;
+                } else {
+                    bytes.extend(w.iter().map(u8::to_ascii_lowercase));
+                    out.src_start.extend(s as u32..i as u32);
+                    out.src_end.extend(s as u32 + 1..=i as u32);
                 }
-                if alpha
-                    && w.windows(3)
-                        .any(|t| t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2]))
-                {
-                    return None;
-                }
-                push_space(&mut bytes, &mut out);
-                let start = bytes.len() as u32;
-                bytes.extend(w.iter().map(u8::to_ascii_lowercase));
-                out.src_start.extend(s as u32..i as u32);
-                out.src_end.extend(s as u32 + 1..=i as u32);
-                let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
                 if hashtag {
                     flags |= tok::HASHTAG;
                 }
