@@ -18,26 +18,52 @@ fn baselines(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(corpus.bytes() as u64));
 
     g.bench_function("lowercase", |b| {
-        b.iter(|| assert_eq!(corpus.listings.iter().map(|s| lower(s).len()).sum::<usize>(), whole.len() + 1 - lowered.len()))
+        b.iter(|| {
+            assert_eq!(
+                corpus
+                    .listings
+                    .iter()
+                    .map(|s| lower(s).len())
+                    .sum::<usize>(),
+                whole.len() + 1 - lowered.len()
+            )
+        })
     });
 
     let ac = AcPeer::new(&keys).expect("aho-corasick");
     let expected: u64 = lowered.iter().map(|s| ac.count(s)).sum();
-    g.bench_function("aho-corasick/per-listing", |b| b.iter(|| assert_eq!(lowered.iter().map(|s| ac.count(s)).sum::<u64>(), expected)));
+    g.bench_function("aho-corasick/per-listing", |b| {
+        b.iter(|| assert_eq!(lowered.iter().map(|s| ac.count(s)).sum::<u64>(), expected))
+    });
     let expected = ac.count(&whole);
-    g.bench_function("aho-corasick/whole-buffer", |b| b.iter(|| assert_eq!(ac.count(&whole), expected)));
+    g.bench_function("aho-corasick/whole-buffer", |b| {
+        b.iter(|| assert_eq!(ac.count(&whole), expected))
+    });
     drop(ac);
 
     let set = TokenSetPeer::new(&keys);
     let (mut buf, mut toks) = (String::new(), Vec::new());
-    let expected: u64 = lowered.iter().map(|s| set.count(s, &mut buf, &mut toks)).sum();
+    let expected: u64 = lowered
+        .iter()
+        .map(|s| set.count(s, &mut buf, &mut toks))
+        .sum();
     g.bench_function("hashset-tokens", |b| {
-        b.iter(|| assert_eq!(lowered.iter().map(|s| set.count(s, &mut buf, &mut toks)).sum::<u64>(), expected))
+        b.iter(|| {
+            assert_eq!(
+                lowered
+                    .iter()
+                    .map(|s| set.count(s, &mut buf, &mut toks))
+                    .sum::<u64>(),
+                expected
+            )
+        })
     });
 
     let fst = FstPeer::new(&keys).expect("fst");
     let expected: u64 = lowered.iter().map(|s| fst.count(s)).sum();
-    g.bench_function("fst-walk", |b| b.iter(|| assert_eq!(lowered.iter().map(|s| fst.count(s)).sum::<u64>(), expected)));
+    g.bench_function("fst-walk", |b| {
+        b.iter(|| assert_eq!(lowered.iter().map(|s| fst.count(s)).sum::<u64>(), expected))
+    });
     g.finish();
 }
 

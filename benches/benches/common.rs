@@ -22,4 +22,9 @@ pub fn config() -> Criterion {
         .measurement_time(Duration::from_secs(2))
 }
 
-pub const KINDS: [CorpusKind; 4] = [CorpusKind::Realistic, CorpusKind::Dense, CorpusKind::Nonlatin, CorpusKind::Adversarial];
+pub const KINDS: [CorpusKind; 4] = [
+    CorpusKind::Realistic,
+    CorpusKind::Dense,
+    CorpusKind::Nonlatin,
+    CorpusKind::Adversarial,
+];

@@ -10,11 +10,19 @@ fn matching(c: &mut Criterion) {
     let mut g = c.benchmark_group("find_matches");
     for kind in common::KINDS {
         let corpus = common::corpus(kind);
-        let expected: usize = corpus.listings.iter().map(|s| classifier.find_matches(s).len()).sum();
+        let expected: usize = corpus
+            .listings
+            .iter()
+            .map(|s| classifier.find_matches(s).len())
+            .sum();
         g.throughput(Throughput::Bytes(corpus.bytes() as u64));
         g.bench_function(BenchmarkId::new("per-listing", kind), |b| {
             b.iter(|| {
-                let n: usize = corpus.listings.iter().map(|s| classifier.find_matches(s).len()).sum();
+                let n: usize = corpus
+                    .listings
+                    .iter()
+                    .map(|s| classifier.find_matches(s).len())
+                    .sum();
                 assert_eq!(n, expected);
             })
         });

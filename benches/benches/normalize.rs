@@ -12,11 +12,19 @@ fn normalize(c: &mut Criterion) {
     let mut g = c.benchmark_group("normalize");
     for kind in common::KINDS {
         let corpus = common::corpus(kind);
-        let expected: usize = corpus.listings.iter().map(|s| classifier.normalize(s).as_str().len()).sum();
+        let expected: usize = corpus
+            .listings
+            .iter()
+            .map(|s| classifier.normalize(s).as_str().len())
+            .sum();
         g.throughput(Throughput::Bytes(corpus.bytes() as u64));
         g.bench_function(BenchmarkId::new("per-listing", kind), |b| {
             b.iter(|| {
-                let n: usize = corpus.listings.iter().map(|s| black_box(classifier.normalize(s)).as_str().len()).sum();
+                let n: usize = corpus
+                    .listings
+                    .iter()
+                    .map(|s| black_box(classifier.normalize(s)).as_str().len())
+                    .sum();
                 assert_eq!(n, expected);
             })
         });

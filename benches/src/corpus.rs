@@ -99,7 +99,9 @@ impl FromStr for CorpusKind {
             "dense" => Ok(CorpusKind::Dense),
             "nonlatin" => Ok(CorpusKind::Nonlatin),
             "adversarial" => Ok(CorpusKind::Adversarial),
-            _ => Err(format!("unknown corpus {s:?} (realistic, dense, nonlatin, adversarial)")),
+            _ => Err(format!(
+                "unknown corpus {s:?} (realistic, dense, nonlatin, adversarial)"
+            )),
         }
     }
 }
@@ -119,7 +121,12 @@ pub struct CorpusSpec {
 
 impl Default for CorpusSpec {
     fn default() -> Self {
-        CorpusSpec { kind: CorpusKind::Realistic, listings: 20_000, listing_bytes: 300, seed: 42 }
+        CorpusSpec {
+            kind: CorpusKind::Realistic,
+            listings: 20_000,
+            listing_bytes: 300,
+            seed: 42,
+        }
     }
 }
 
@@ -173,12 +180,18 @@ impl TermPools {
                 continue;
             }
             let everyday = entries.iter().any(|e| {
-                matches!(e.kind(), Kind::Stop | Kind::Brand | Kind::Benign | Kind::Colour | Kind::Imitation)
+                matches!(
+                    e.kind(),
+                    Kind::Stop | Kind::Brand | Kind::Benign | Kind::Colour | Kind::Imitation
+                )
             });
             if everyday {
                 continue;
             }
-            let Some(sp) = entries.iter().find(|e| e.kind().names_taxon() && e.kind() != Kind::Emoji) else {
+            let Some(sp) = entries
+                .iter()
+                .find(|e| e.kind().names_taxon() && e.kind() != Kind::Emoji)
+            else {
                 continue;
             };
             let ascii = key.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
@@ -204,8 +217,21 @@ impl TermPools {
     pub fn builtin() -> TermPools {
         let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         TermPools {
-            products: v(&["ivory", "rhino horn", "pangolin scales", "shahtoosh", "agarwood", "bekko"]),
-            names: v(&["manis javanica", "loxodonta africana", "psittacus erithacus", "pangolin", "hawksbill turtle"]),
+            products: v(&[
+                "ivory",
+                "rhino horn",
+                "pangolin scales",
+                "shahtoosh",
+                "agarwood",
+                "bekko",
+            ]),
+            names: v(&[
+                "manis javanica",
+                "loxodonta africana",
+                "psittacus erithacus",
+                "pangolin",
+                "hawksbill turtle",
+            ]),
             zh: v(&["象牙", "犀牛角", "穿山甲"]),
             th: v(&["งาช้าง", "นอแรด"]),
             vi: v(&["ngà voi", "sừng tê giác", "tê tê"]),
@@ -241,44 +267,224 @@ impl TermPools {
 // Vocabulary
 
 const BRANDS: &[&str] = &[
-    "Samsung", "Apple", "Sony", "Nike", "Adidas", "IKEA", "Bosch", "Philips", "Lego", "Canon",
-    "Nikon", "Dyson", "Xiaomi", "Lenovo", "HP", "Dell", "Logitech", "Levi's", "Zara", "H&M",
-    "Uniqlo", "Tefal", "Braun", "Garmin", "Fitbit", "Nintendo", "Bose", "JBL", "Makita", "DeWalt",
-    "Hasbro", "Mattel", "Vans", "Converse", "New Balance", "Asics", "Casio", "Seiko", "Fossil",
-    "Puma", "Reebok", "Kenwood", "Smeg", "Le Creuset", "Brita", "Thermos", "Stanley", "Yeti",
+    "Samsung",
+    "Apple",
+    "Sony",
+    "Nike",
+    "Adidas",
+    "IKEA",
+    "Bosch",
+    "Philips",
+    "Lego",
+    "Canon",
+    "Nikon",
+    "Dyson",
+    "Xiaomi",
+    "Lenovo",
+    "HP",
+    "Dell",
+    "Logitech",
+    "Levi's",
+    "Zara",
+    "H&M",
+    "Uniqlo",
+    "Tefal",
+    "Braun",
+    "Garmin",
+    "Fitbit",
+    "Nintendo",
+    "Bose",
+    "JBL",
+    "Makita",
+    "DeWalt",
+    "Hasbro",
+    "Mattel",
+    "Vans",
+    "Converse",
+    "New Balance",
+    "Asics",
+    "Casio",
+    "Seiko",
+    "Fossil",
+    "Puma",
+    "Reebok",
+    "Kenwood",
+    "Smeg",
+    "Le Creuset",
+    "Brita",
+    "Thermos",
+    "Stanley",
+    "Yeti",
 ];
 
 const PRODUCTS: &[&str] = &[
-    "phone case", "running shoes", "sneakers", "winter jacket", "hoodie", "jeans", "backpack",
-    "laptop", "tablet", "headphones", "wireless earbuds", "smart watch", "coffee maker", "kettle",
-    "toaster", "blender", "vacuum cleaner", "desk lamp", "office chair", "bookshelf", "sofa",
-    "dining table", "bed frame", "mattress", "baby stroller", "car seat", "bicycle", "helmet",
-    "camera", "lens", "tripod", "guitar", "keyboard", "monitor", "printer", "router", "game console",
-    "board game", "puzzle", "doll house", "building set", "frying pan", "cookware set", "knife set",
-    "water bottle", "lunch box", "suitcase", "umbrella", "sunglasses", "wallet", "handbag",
-    "dress", "t-shirt", "scarf", "gloves", "boots", "sandals", "curtains", "rug", "mirror",
-    "plant pot", "garden hose", "lawn mower", "drill", "tool box", "ladder", "fishing rod", "tent",
-    "sleeping bag", "yoga mat", "dumbbells", "treadmill", "skateboard", "scooter", "e-reader",
+    "phone case",
+    "running shoes",
+    "sneakers",
+    "winter jacket",
+    "hoodie",
+    "jeans",
+    "backpack",
+    "laptop",
+    "tablet",
+    "headphones",
+    "wireless earbuds",
+    "smart watch",
+    "coffee maker",
+    "kettle",
+    "toaster",
+    "blender",
+    "vacuum cleaner",
+    "desk lamp",
+    "office chair",
+    "bookshelf",
+    "sofa",
+    "dining table",
+    "bed frame",
+    "mattress",
+    "baby stroller",
+    "car seat",
+    "bicycle",
+    "helmet",
+    "camera",
+    "lens",
+    "tripod",
+    "guitar",
+    "keyboard",
+    "monitor",
+    "printer",
+    "router",
+    "game console",
+    "board game",
+    "puzzle",
+    "doll house",
+    "building set",
+    "frying pan",
+    "cookware set",
+    "knife set",
+    "water bottle",
+    "lunch box",
+    "suitcase",
+    "umbrella",
+    "sunglasses",
+    "wallet",
+    "handbag",
+    "dress",
+    "t-shirt",
+    "scarf",
+    "gloves",
+    "boots",
+    "sandals",
+    "curtains",
+    "rug",
+    "mirror",
+    "plant pot",
+    "garden hose",
+    "lawn mower",
+    "drill",
+    "tool box",
+    "ladder",
+    "fishing rod",
+    "tent",
+    "sleeping bag",
+    "yoga mat",
+    "dumbbells",
+    "treadmill",
+    "skateboard",
+    "scooter",
+    "e-reader",
 ];
 
 const ADJECTIVES: &[&str] = &[
-    "brand new", "like new", "barely used", "gently used", "vintage", "mint condition", "boxed",
-    "unopened", "refurbished", "second hand", "excellent", "good condition", "fair condition",
-    "original", "limited edition", "genuine", "classic", "compact", "lightweight", "heavy duty",
-    "waterproof", "foldable", "ergonomic", "handmade", "wooden", "stainless steel", "leather",
-    "cotton", "wool", "black", "grey", "navy", "red", "green", "blue", "white", "beige", "pink",
+    "brand new",
+    "like new",
+    "barely used",
+    "gently used",
+    "vintage",
+    "mint condition",
+    "boxed",
+    "unopened",
+    "refurbished",
+    "second hand",
+    "excellent",
+    "good condition",
+    "fair condition",
+    "original",
+    "limited edition",
+    "genuine",
+    "classic",
+    "compact",
+    "lightweight",
+    "heavy duty",
+    "waterproof",
+    "foldable",
+    "ergonomic",
+    "handmade",
+    "wooden",
+    "stainless steel",
+    "leather",
+    "cotton",
+    "wool",
+    "black",
+    "grey",
+    "navy",
+    "red",
+    "green",
+    "blue",
+    "white",
+    "beige",
+    "pink",
 ];
 
 const SIZES: &[&str] = &[
-    "size M", "size L", "size S", "XL", "EU 42", "UK 9", "US 10", "32GB", "128GB", "256GB",
-    "15 inch", "13.3\"", "27\" screen", "2 litre", "500 ml", "1.5 m", "60x40 cm", "queen size",
-    "king size", "kids 6-8y", "one size", "W32 L34", "12 pack", "set of 4", "pair",
+    "size M",
+    "size L",
+    "size S",
+    "XL",
+    "EU 42",
+    "UK 9",
+    "US 10",
+    "32GB",
+    "128GB",
+    "256GB",
+    "15 inch",
+    "13.3\"",
+    "27\" screen",
+    "2 litre",
+    "500 ml",
+    "1.5 m",
+    "60x40 cm",
+    "queen size",
+    "king size",
+    "kids 6-8y",
+    "one size",
+    "W32 L34",
+    "12 pack",
+    "set of 4",
+    "pair",
 ];
 
 const CITIES: &[&str] = &[
-    "Leeds", "Bristol", "Manchester", "Glasgow", "Cardiff", "Lyon", "Hamburg", "Rotterdam",
-    "Austin", "Denver", "Portland", "Toronto", "Melbourne", "Auckland", "Dublin", "Milan",
-    "the city centre", "the north side", "near the station", "downtown",
+    "Leeds",
+    "Bristol",
+    "Manchester",
+    "Glasgow",
+    "Cardiff",
+    "Lyon",
+    "Hamburg",
+    "Rotterdam",
+    "Austin",
+    "Denver",
+    "Portland",
+    "Toronto",
+    "Melbourne",
+    "Auckland",
+    "Dublin",
+    "Milan",
+    "the city centre",
+    "the north side",
+    "near the station",
+    "downtown",
 ];
 
 const SENTENCES: &[&str] = &[
@@ -321,9 +527,24 @@ const CONTACTS: &[&str] = &[
     "Contact via the app only please.",
 ];
 
-const MONTHS: &[&str] = &["January", "March", "May", "July", "September", "November", "2026"];
+const MONTHS: &[&str] = &[
+    "January",
+    "March",
+    "May",
+    "July",
+    "September",
+    "November",
+    "2026",
+];
 
-const HANDLES: &[&str] = &["jenny_sells", "bargainbin22", "homeclear", "mike.k", "studio_nine", "retro_finds"];
+const HANDLES: &[&str] = &[
+    "jenny_sells",
+    "bargainbin22",
+    "homeclear",
+    "mike.k",
+    "studio_nine",
+    "retro_finds",
+];
 
 const PLANT_TEMPLATES: &[&str] = &[
     "Also have {term} available, ask for price.",
@@ -338,30 +559,103 @@ const PLANT_TEMPLATES: &[&str] = &[
 
 // Chinese, Thai and Vietnamese everyday vocabulary.
 const ZH_PRODUCTS: &[&str] = &[
-    "手机壳", "运动鞋", "连衣裙", "蓝牙耳机", "保温杯", "笔记本电脑", "儿童玩具", "双肩包", "台灯",
-    "电饭煲", "吹风机", "羽绒服", "牛仔裤", "护肤品", "洗衣机", "自行车", "电动牙刷", "咖啡机",
+    "手机壳",
+    "运动鞋",
+    "连衣裙",
+    "蓝牙耳机",
+    "保温杯",
+    "笔记本电脑",
+    "儿童玩具",
+    "双肩包",
+    "台灯",
+    "电饭煲",
+    "吹风机",
+    "羽绒服",
+    "牛仔裤",
+    "护肤品",
+    "洗衣机",
+    "自行车",
+    "电动牙刷",
+    "咖啡机",
 ];
 const ZH_PHRASES: &[&str] = &[
-    "全新未拆封", "九成新", "包邮", "价格可小刀", "同城自提", "正品保证", "支持验货", "质量很好",
-    "买来只用过{n}次", "尺码{n}码", "价格{n}元", "有意者私聊", "加微信{digits}", "下单前请咨询",
-    "七天无理由退换", "颜色很正", "送朋友很合适", "库存不多", "欢迎咨询", "物流很快",
+    "全新未拆封",
+    "九成新",
+    "包邮",
+    "价格可小刀",
+    "同城自提",
+    "正品保证",
+    "支持验货",
+    "质量很好",
+    "买来只用过{n}次",
+    "尺码{n}码",
+    "价格{n}元",
+    "有意者私聊",
+    "加微信{digits}",
+    "下单前请咨询",
+    "七天无理由退换",
+    "颜色很正",
+    "送朋友很合适",
+    "库存不多",
+    "欢迎咨询",
+    "物流很快",
 ];
 const TH_PRODUCTS: &[&str] = &[
-    "เสื้อยืด", "รองเท้าผ้าใบ", "โทรศัพท์มือถือ", "กระเป๋าสะพาย", "หูฟังไร้สาย", "หม้อหุงข้าว", "พัดลม",
-    "โต๊ะทำงาน", "นาฬิกาข้อมือ", "ครีมกันแดด", "ของเล่นเด็ก", "จักรยาน",
+    "เสื้อยืด",
+    "รองเท้าผ้าใบ",
+    "โทรศัพท์มือถือ",
+    "กระเป๋าสะพาย",
+    "หูฟังไร้สาย",
+    "หม้อหุงข้าว",
+    "พัดลม",
+    "โต๊ะทำงาน",
+    "นาฬิกาข้อมือ",
+    "ครีมกันแดด",
+    "ของเล่นเด็ก",
+    "จักรยาน",
 ];
 const TH_PHRASES: &[&str] = &[
-    "ของใหม่", "มือสองสภาพดี", "ราคา {n} บาท", "ส่งฟรีทั่วประเทศ", "ติดต่อไลน์ {handle}", "พร้อมส่ง",
-    "สินค้ามีประกัน", "ใช้งานได้ปกติ", "สนใจทักแชท", "นัดรับได้", "ลดราคาพิเศษ", "ของแท้ 100%",
+    "ของใหม่",
+    "มือสองสภาพดี",
+    "ราคา {n} บาท",
+    "ส่งฟรีทั่วประเทศ",
+    "ติดต่อไลน์ {handle}",
+    "พร้อมส่ง",
+    "สินค้ามีประกัน",
+    "ใช้งานได้ปกติ",
+    "สนใจทักแชท",
+    "นัดรับได้",
+    "ลดราคาพิเศษ",
+    "ของแท้ 100%",
 ];
 const VI_PRODUCTS: &[&str] = &[
-    "áo thun", "giày thể thao", "điện thoại", "túi xách", "tai nghe", "nồi cơm điện", "quạt điện",
-    "bàn làm việc", "đồng hồ", "kem chống nắng", "đồ chơi trẻ em", "xe đạp", "máy pha cà phê",
+    "áo thun",
+    "giày thể thao",
+    "điện thoại",
+    "túi xách",
+    "tai nghe",
+    "nồi cơm điện",
+    "quạt điện",
+    "bàn làm việc",
+    "đồng hồ",
+    "kem chống nắng",
+    "đồ chơi trẻ em",
+    "xe đạp",
+    "máy pha cà phê",
 ];
 const VI_PHRASES: &[&str] = &[
-    "hàng mới 100%", "còn bảo hành", "giá {n}k", "miễn phí vận chuyển", "liên hệ Zalo {digits}",
-    "size M", "hàng chính hãng", "giao hàng toàn quốc", "inbox để được tư vấn", "đã qua sử dụng",
-    "chất lượng tốt", "giảm giá cuối tuần",
+    "hàng mới 100%",
+    "còn bảo hành",
+    "giá {n}k",
+    "miễn phí vận chuyển",
+    "liên hệ Zalo {digits}",
+    "size M",
+    "hàng chính hãng",
+    "giao hàng toàn quốc",
+    "inbox để được tư vấn",
+    "đã qua sử dụng",
+    "chất lượng tốt",
+    "giảm giá cuối tuần",
 ];
 
 // Harmless disguised words for the adversarial corpus (sellers decorate clean listings too).
@@ -411,7 +705,12 @@ pub fn generate(spec: &CorpusSpec, pools: &TermPools) -> Corpus {
         listings.push(text);
     }
     let planted = is_planted.iter().filter(|p| **p).count();
-    Corpus { listings, is_planted, planted, planted_terms }
+    Corpus {
+        listings,
+        is_planted,
+        planted,
+        planted_terms,
+    }
 }
 
 fn fill(rng: &mut Rng, template: &str) -> String {
@@ -488,7 +787,13 @@ fn seller_case(rng: &mut Rng, term: &str) -> String {
     }
 }
 
-fn latin_listing(rng: &mut Rng, pools: &TermPools, target: usize, terms: usize, adversarial: bool) -> (String, usize) {
+fn latin_listing(
+    rng: &mut Rng,
+    pools: &TermPools,
+    target: usize,
+    terms: usize,
+    adversarial: bool,
+) -> (String, usize) {
     let mut s = title(rng);
     s.push_str(". ");
     let mut sentences: Vec<String> = Vec::new();
@@ -505,7 +810,11 @@ fn latin_listing(rng: &mut Rng, pools: &TermPools, target: usize, terms: usize, 
     }
     for _ in 0..terms {
         let term = pools.latin_term(rng);
-        let written = if adversarial { disguise(rng, &term) } else { seller_case(rng, &term) };
+        let written = if adversarial {
+            disguise(rng, &term)
+        } else {
+            seller_case(rng, &term)
+        };
         let sent = rng.pick(PLANT_TEMPLATES).replace("{term}", &written);
         let at = rng.below(sentences.len() + 1);
         sentences.insert(at, sent);
@@ -576,7 +885,8 @@ pub fn disguise(rng: &mut Rng, term: &str) -> String {
             let chars: Vec<char> = term.chars().collect();
             let mut changed = false;
             for (i, &c) in chars.iter().enumerate() {
-                let interior = i > 0 && i + 1 < chars.len() && chars[i - 1] != ' ' && chars[i + 1] != ' ';
+                let interior =
+                    i > 0 && i + 1 < chars.len() && chars[i - 1] != ' ' && chars[i + 1] != ' ';
                 let l = match c {
                     'a' => '4',
                     'e' => '3',
@@ -597,7 +907,10 @@ pub fn disguise(rng: &mut Rng, term: &str) -> String {
         // spaced letters (one word only; longer terms keep their spaces between words)
         1 if !term.contains(' ') && letters >= 3 => {
             let sep = *rng.pick(&[" ", ".", "-", " . "]);
-            term.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(sep)
+            term.chars()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(sep)
         }
         // Cyrillic look-alikes
         2 => term
@@ -638,7 +951,13 @@ pub fn disguise(rng: &mut Rng, term: &str) -> String {
         // full-width
         5 => term
             .chars()
-            .map(|c| if c.is_ascii_graphic() { char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c) } else { c })
+            .map(|c| {
+                if c.is_ascii_graphic() {
+                    char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
             .collect(),
         // repeated letters
         _ => {
@@ -661,31 +980,60 @@ mod tests {
     use super::*;
 
     fn spec(kind: CorpusKind, n: usize) -> CorpusSpec {
-        CorpusSpec { kind, listings: n, listing_bytes: 300, seed: 7 }
+        CorpusSpec {
+            kind,
+            listings: n,
+            listing_bytes: 300,
+            seed: 7,
+        }
     }
 
     #[test]
     fn deterministic_for_a_seed() {
         let pools = TermPools::builtin();
-        for kind in [CorpusKind::Realistic, CorpusKind::Dense, CorpusKind::Nonlatin, CorpusKind::Adversarial] {
+        for kind in [
+            CorpusKind::Realistic,
+            CorpusKind::Dense,
+            CorpusKind::Nonlatin,
+            CorpusKind::Adversarial,
+        ] {
             let a = generate(&spec(kind, 500), &pools);
             let b = generate(&spec(kind, 500), &pools);
             assert_eq!(a.listings, b.listings, "{kind}");
             assert_eq!(a.planted, b.planted);
-            let c = generate(&CorpusSpec { seed: 8, ..spec(kind, 500) }, &pools);
-            assert_ne!(a.listings, c.listings, "{kind}: another seed gives another corpus");
+            let c = generate(
+                &CorpusSpec {
+                    seed: 8,
+                    ..spec(kind, 500)
+                },
+                &pools,
+            );
+            assert_ne!(
+                a.listings, c.listings,
+                "{kind}: another seed gives another corpus"
+            );
         }
     }
 
     #[test]
     fn plants_the_stated_number() {
         let pools = TermPools::builtin();
-        let all: Vec<String> = [&pools.products, &pools.names, &pools.zh, &pools.th, &pools.vi]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
-        for kind in [CorpusKind::Realistic, CorpusKind::Dense, CorpusKind::Nonlatin] {
+        let all: Vec<String> = [
+            &pools.products,
+            &pools.names,
+            &pools.zh,
+            &pools.th,
+            &pools.vi,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        for kind in [
+            CorpusKind::Realistic,
+            CorpusKind::Dense,
+            CorpusKind::Nonlatin,
+        ] {
             let c = generate(&spec(kind, 4000), &pools);
             let with_term = c
                 .listings
@@ -699,21 +1047,38 @@ mod tests {
             assert_eq!(c.is_planted.iter().filter(|p| **p).count(), c.planted);
         }
         let realistic = generate(&spec(CorpusKind::Realistic, 4000), &pools);
-        assert!((8..=40).contains(&realistic.planted), "about 1 in 200: {}", realistic.planted);
+        assert!(
+            (8..=40).contains(&realistic.planted),
+            "about 1 in 200: {}",
+            realistic.planted
+        );
         let dense = generate(&spec(CorpusKind::Dense, 200), &pools);
         assert_eq!(dense.planted, 200);
         assert!(dense.planted_terms >= 200 && dense.planted_terms <= 600);
         let adv = generate(&spec(CorpusKind::Adversarial, 2000), &pools);
-        assert!((100..=300).contains(&adv.planted), "about 1 in 10: {}", adv.planted);
+        assert!(
+            (100..=300).contains(&adv.planted),
+            "about 1 in 10: {}",
+            adv.planted
+        );
     }
 
     #[test]
     fn sizes_and_lines() {
         let pools = TermPools::builtin();
         for bytes in [300, 1024] {
-            let c = generate(&CorpusSpec { listing_bytes: bytes, ..spec(CorpusKind::Realistic, 1000) }, &pools);
+            let c = generate(
+                &CorpusSpec {
+                    listing_bytes: bytes,
+                    ..spec(CorpusKind::Realistic, 1000)
+                },
+                &pools,
+            );
             let mean = c.bytes() / c.listings.len();
-            assert!(mean > bytes * 3 / 4 && mean < bytes * 5 / 4, "mean {mean} for {bytes}");
+            assert!(
+                mean > bytes * 3 / 4 && mean < bytes * 5 / 4,
+                "mean {mean} for {bytes}"
+            );
             assert!(c.listings.iter().all(|l| !l.contains('\n')));
         }
     }

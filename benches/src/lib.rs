@@ -153,7 +153,12 @@ pub fn current_rss() -> Option<u64> {
 fn proc_status_kb(field: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = s.lines().find(|l| l.starts_with(field))?;
-    line[field.len()..].trim().trim_end_matches("kB").trim().parse().ok()
+    line[field.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Resets VmHWM to the current RSS (Linux: writing 5 to /proc/self/clear_refs).
@@ -182,7 +187,12 @@ impl Latency {
         }
         ns.sort_unstable();
         let at = |q: f64| ns[(((ns.len() as f64) * q).ceil() as usize).clamp(1, ns.len()) - 1];
-        Some(Latency { p50_ns: at(0.50), p99_ns: at(0.99), p999_ns: at(0.999), max_ns: ns[ns.len() - 1] })
+        Some(Latency {
+            p50_ns: at(0.50),
+            p99_ns: at(0.99),
+            p999_ns: at(0.999),
+            max_ns: ns[ns.len() - 1],
+        })
     }
 }
 
@@ -192,15 +202,24 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn pool(threads: usize) -> Result<rayon::ThreadPool, String> {
-    rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| format!("thread pool: {e}"))
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("thread pool: {e}"))
 }
 
 fn cores() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// Runs `f` `rounds` times; returns the median time and the count, which must not change.
-fn timed<F: FnMut() -> u64>(name: &str, rounds: usize, mut f: F) -> Result<(Duration, u64), String> {
+fn timed<F: FnMut() -> u64>(
+    name: &str,
+    rounds: usize,
+    mut f: F,
+) -> Result<(Duration, u64), String> {
     let mut times = Vec::with_capacity(rounds);
     let mut count = None;
     for _ in 0..rounds.max(1) {
@@ -209,7 +228,9 @@ fn timed<F: FnMut() -> u64>(name: &str, rounds: usize, mut f: F) -> Result<(Dura
         times.push(t.elapsed());
         if let Some(prev) = count {
             if prev != c {
-                return Err(format!("{name}: count changed between rounds ({prev} then {c})"));
+                return Err(format!(
+                    "{name}: count changed between rounds ({prev} then {c})"
+                ));
             }
         }
         count = Some(c);
@@ -227,7 +248,11 @@ fn per_listing_rounds(
     let mut lat = Vec::with_capacity(listings.len() * rounds.max(1));
     let mut times = Vec::new();
     let mut flagged = None;
-    let p = if threads > 1 { Some(pool(threads)?) } else { None };
+    let p = if threads > 1 {
+        Some(pool(threads)?)
+    } else {
+        None
+    };
     for _ in 0..rounds.max(1) {
         let t = Instant::now();
         let (n, mut l) = match &p {
@@ -257,7 +282,9 @@ fn per_listing_rounds(
         };
         times.push(t.elapsed());
         if flagged.is_some_and(|f| f != n) {
-            return Err(format!("citescan: flagged count changed between rounds ({flagged:?} then {n})"));
+            return Err(format!(
+                "citescan: flagged count changed between rounds ({flagged:?} then {n})"
+            ));
         }
         flagged = Some(n);
         lat.append(&mut l);
@@ -265,12 +292,23 @@ fn per_listing_rounds(
     Ok((median(times), flagged.unwrap_or(0), lat))
 }
 
-fn batch_rounds(c: &Classifier, strs: &[&str], threads: usize, batch: usize, rounds: usize) -> Result<(Duration, u64), String> {
+fn batch_rounds(
+    c: &Classifier,
+    strs: &[&str],
+    threads: usize,
+    batch: usize,
+    rounds: usize,
+) -> Result<(Duration, u64), String> {
     let p = pool(threads)?;
     timed("citescan batch", rounds, || {
         p.install(|| {
             strs.chunks(batch.max(1))
-                .map(|chunk| c.classify_batch(chunk).iter().filter(|a| a.verdict != Verdict::Allow).count() as u64)
+                .map(|chunk| {
+                    c.classify_batch(chunk)
+                        .iter()
+                        .filter(|a| a.verdict != Verdict::Allow)
+                        .count() as u64
+                })
                 .sum()
         })
     })
@@ -290,12 +328,16 @@ pub fn run(args: BenchArgs) -> Result<(), String> {
     }
     let report = measure(&args)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
     } else {
         print!("{}", report.table());
     }
     if let Some(path) = &args.svg {
-        std::fs::write(path, report.svg()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(path, report.svg())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         if !args.json {
             println!("wrote {}", path.display());
         }
@@ -307,7 +349,11 @@ pub fn run(args: BenchArgs) -> Result<(), String> {
 pub fn measure(args: &BenchArgs) -> Result<Report, String> {
     let rss_start = current_rss();
     let opts = parse_normalize(&args.normalize)?;
-    let threads = if args.threads == 0 { cores() } else { args.threads };
+    let threads = if args.threads == 0 {
+        cores()
+    } else {
+        args.threads
+    };
     let log = |msg: &str| eprintln!("bench: {msg}");
 
     // lexicon time to ready: median of repeated loads, then of classifier builds
@@ -321,7 +367,12 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
     }
     let lexicon_load = median(loads);
     let build = |lex: &Lexicon, opts: NormalizeOptions, fuzzy: bool| {
-        Classifier::builder().lexicon(lex.clone()).normalize(opts).fuzzy(fuzzy).build().map_err(|e| e.to_string())
+        Classifier::builder()
+            .lexicon(lex.clone())
+            .normalize(opts)
+            .fuzzy(fuzzy)
+            .build()
+            .map_err(|e| e.to_string())
     };
     let mut builds = Vec::new();
     for _ in 0..11 {
@@ -337,7 +388,12 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
     let first_call = t.elapsed();
 
     // the corpus
-    let spec = CorpusSpec { kind: args.corpus, listings: args.listings, listing_bytes: args.listing_bytes, seed: args.seed };
+    let spec = CorpusSpec {
+        kind: args.corpus,
+        listings: args.listings,
+        listing_bytes: args.listing_bytes,
+        seed: args.seed,
+    };
     let t = Instant::now();
     let pools = TermPools::from_lexicon(&lex);
     let corpus = corpus::generate(&spec, &pools);
@@ -371,12 +427,42 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         log(&format!("citescan per-listing, {threads} thread(s)"));
         let (d, f, lat) = per_listing_rounds(&classifier, &corpus.listings, threads, args.rounds)?;
         flagged = f;
-        rows.push(Row::new(&main_name, "citescan", "per-listing", threads, bytes, n, d, f, "flagged").latency(Latency::of(lat)).note(&config));
+        rows.push(
+            Row::new(
+                &main_name,
+                "citescan",
+                "per-listing",
+                threads,
+                bytes,
+                n,
+                d,
+                f,
+                "flagged",
+            )
+            .latency(Latency::of(lat))
+            .note(&config),
+        );
     } else {
-        log(&format!("citescan classify_batch({}), {threads} thread(s)", args.batch));
+        log(&format!(
+            "citescan classify_batch({}), {threads} thread(s)",
+            args.batch
+        ));
         let (d, f) = batch_rounds(&classifier, &strs, threads, args.batch, args.rounds)?;
         flagged = f;
-        rows.push(Row::new(&main_name, "citescan", &format!("batch {}", args.batch), threads, bytes, n, d, f, "flagged").note(&config));
+        rows.push(
+            Row::new(
+                &main_name,
+                "citescan",
+                &format!("batch {}", args.batch),
+                threads,
+                bytes,
+                n,
+                d,
+                f,
+                "flagged",
+            )
+            .note(&config),
+        );
     }
     let recall = corpus
         .listings
@@ -389,20 +475,94 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
     if args.stages || args.compare {
         log("stage rows");
         let (d, c) = timed("normalise", args.rounds, || {
-            corpus.listings.iter().map(|s| classifier.normalize(s).as_str().len() as u64).sum()
+            corpus
+                .listings
+                .iter()
+                .map(|s| classifier.normalize(s).as_str().len() as u64)
+                .sum()
         })?;
-        rows.push(Row::new("citescan normalise only", "stage", "per-listing", 1, bytes, n, d, c, "out bytes").note("Classifier::normalize"));
+        rows.push(
+            Row::new(
+                "citescan normalise only",
+                "stage",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "out bytes",
+            )
+            .note("Classifier::normalize"),
+        );
         let none = parse_normalize("none")?;
         let bare = build(&lex, none, false)?;
-        let (d, c) = timed("bare", args.rounds, || corpus.listings.iter().map(|s| u64::from(bare.classify(s).verdict != Verdict::Allow)).sum())?;
-        rows.push(Row::new("citescan, normalise none, fuzzy off", "stage", "per-listing", 1, bytes, n, d, c, "flagged").note("classify with every normalisation off"));
+        let (d, c) = timed("bare", args.rounds, || {
+            corpus
+                .listings
+                .iter()
+                .map(|s| u64::from(bare.classify(s).verdict != Verdict::Allow))
+                .sum()
+        })?;
+        rows.push(
+            Row::new(
+                "citescan, normalise none, fuzzy off",
+                "stage",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "flagged",
+            )
+            .note("classify with every normalisation off"),
+        );
         if !args.no_fuzzy {
             let nofuzz = build(&lex, opts, false)?;
-            let (d, c) = timed("nofuzzy", args.rounds, || corpus.listings.iter().map(|s| u64::from(nofuzz.classify(s).verdict != Verdict::Allow)).sum())?;
-            rows.push(Row::new("citescan, fuzzy off", "stage", "per-listing", 1, bytes, n, d, c, "flagged").note("classify, normalisation as configured"));
+            let (d, c) = timed("nofuzzy", args.rounds, || {
+                corpus
+                    .listings
+                    .iter()
+                    .map(|s| u64::from(nofuzz.classify(s).verdict != Verdict::Allow))
+                    .sum()
+            })?;
+            rows.push(
+                Row::new(
+                    "citescan, fuzzy off",
+                    "stage",
+                    "per-listing",
+                    1,
+                    bytes,
+                    n,
+                    d,
+                    c,
+                    "flagged",
+                )
+                .note("classify, normalisation as configured"),
+            );
         }
-        let (d, c) = timed("find_matches", args.rounds, || corpus.listings.iter().map(|s| classifier.find_matches(s).len() as u64).sum())?;
-        rows.push(Row::new("citescan find_matches", "stage", "per-listing", 1, bytes, n, d, c, "matches").note("Classifier::find_matches"));
+        let (d, c) = timed("find_matches", args.rounds, || {
+            corpus
+                .listings
+                .iter()
+                .map(|s| classifier.find_matches(s).len() as u64)
+                .sum()
+        })?;
+        rows.push(
+            Row::new(
+                "citescan find_matches",
+                "stage",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "matches",
+            )
+            .note("Classifier::find_matches"),
+        );
     }
     let mut scaling = Vec::new();
     if args.scaling || args.compare {
@@ -414,10 +574,25 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
             log(&format!("citescan classify_batch({batch}), {t} thread(s)"));
             let (d, c) = batch_rounds(&classifier, &strs, t, batch, args.rounds)?;
             if c != flagged {
-                return Err(format!("classify_batch on {t} threads flagged {c}, per-listing flagged {flagged}"));
+                return Err(format!(
+                    "classify_batch on {t} threads flagged {c}, per-listing flagged {flagged}"
+                ));
             }
             scaling.push((t, bytes as f64 / d.as_secs_f64() / 1e6));
-            rows.push(Row::new(&format!("citescan batch, {t} thread(s)"), "scaling", &format!("batch {batch}"), t, bytes, n, d, c, "flagged").note(&config));
+            rows.push(
+                Row::new(
+                    &format!("citescan batch, {t} thread(s)"),
+                    "scaling",
+                    &format!("batch {batch}"),
+                    t,
+                    bytes,
+                    n,
+                    d,
+                    c,
+                    "flagged",
+                )
+                .note(&config),
+            );
         }
     }
     let citescan_peak = peak_rss();
@@ -434,27 +609,91 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         let whole = lowered.join("\n");
         log(&format!("peers over {} keys", keys.len()));
 
-        let (d, _) = timed("lowercase", args.rounds, || corpus.listings.iter().map(|s| peers::lower(s).len() as u64).sum())?;
-        rows.push(Row::new("lower-case copy", "baseline", "per-listing", 1, bytes, n, d, n, "listings").note("str::to_lowercase (ASCII fast path): a memory-speed floor"));
+        let (d, _) = timed("lowercase", args.rounds, || {
+            corpus
+                .listings
+                .iter()
+                .map(|s| peers::lower(s).len() as u64)
+                .sum()
+        })?;
+        rows.push(
+            Row::new(
+                "lower-case copy",
+                "baseline",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                n,
+                "listings",
+            )
+            .note("str::to_lowercase (ASCII fast path): a memory-speed floor"),
+        );
 
         let t = Instant::now();
         let ac = peers::AcPeer::new(&keys)?;
         let ac_build = t.elapsed();
-        let (d, c) = timed("aho-corasick", args.rounds, || lowered.iter().map(|s| ac.count(s)).sum())?;
+        let (d, c) = timed("aho-corasick", args.rounds, || {
+            lowered.iter().map(|s| ac.count(s)).sum()
+        })?;
         rows.push(
-            Row::new("aho-corasick (Rust)", "peer", "per-listing", 1, bytes, n, d, c, "matches")
-                .build(ac_build)
-                .note(&format!("leftmost-longest, lower-cased text, {} MB heap", ac.memory_usage() / 1_000_000)),
+            Row::new(
+                "aho-corasick (Rust)",
+                "peer",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "matches",
+            )
+            .build(ac_build)
+            .note(&format!(
+                "leftmost-longest, lower-cased text, {} MB heap",
+                ac.memory_usage() / 1_000_000
+            )),
         );
         let (d, c) = timed("aho-corasick whole", args.rounds, || ac.count(&whole))?;
-        rows.push(Row::new("aho-corasick (Rust)", "peer", "whole-buffer", 1, bytes, n, d, c, "matches").build(ac_build).note("one find_iter over the joined corpus"));
+        rows.push(
+            Row::new(
+                "aho-corasick (Rust)",
+                "peer",
+                "whole-buffer",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "matches",
+            )
+            .build(ac_build)
+            .note("one find_iter over the joined corpus"),
+        );
         drop(ac);
 
         let t = Instant::now();
         let fp = peers::FstPeer::new(&keys)?;
         let fst_build = t.elapsed();
-        let (d, c) = timed("fst walk", args.rounds, || lowered.iter().map(|s| fp.count(s)).sum())?;
-        rows.push(Row::new("fst token walk", "peer", "per-listing", 1, bytes, n, d, c, "matches").build(fst_build).note("longest key from every token start"));
+        let (d, c) = timed("fst walk", args.rounds, || {
+            lowered.iter().map(|s| fp.count(s)).sum()
+        })?;
+        rows.push(
+            Row::new(
+                "fst token walk",
+                "peer",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "matches",
+            )
+            .build(fst_build)
+            .note("longest key from every token start"),
+        );
         drop(fp);
 
         let t = Instant::now();
@@ -462,8 +701,27 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         let hs_build = t.elapsed();
         let mut buf = String::new();
         let mut toks = Vec::new();
-        let (d, c) = timed("hashset", args.rounds, || lowered.iter().map(|s| hs.count(s, &mut buf, &mut toks)).sum())?;
-        rows.push(Row::new("HashSet 1-3-gram lookup", "baseline", "per-listing", 1, bytes, n, d, c, "matches").build(hs_build).note("std HashSet<String>, SipHash"));
+        let (d, c) = timed("hashset", args.rounds, || {
+            lowered
+                .iter()
+                .map(|s| hs.count(s, &mut buf, &mut toks))
+                .sum()
+        })?;
+        rows.push(
+            Row::new(
+                "HashSet 1-3-gram lookup",
+                "baseline",
+                "per-listing",
+                1,
+                bytes,
+                n,
+                d,
+                c,
+                "matches",
+            )
+            .build(hs_build)
+            .note("std HashSet<String>, SipHash"),
+        );
         drop(hs);
 
         if args.no_python {
@@ -474,9 +732,19 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
                     python_version = out.python.clone();
                     for p in out.peers {
                         rows.push(
-                            Row::new(&format!("{} (Python)", p.name), "peer", &p.mode, 1, bytes, n, Duration::from_secs_f64(p.secs), p.matches, "matches")
-                                .build(Duration::from_secs_f64(p.build_secs))
-                                .note(&p.note),
+                            Row::new(
+                                &format!("{} (Python)", p.name),
+                                "peer",
+                                &p.mode,
+                                1,
+                                bytes,
+                                n,
+                                Duration::from_secs_f64(p.secs),
+                                p.matches,
+                                "matches",
+                            )
+                            .build(Duration::from_secs_f64(p.build_secs))
+                            .note(&p.note),
                         );
                     }
                     for s in out.skipped {
@@ -486,7 +754,10 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
                 Err(e) => skipped.push(format!("python peers: {e}")),
             }
         }
-        rows.push(Row::unavailable("citescan (Python binding)", "not yet available: the Python binding comes in a later issue"));
+        rows.push(Row::unavailable(
+            "citescan (Python binding)",
+            "not yet available: the Python binding comes in a later issue",
+        ));
     }
 
     let report = Report {
@@ -502,7 +773,11 @@ pub fn measure(args: &BenchArgs) -> Result<Report, String> {
         threads,
         batch: args.batch,
         config,
-        lexicon: args.lexicon.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "embedded".into()),
+        lexicon: args
+            .lexicon
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "embedded".into()),
         lexicon_keys: lex.len() as u64,
         lexicon_version: lex.version().to_string(),
         lexicon_load_us: lexicon_load.as_secs_f64() * 1e6,
@@ -537,13 +812,27 @@ fn memory_probe(args: &BenchArgs) -> Result<(), String> {
     let start = current_rss().unwrap_or(0);
     let opts = parse_normalize(&args.normalize)?;
     let lex = load_lexicon(&args.lexicon)?;
-    let c = Classifier::builder().lexicon(lex).normalize(opts).fuzzy(!args.no_fuzzy).build().map_err(|e| e.to_string())?;
+    let c = Classifier::builder()
+        .lexicon(lex)
+        .normalize(opts)
+        .fuzzy(!args.no_fuzzy)
+        .build()
+        .map_err(|e| e.to_string())?;
     let _ = c.classify("carved ivory bangle");
     let ready = current_rss().unwrap_or(0);
-    let spec = CorpusSpec { kind: args.corpus, listings: args.listings, listing_bytes: args.listing_bytes, seed: args.seed };
+    let spec = CorpusSpec {
+        kind: args.corpus,
+        listings: args.listings,
+        listing_bytes: args.listing_bytes,
+        seed: args.seed,
+    };
     let corpus = corpus::generate(&spec, &TermPools::builtin());
     let with_corpus = current_rss().unwrap_or(0);
-    let flagged = corpus.listings.iter().filter(|s| c.classify(s).verdict != Verdict::Allow).count();
+    let flagged = corpus
+        .listings
+        .iter()
+        .filter(|s| c.classify(s).verdict != Verdict::Allow)
+        .count();
     std::hint::black_box(flagged);
     println!("{start} {ready} {with_corpus} {}", peak_rss().unwrap_or(0));
     Ok(())
@@ -560,7 +849,12 @@ fn probe_memory() -> Option<[u64; 4]> {
         .output()
         .ok()?;
     let s = String::from_utf8_lossy(&out.stdout);
-    let v: Vec<u64> = s.lines().last()?.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    let v: Vec<u64> = s
+        .lines()
+        .last()?
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
     (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
 }
 
@@ -585,14 +879,25 @@ fn describe_config(o: NormalizeOptions, fuzzy: bool) -> String {
     } else {
         on.join(",")
     };
-    format!("normalise {norm}, fuzzy {}", if fuzzy { "on" } else { "off" })
+    format!(
+        "normalise {norm}, fuzzy {}",
+        if fuzzy { "on" } else { "off" }
+    )
 }
 
 /// A corpus for the criterion benches: the same generator, the embedded lexicon's terms.
 pub fn bench_corpus(kind: CorpusKind, listings: usize, listing_bytes: usize) -> Corpus {
     let lex = Lexicon::embedded();
     let pools = TermPools::from_lexicon(&lex);
-    corpus::generate(&CorpusSpec { kind, listings, listing_bytes, seed: 42 }, &pools)
+    corpus::generate(
+        &CorpusSpec {
+            kind,
+            listings,
+            listing_bytes,
+            seed: 42,
+        },
+        &pools,
+    )
 }
 
 #[cfg(test)]
@@ -611,7 +916,10 @@ mod tests {
     #[test]
     fn percentiles() {
         let l = Latency::of((1..=1000).collect()).unwrap();
-        assert_eq!((l.p50_ns, l.p99_ns, l.p999_ns, l.max_ns), (500, 990, 999, 1000));
+        assert_eq!(
+            (l.p50_ns, l.p99_ns, l.p999_ns, l.max_ns),
+            (500, 990, 999, 1000)
+        );
         assert!(Latency::of(Vec::new()).is_none());
     }
 }

@@ -94,7 +94,9 @@ impl FstPeer {
             let mut j = i;
             let mut best = 0usize;
             while j < t.len() {
-                let Some(k) = node.find_input(t[j]) else { break };
+                let Some(k) = node.find_input(t[j]) else {
+                    break;
+                };
                 node = fst.node(node.transition_addr(k));
                 j += 1;
                 if node.is_final() && (j == t.len() || !is_word(t[j])) {
@@ -178,6 +180,9 @@ mod tests {
         let mut buf = String::new();
         let mut toks = Vec::new();
         // ivory, rhino horn, horn (inside "rhino horn")
-        assert_eq!(TokenSetPeer::new(terms).count(&text, &mut buf, &mut toks), 3);
+        assert_eq!(
+            TokenSetPeer::new(terms).count(&text, &mut buf, &mut toks),
+            3
+        );
     }
 }

@@ -5,7 +5,11 @@ use std::process::{Command, Stdio};
 
 /// The script, embedded so the harness works from any working directory.
 const PEERS_PY: &str = include_str!("../python/peers.py");
-const PACKAGES: &[(&str, &str)] = &[("hyperscan", "hyperscan"), ("pyahocorasick", "ahocorasick"), ("flashtext", "flashtext")];
+const PACKAGES: &[(&str, &str)] = &[
+    ("hyperscan", "hyperscan"),
+    ("pyahocorasick", "ahocorasick"),
+    ("flashtext", "flashtext"),
+];
 
 #[derive(Debug, serde::Deserialize)]
 pub(crate) struct PyPeer {
@@ -33,13 +37,23 @@ pub(crate) struct PyOut {
 
 /// `$CITESCAN_BENCH_VENV`, or `target/bench-venv` under the working directory.
 fn venv_dir() -> PathBuf {
-    std::env::var_os("CITESCAN_BENCH_VENV").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target/bench-venv"))
+    std::env::var_os("CITESCAN_BENCH_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/bench-venv"))
 }
 
 fn quiet(cmd: &mut Command) -> Result<(bool, String), String> {
-    let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    let out = cmd
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
     let err = String::from_utf8_lossy(&out.stderr);
-    let last = err.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string();
+    let last = err
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or("")
+        .to_string();
     Ok((out.status.success(), last))
 }
 
@@ -61,9 +75,18 @@ fn ensure_venv(log: &dyn Fn(&str)) -> Result<PathBuf, String> {
             continue;
         }
         log(&format!("pip install {package}"));
-        let (ok, err) = quiet(Command::new(&py).args(["-m", "pip", "install", "-q", "--disable-pip-version-check", package]))?;
+        let (ok, err) = quiet(Command::new(&py).args([
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            package,
+        ]))?;
         if !ok {
-            log(&format!("pip install {package} failed ({err}); its rows are skipped"));
+            log(&format!(
+                "pip install {package} failed ({err}); its rows are skipped"
+            ));
         }
     }
     Ok(py)
@@ -79,7 +102,11 @@ fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
 }
 
 /// Runs the Python peers over the (lower-cased) listings and the terms.
-pub(crate) fn run_peers(listings: &[String], terms: &[String], rounds: usize) -> Result<PyOut, String> {
+pub(crate) fn run_peers(
+    listings: &[String],
+    terms: &[String],
+    rounds: usize,
+) -> Result<PyOut, String> {
     let log = |m: &str| eprintln!("bench: {m}");
     let py = ensure_venv(&log)?;
     let dir = std::env::temp_dir().join(format!("citescan-bench-{}", std::process::id()));
@@ -90,7 +117,8 @@ pub(crate) fn run_peers(listings: &[String], terms: &[String], rounds: usize) ->
         let script = dir.join("peers.py");
         write_lines(&corpus, listings)?;
         write_lines(&term_file, terms)?;
-        std::fs::write(&script, PEERS_PY).map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+        std::fs::write(&script, PEERS_PY)
+            .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
         log("running the Python peers (hyperscan, pyahocorasick, flashtext)");
         let out = Command::new(&py)
             .arg(&script)
@@ -102,10 +130,17 @@ pub(crate) fn run_peers(listings: &[String], terms: &[String], rounds: usize) ->
             .map_err(|e| format!("cannot run {}: {e}", py.display()))?;
         if !out.status.success() {
             let err = String::from_utf8_lossy(&out.stderr);
-            return Err(format!("peers.py failed: {}", err.lines().last().unwrap_or("")));
+            return Err(format!(
+                "peers.py failed: {}",
+                err.lines().last().unwrap_or("")
+            ));
         }
         let stdout = String::from_utf8_lossy(&out.stdout);
-        let line = stdout.lines().rev().find(|l| l.starts_with('{')).ok_or("peers.py printed no JSON")?;
+        let line = stdout
+            .lines()
+            .rev()
+            .find(|l| l.starts_with('{'))
+            .ok_or("peers.py printed no JSON")?;
         serde_json::from_str::<PyOut>(line).map_err(|e| format!("peers.py output: {e}"))
     })();
     let _ = std::fs::remove_dir_all(&dir);

@@ -46,7 +46,17 @@ pub struct Row {
 
 impl Row {
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn new(name: &str, group: &str, mode: &str, threads: usize, bytes: u64, listings: u64, d: Duration, count: u64, count_of: &str) -> Row {
+    pub(crate) fn new(
+        name: &str,
+        group: &str,
+        mode: &str,
+        threads: usize,
+        bytes: u64,
+        listings: u64,
+        d: Duration,
+        count: u64,
+        count_of: &str,
+    ) -> Row {
         let s = d.as_secs_f64().max(1e-12);
         Row {
             name: name.into(),
@@ -190,7 +200,8 @@ pub struct Report {
 }
 
 fn find<'a>(rows: &'a [Row], name: &str, mode: &str) -> Option<&'a Row> {
-    rows.iter().find(|r| r.available && r.name == name && r.mode == mode)
+    rows.iter()
+        .find(|r| r.available && r.name == name && r.mode == mode)
 }
 
 impl Report {
@@ -204,23 +215,51 @@ impl Report {
         }
         let mut t = Vec::new();
         let main_row = self.rows.first().cloned();
-        let per_listing_1 = main_row.as_ref().is_some_and(|r| r.mode == "per-listing" && r.threads == 1);
+        let per_listing_1 = main_row
+            .as_ref()
+            .is_some_and(|r| r.mode == "per-listing" && r.threads == 1);
         let mut ratio = |what: &str, name: &str, mode: &str, goal: f64| {
             let r = find(&self.rows, name, mode);
             t.push(Target {
                 what: format!("citescan vs {what}"),
                 goal: format!(">= {goal}x"),
                 measured: match r.and_then(|r| r.citescan_x) {
-                    Some(x) => format!("{x:.2}x ({:.1} vs {:.1} MB/s)", main, r.map(|r| r.mb_s).unwrap_or(0.0)),
+                    Some(x) => format!(
+                        "{x:.2}x ({:.1} vs {:.1} MB/s)",
+                        main,
+                        r.map(|r| r.mb_s).unwrap_or(0.0)
+                    ),
                     None => "not measured".into(),
                 },
-                met: r.and_then(|r| r.citescan_x).map(|x| x >= goal && per_listing_1),
+                met: r
+                    .and_then(|r| r.citescan_x)
+                    .map(|x| x >= goal && per_listing_1),
             });
         };
-        ratio("Hyperscan per-listing", "hyperscan (Python)", "per-listing", 2.0);
-        ratio("Hyperscan whole-buffer", "hyperscan (Python)", "whole-buffer", 1.5);
-        ratio("aho-corasick (Rust, per listing)", "aho-corasick (Rust)", "per-listing", 4.0);
-        ratio("pyahocorasick", "pyahocorasick (Python)", "per-listing", 20.0);
+        ratio(
+            "Hyperscan per-listing",
+            "hyperscan (Python)",
+            "per-listing",
+            2.0,
+        );
+        ratio(
+            "Hyperscan whole-buffer",
+            "hyperscan (Python)",
+            "whole-buffer",
+            1.5,
+        );
+        ratio(
+            "aho-corasick (Rust, per listing)",
+            "aho-corasick (Rust)",
+            "per-listing",
+            4.0,
+        );
+        ratio(
+            "pyahocorasick",
+            "pyahocorasick (Python)",
+            "per-listing",
+            20.0,
+        );
         ratio("flashtext", "flashtext (Python)", "per-listing", 50.0);
         if self.scaling.len() >= 2 {
             let one = self.scaling[0].1;
@@ -229,7 +268,11 @@ impl Report {
             t.push(Target {
                 what: format!("batch scaling 1 -> {n} threads"),
                 goal: "near-linear (>= 0.8 per core)".into(),
-                measured: format!("{:.2}x on {n} threads ({:.0}% per core; {one:.1} -> {all:.1} MB/s)", all / one, eff * 100.0),
+                measured: format!(
+                    "{:.2}x on {n} threads ({:.0}% per core; {one:.1} -> {all:.1} MB/s)",
+                    all / one,
+                    eff * 100.0
+                ),
                 met: Some(eff >= 0.8),
             });
         }
@@ -238,7 +281,12 @@ impl Report {
             t.push(Target {
                 what: format!("p99 latency, {} B listings", self.listing_bytes),
                 goal: "<= 10 us for a 1 KB listing".into(),
-                measured: format!("p99 {:.1} us (p50 {:.1}, p99.9 {:.1})", l.p99_ns as f64 / 1e3, l.p50_ns as f64 / 1e3, l.p999_ns as f64 / 1e3),
+                measured: format!(
+                    "p99 {:.1} us (p50 {:.1}, p99.9 {:.1})",
+                    l.p99_ns as f64 / 1e3,
+                    l.p50_ns as f64 / 1e3,
+                    l.p999_ns as f64 / 1e3
+                ),
                 met: if kb { Some(l.p99_ns <= 10_000) } else { None },
             });
         }
@@ -246,7 +294,10 @@ impl Report {
         t.push(Target {
             what: "lexicon ready (load + classifier build)".into(),
             goal: "<= 10 ms".into(),
-            measured: format!("{ready:.3} ms (load {:.1} us, build {:.1} us, first call {:.1} us)", self.lexicon_load_us, self.classifier_build_us, self.first_call_us),
+            measured: format!(
+                "{ready:.3} ms (load {:.1} us, build {:.1} us, first call {:.1} us)",
+                self.lexicon_load_us, self.classifier_build_us, self.first_call_us
+            ),
             met: Some(ready <= 10.0),
         });
         if let Some([start, ready, corpus, peak]) = self.fresh_rss {
@@ -267,7 +318,11 @@ impl Report {
             t.push(Target {
                 what: "peak resident memory during citescan's rows".into(),
                 goal: "<= 32 MiB".into(),
-                measured: format!("{mb:.1} MiB VmHWM (includes the {:.1} MB corpus; {:.1} MiB at start)", self.bytes as f64 / 1e6, self.rss_start as f64 / (1u64 << 20) as f64),
+                measured: format!(
+                    "{mb:.1} MiB VmHWM (includes the {:.1} MB corpus; {:.1} MiB at start)",
+                    self.bytes as f64 / 1e6,
+                    self.rss_start as f64 / (1u64 << 20) as f64
+                ),
                 met: Some(mb <= 32.0),
             });
         }
@@ -278,7 +333,11 @@ impl Report {
     /// The report as a plain-text table.
     pub fn table(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "citescan bench  {}  {} ({} cores)", self.date, self.cpu, self.cores);
+        let _ = writeln!(
+            s,
+            "citescan bench  {}  {} ({} cores)",
+            self.date, self.cpu, self.cores
+        );
         let _ = writeln!(
             s,
             "corpus {}: {} listings, {:.2} MB (mean {} B), seed {}; lexicon {} ({} entries, version {}); {}",
@@ -301,14 +360,28 @@ impl Report {
         let _ = writeln!(
             s,
             "{:<38} {:<13} {:>3} {:>9} {:>11} {:>8} {:>8} {:>8} {:>10} {:>9} {:>9}",
-            "row", "mode", "thr", "MB/s", "listings/s", "p50 us", "p99 us", "p99.9us", "count", "build ms", "citescan"
+            "row",
+            "mode",
+            "thr",
+            "MB/s",
+            "listings/s",
+            "p50 us",
+            "p99 us",
+            "p99.9us",
+            "count",
+            "build ms",
+            "citescan"
         );
         for r in &self.rows {
             if !r.available {
                 let _ = writeln!(s, "{:<38} {}", r.name, r.note);
                 continue;
             }
-            let lat = |f: fn(&Latency) -> u64| r.latency.map(|l| format!("{:.2}", f(&l) as f64 / 1e3)).unwrap_or_else(|| "-".into());
+            let lat = |f: fn(&Latency) -> u64| {
+                r.latency
+                    .map(|l| format!("{:.2}", f(&l) as f64 / 1e3))
+                    .unwrap_or_else(|| "-".into())
+            };
             let _ = writeln!(
                 s,
                 "{:<38} {:<13} {:>3} {:>9.1} {:>11.0} {:>8} {:>8} {:>8} {:>10} {:>9} {:>9}",
@@ -321,14 +394,22 @@ impl Report {
                 lat(|l| l.p99_ns),
                 lat(|l| l.p999_ns),
                 r.count,
-                r.build_ms.map(|b| format!("{b:.0}")).unwrap_or_else(|| "-".into()),
-                r.citescan_x.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "=".into()),
+                r.build_ms
+                    .map(|b| format!("{b:.0}"))
+                    .unwrap_or_else(|| "-".into()),
+                r.citescan_x
+                    .map(|x| format!("{x:.2}x"))
+                    .unwrap_or_else(|| "=".into()),
             );
         }
         let _ = writeln!(s);
         let _ = writeln!(s, "citescan column: citescan's first row's MB/s divided by the row's (above 1: citescan is faster).");
         let _ = writeln!(s, "count: flagged listings for citescan rows, matches for peers (each counts its own way).");
-        for r in self.rows.iter().filter(|r| !r.note.is_empty() && r.available) {
+        for r in self
+            .rows
+            .iter()
+            .filter(|r| !r.note.is_empty() && r.available)
+        {
             let _ = writeln!(s, "  {} [{}]: {}", r.name, r.mode, r.note);
         }
         for k in &self.skipped {
@@ -351,14 +432,22 @@ impl Report {
                 Some(false) => "MISSED",
                 None => "n/a",
             };
-            let _ = writeln!(s, "  [{mark:^6}] {:<44} goal {:<30} measured {}", t.what, t.goal, t.measured);
+            let _ = writeln!(
+                s,
+                "  [{mark:^6}] {:<44} goal {:<30} measured {}",
+                t.what, t.goal, t.measured
+            );
         }
         s
     }
 
     /// A bar chart of MB/s per row (log scale), each bar labelled with its ratio to citescan.
     pub fn svg(&self) -> String {
-        let rows: Vec<&Row> = self.rows.iter().filter(|r| r.available && r.mb_s > 0.0).collect();
+        let rows: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|r| r.available && r.mb_s > 0.0)
+            .collect();
         let (left, bar_w, h, top) = (300.0, 520.0, 22.0, 50.0);
         let width = left + bar_w + 190.0;
         let height = top + h * rows.len() as f64 + 40.0;
@@ -368,7 +457,10 @@ impl Report {
         let hi = (max.log10()).ceil().max(lo + 1.0);
         let x = |v: f64| left + (v.log10() - lo) / (hi - lo) * bar_w;
         let mut s = String::new();
-        let _ = writeln!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">"#);
+        let _ = writeln!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">"#
+        );
         let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
         let _ = writeln!(
             s,
@@ -377,13 +469,27 @@ impl Report {
             self.listings,
             esc(&self.date)
         );
-        let _ = writeln!(s, r##"<text x="10" y="38" fill="#555">{}; {} cores; label: row MB/s and how many times faster citescan is</text>"##, esc(&self.cpu), self.cores);
+        let _ = writeln!(
+            s,
+            r##"<text x="10" y="38" fill="#555">{}; {} cores; label: row MB/s and how many times faster citescan is</text>"##,
+            esc(&self.cpu),
+            self.cores
+        );
         let mut p = lo;
         while p <= hi {
             let v = 10f64.powf(p);
             let xx = x(v);
-            let _ = writeln!(s, r##"<line x1="{xx:.1}" y1="{top}" x2="{xx:.1}" y2="{:.1}" stroke="#ddd"/>"##, top + h * rows.len() as f64);
-            let _ = writeln!(s, r##"<text x="{xx:.1}" y="{:.1}" text-anchor="middle" fill="#555">{}</text>"##, top + h * rows.len() as f64 + 15.0, fmt_num(v));
+            let _ = writeln!(
+                s,
+                r##"<line x1="{xx:.1}" y1="{top}" x2="{xx:.1}" y2="{:.1}" stroke="#ddd"/>"##,
+                top + h * rows.len() as f64
+            );
+            let _ = writeln!(
+                s,
+                r##"<text x="{xx:.1}" y="{:.1}" text-anchor="middle" fill="#555">{}</text>"##,
+                top + h * rows.len() as f64 + 15.0,
+                fmt_num(v)
+            );
             p += 1.0;
         }
         for (i, r) in rows.iter().enumerate() {
@@ -395,13 +501,36 @@ impl Report {
                 _ => "#999999",
             };
             let w = (x(r.mb_s) - left).max(1.0);
-            let _ = writeln!(s, r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{} [{}{}]</text>"#, left - 6.0, y + 15.0, esc(&r.name), esc(&r.mode), if r.threads > 1 { format!(", {}t", r.threads) } else { String::new() });
-            let _ = writeln!(s, r#"<rect x="{left}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{colour}"/>"#, y + 3.0, h - 6.0);
+            let _ = writeln!(
+                s,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{} [{}{}]</text>"#,
+                left - 6.0,
+                y + 15.0,
+                esc(&r.name),
+                esc(&r.mode),
+                if r.threads > 1 {
+                    format!(", {}t", r.threads)
+                } else {
+                    String::new()
+                }
+            );
+            let _ = writeln!(
+                s,
+                r#"<rect x="{left}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{colour}"/>"#,
+                y + 3.0,
+                h - 6.0
+            );
             let label = match r.citescan_x {
                 Some(x) => format!("{} MB/s  (citescan {x:.2}x)", fmt_num(r.mb_s)),
                 None => format!("{} MB/s", fmt_num(r.mb_s)),
             };
-            let _ = writeln!(s, r#"<text x="{:.1}" y="{:.1}">{}</text>"#, left + w + 6.0, y + 15.0, esc(&label));
+            let _ = writeln!(
+                s,
+                r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
+                left + w + 6.0,
+                y + 15.0,
+                esc(&label)
+            );
         }
         s.push_str("</svg>\n");
         s
@@ -423,20 +552,31 @@ fn fmt_num(v: f64) -> String {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The CPU model from /proc/cpuinfo.
 pub(crate) fn cpu_model() -> String {
     std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|m| m.trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into())
 }
 
 /// Today's UTC date, YYYY-MM-DD (civil-from-days, no date crate needed).
 pub(crate) fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let z = (secs / 86_400) as i64 + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

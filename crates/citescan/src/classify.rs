@@ -1279,7 +1279,8 @@ fn bound_evidence(scored: &mut Vec<Scored<'_>>) {
         kept_terms += 1;
         // its context, both ways, while it stays within reach (hits are in text order)
         let (field, tok) = (scored[i].field, scored[i].tok);
-        let near = |j: usize| scored[j].field == field && scored[j].tok.abs_diff(tok) <= CONTEXT_REACH;
+        let near =
+            |j: usize| scored[j].field == field && scored[j].tok.abs_diff(tok) <= CONTEXT_REACH;
         let mut take = |j: usize, keep: &mut Vec<bool>| {
             if !keep[j] && !is_term(&scored[j]) && kept_context < MAX_CONTEXT_HITS {
                 keep[j] = true;
@@ -1336,7 +1337,10 @@ fn vietnamese_price(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    if !lower.chars().any(|c| "ăâđêôơư".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c)) {
+    if !lower
+        .chars()
+        .any(|c| "ăâđêôơư".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c))
+    {
         return false;
     }
     let b = lower.as_bytes();
@@ -1348,7 +1352,10 @@ fn vietnamese_price(text: &str) -> bool {
                 j += 1;
             }
             let rest = &b[j..];
-            let after = |n: usize| rest.get(n).is_none_or(|c| !c.is_ascii_alphabetic() && *c < 0x80);
+            let after = |n: usize| {
+                rest.get(n)
+                    .is_none_or(|c| !c.is_ascii_alphabetic() && *c < 0x80)
+            };
             if (rest.first() == Some(&b'k') && after(1)) || (rest.starts_with(b"tr") && after(2)) {
                 return true;
             }

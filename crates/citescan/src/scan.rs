@@ -409,7 +409,10 @@ fn split_lookup(lex: &Lexicon, src: &[u8], n: &Normalized, ti: usize) -> Option<
         let a_end = *n.src_end.get(a.end as usize - 1)? as usize;
         let b_start = *n.src_start.get(b.start as usize)? as usize;
         if b_start != a_end + 1
-            || !matches!(src.get(a_end), Some(b'-' | b'.' | b'_' | b'/' | b'*' | b'~'))
+            || !matches!(
+                src.get(a_end),
+                Some(b'-' | b'.' | b'_' | b'/' | b'*' | b'~')
+            )
             || !part_ok(word(b))
         {
             break;

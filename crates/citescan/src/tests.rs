@@ -406,7 +406,7 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
     assert!(found("duong").is_empty()); // a letter dropped from "dugong": too loose at five
     assert_eq!(found("ivoyr")[0].0, "ivory");
     assert!(found("ivor viory").is_empty()); // four letters; the first letter swapped
-    // a word of the dictionary is never rewritten
+                                             // a word of the dictionary is never rewritten
     let mut b = LexiconBuilder::new();
     b.add_source("t.tsv", "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\ntortoise\tcommon\tTestudinidae\tFAMILY\tII\ten\t0.5\tx\n").unwrap();
     b.add_source("words.txt", "tortoises\ntortious\n").unwrap();
@@ -509,7 +509,8 @@ fn is_plural_of(span: &str, term: &str) -> bool {
     let italian = |sing: &str, plur: &str| {
         term.strip_suffix(sing).is_some_and(|stem| {
             span == format!("{stem}{plur}")
-                || ((stem.ends_with('c') || stem.ends_with('g')) && span == format!("{stem}h{plur}"))
+                || ((stem.ends_with('c') || stem.ends_with('g'))
+                    && span == format!("{stem}h{plur}"))
         })
     };
     italian("o", "i") || italian("e", "i") || italian("a", "e")
@@ -611,7 +612,10 @@ fn plurals_fold_to_their_singular_key() {
     // the Italian forms lead only to names of taxa: "figure" is not read as "figura"
     assert_eq!(terms("pangolin figure"), vec!["pangolin"]);
     // a dotted capital I folds to "i": the span "pangolinİ" reads as the plural "pangolini"
-    assert!(is_plural_of(&c.lexicon().normalize_key("pangolinİ"), "pangolino"));
+    assert!(is_plural_of(
+        &c.lexicon().normalize_key("pangolinİ"),
+        "pangolino"
+    ));
     assert!(is_plural_of("tartarughe", "tartaruga"));
     assert!(!is_plural_of("figure", "pangolin"));
 }
@@ -631,7 +635,8 @@ fn compounds_split_into_a_name_and_its_head() {
          Farbe\tcolour\t\t\t\tde\t1.0\tx\n",
     )
     .unwrap();
-    b.add_source("words.txt", "handtasche\nkrokodilstein\nente\n").unwrap();
+    b.add_source("words.txt", "handtasche\nkrokodilstein\nente\n")
+        .unwrap();
     let c = Classifier::builder()
         .lexicon(b.build().unwrap())
         .build()
@@ -643,7 +648,10 @@ fn compounds_split_into_a_name_and_its_head() {
             .collect::<Vec<_>>()
     };
     let pair = |a: &str, b: &str, c: &str, d: &str| {
-        vec![(a.to_string(), b.to_string()), (c.to_string(), d.to_string())]
+        vec![
+            (a.to_string(), b.to_string()),
+            (c.to_string(), d.to_string()),
+        ]
     };
     assert_eq!(
         found("Krokodilleder"),
@@ -699,10 +707,16 @@ fn corroborated_code_words_block_and_lone_ones_do_not() {
     for (text, want) in [
         // a code word beside a product form and sale intent, with a second signal for the
         // same animal (an emoji, another code word) or a denied imitation
-        ("'white gold' bangle 🐘, heavy, not plastic, DM price", Verdict::Block),
+        (
+            "'white gold' bangle 🐘, heavy, not plastic, DM price",
+            Verdict::Block,
+        ),
         ("白塑料 手镯 非树脂 私聊", Verdict::Block),
         // the same code word in ordinary jewellery stays below block
-        ("14k white gold ring with diamond, DM for price", Verdict::Review),
+        (
+            "14k white gold ring with diamond, DM for price",
+            Verdict::Review,
+        ),
     ] {
         let a = c.classify(text);
         assert_eq!(a.verdict, want, "{text:?}: {}", a.to_json());
@@ -724,12 +738,18 @@ fn disguised_forms_unspecified_products_and_mammoth_claims() {
         ("Saiga h0rns pair, 28cm each", Verdict::Block),
         // a fin of an unnamed shark goes to review; a named shark's fins block
         ("Dried shark fin 300g for soup, $85", Verdict::Review),
-        ("Hammerhead shark fin dried 3kg, price on request", Verdict::Block),
+        (
+            "Hammerhead shark fin dried 3kg, price on request",
+            Verdict::Block,
+        ),
         ("双髻鲨 鱼翅 干货 5斤 批发价", Verdict::Block),
         // a mammoth claim caps ivory at review
         ("Mammut Elfenbein Anhänger geschnitzt", Verdict::Review),
         // a denied imitation lifts everyday context off a product name
-        ("Hawksbill shell guitar picks, genuine, not celluloid, $35", Verdict::Block),
+        (
+            "Hawksbill shell guitar picks, genuine, not celluloid, $35",
+            Verdict::Block,
+        ),
         ("Tortoiseshell guitar picks, celluloid, $5", Verdict::Allow),
     ] {
         let a = c.classify(text);
@@ -780,7 +800,10 @@ fn worked_objects_beside_an_animal_are_depictions_and_beside_a_material_products
 fn a_misspelt_word_inside_a_trade_phrase_is_found() {
     let c = classifier();
     let m = c.find_matches("Giant clamm shell carving");
-    let hit = m.iter().find(|m| m.term == "giant clam shell").expect("giant clam shell");
+    let hit = m
+        .iter()
+        .find(|m| m.term == "giant clam shell")
+        .expect("giant clam shell");
     assert_eq!(hit.text, "Giant clamm shell");
     assert!(hit.obfuscations.contains(&Obfuscation::Misspelling));
     // an ordinary word after the phrase's first word is no misspelling

@@ -307,8 +307,5 @@ fn short_names_of_minor_languages_do_not_shadow_everyday_words() {
         assert!(names.is_empty(), "{word:?} still names {names:?}");
     }
     // names in the languages of the big markets stay, however short
-    assert!(lex
-        .lookup("orca")
-        .iter()
-        .any(|e| e.kind().names_taxon()));
+    assert!(lex.lookup("orca").iter().any(|e| e.kind().names_taxon()));
 }

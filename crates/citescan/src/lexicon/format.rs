@@ -246,8 +246,9 @@ mod tests {
     /// Every form's hash, straight from its bytes.
     fn direct(word: &[u8], two: bool) -> Vec<u64> {
         let h = |w: &[u8]| {
-            w.iter()
-                .fold(0u64, |h, &b| h.wrapping_mul(POLY).wrapping_add(u64::from(b) + 1))
+            w.iter().fold(0u64, |h, &b| {
+                h.wrapping_mul(POLY).wrapping_add(u64::from(b) + 1)
+            })
         };
         let mut out = vec![h(word)];
         for i in 0..word.len() {
@@ -280,7 +281,13 @@ mod tests {
         }
         // it stops at the first form the callback accepts, and declines long words
         let target = direct(b"ivroy", false)[3];
-        assert_eq!(deletion_forms(b"ivroy", false, &mut |h| h == target), Some(true));
-        assert_eq!(deletion_forms(&[b'a'; GATE_MAX_WORD + 1], false, &mut |_| false), None);
+        assert_eq!(
+            deletion_forms(b"ivroy", false, &mut |h| h == target),
+            Some(true)
+        );
+        assert_eq!(
+            deletion_forms(&[b'a'; GATE_MAX_WORD + 1], false, &mut |_| false),
+            None
+        );
     }
 }

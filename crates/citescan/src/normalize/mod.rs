@@ -463,8 +463,9 @@ impl<'a> Normalizer<'a> {
                 }
                 if !mixed
                     && alpha
-                    && w.windows(3)
-                        .any(|t| t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2]))
+                    && w.windows(3).any(|t| {
+                        t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2])
+                    })
                 {
                     return None;
                 }
@@ -1064,7 +1065,6 @@ impl<'a> Normalizer<'a> {
         }
     }
 }
-
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WordKind {
