@@ -46,6 +46,10 @@ SRC_CHECKLIST = "cites-checklist-2017"
 SRC_COMMON = "speciesplus-common-names"
 SRC_TRADE = "cites-trade-names"
 SRC_DEBIAN = "debian-wordlists"
+SRC_HOMOPHONE = "citescan-zh-homophones"
+HOMOPHONES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zh_homophones.tsv")
+# a homophone spelling is weaker evidence than the name it stands for
+W_HOMOPHONE_MAX = 0.7
 
 W_SCIENTIFIC = "1.0"
 W_SYNONYM = "0.9"
@@ -574,6 +578,44 @@ class Gen:
             per[fname] = dict(sorted(st.items()))
         self.newsyn_rows = rows
 
+    # -- 5b. Chinese homophone spellings of curated Chinese names
+    def gen_zh_homophones(self):
+        """One row per curated Chinese product, common or code name of three characters or
+        more with one character swapped for a homophone from `zh_homophones.tsv` (穿山夹 for
+        穿山甲): the swap sellers use to pass keyword filters. Two-character names are left
+        out: their swaps are too often ordinary words (西角, 相牙)."""
+        table = {}
+        for line in open(HOMOPHONES, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            char, alts = line.rstrip("\n").split("\t")
+            table[char] = alts
+        curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
+        names, existing = [], set()
+        for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
+            for line in open(path, encoding="utf-8"):
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
+                    continue
+                existing.add(cols[0])
+                if cols[5] == "zh" and cols[1] in ("product", "common", "code"):
+                    names.append(cols[:8])
+        rows = set()
+        st = Counter()
+        for term, kind, taxon, rank, app, lang, weight, _src in names:
+            if len(term) < 3 or not all("\u4e00" <= c <= "\u9fff" for c in term):
+                continue
+            st["names"] += 1
+            w = f"{min(float(weight), W_HOMOPHONE_MAX):.1f}"
+            for i, c in enumerate(term):
+                for alt in table.get(c, ""):
+                    variant = term[:i] + alt + term[i + 1:]
+                    if variant in existing:
+                        continue
+                    rows.add((variant, kind, taxon, rank, app, lang, w, SRC_HOMOPHONE))
+        self.homophone_rows = rows
+        self.stats["names_zh_homophones.tsv"] = dict(sorted(st.items()))
+
     # -- 6. collisions
     def gen_collisions(self):
         dicts = load_dictionaries(self.dict_dir)
@@ -668,6 +710,7 @@ class Gen:
         self.gen_common()
         self.gen_trade()
         self.gen_new_synonyms()
+        self.gen_zh_homophones()
         self.gen_collisions()
         idx = self.index_name
         syn_files = sorted(os.path.basename(p) for p in
@@ -682,6 +725,8 @@ class Gen:
              syn_files + [idx, "trade_names.csv", "common_names.csv"]),
             ("stop_collisions.tsv", list(self.stop_rows),
              dict_files + [idx, "common_names.csv"]),
+            ("names_zh_homophones.tsv", list(self.homophone_rows),
+             ["tools/wordlists/zh_homophones.tsv", "wordlists/curated/*.tsv"]),
         ]
         for fname, rows, inputs in plan:
             rows = sorted(rows, key=self.sort_key if fname != "stop_collisions.tsv"
@@ -744,6 +789,15 @@ def render_readme(g: Gen) -> str:
         f"| `names_trade.tsv` | `trade_names.csv` | {tr['rows']:,} | {tr['bytes']:,} |",
         f"| `names_synonyms_2024_2026.tsv` | `synonyms-2024-2026/*.csv` | {ns['rows']:,} | {ns['bytes']:,} |",
         f"| `stop_collisions.tsv` | `wordlists/dictionary/*.txt` (Debian word lists) | {s['stop_collisions.tsv']['rows']:,} | {s['stop_collisions.tsv']['bytes']:,} |",
+        f"| `names_zh_homophones.tsv` | `tools/wordlists/zh_homophones.tsv`, `wordlists/curated/*.tsv` | {s['names_zh_homophones.tsv']['rows']:,} | {s['names_zh_homophones.tsv']['bytes']:,} |",
+        "",
+        "### names_zh_homophones.tsv",
+        "",
+        "Chinese homophone spellings: every curated Chinese product, common or code name of three "
+        "characters or more, with one character swapped for a same-sound character from "
+        "`tools/wordlists/zh_homophones.tsv` (穿山夹 for 穿山甲), at weight 0.7 at most. Sellers "
+        "swap characters so to pass keyword filters; two-character names are left out because "
+        "their swaps are too often ordinary words.",
         "",
         "### taxa.tsv",
         "",

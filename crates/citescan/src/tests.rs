@@ -812,3 +812,17 @@ fn a_misspelt_word_inside_a_trade_phrase_is_found() {
         .iter()
         .all(|m| m.term != "giant clam"));
 }
+
+#[test]
+fn chinese_homophone_spellings_of_trade_names_are_found() {
+    let c = classifier();
+    let taxa = |t: &str| c.classify(t).taxa;
+    // 穿山夹 for 穿山甲 (pangolin), 犀牛脚 for 犀牛角 (rhino horn)
+    assert_eq!(taxa("穿山夹片 500g 包邮"), vec!["Manis".to_string()]);
+    assert!(c
+        .find_matches("犀牛脚杯")
+        .iter()
+        .any(|m| m.taxon.as_deref() == Some("Rhinocerotidae")));
+    // two-character names are not swapped: 西角 is "west corner"
+    assert!(c.find_matches("西角").iter().all(|m| m.taxon.is_none()));
+}
