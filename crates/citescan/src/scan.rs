@@ -390,7 +390,7 @@ fn split_lookup(lex: &Lexicon, src: &[u8], n: &Normalized, ti: usize) -> Option<
     let first = &tokens[ti];
     let next = tokens.get(ti + 1)?;
     // cheap first: most words are followed by a space
-    let sep = *n.src_end.get(first.end as usize - 1)? as usize;
+    let sep = *n.src_end.get((first.end as usize).checked_sub(1)?)? as usize;
     if *n.src_start.get(next.start as usize)? as usize != sep + 1
         || !matches!(src.get(sep), Some(b'-' | b'.' | b'_' | b'/' | b'*' | b'~'))
         || first.flags & tok::ALPHA == 0
@@ -406,7 +406,7 @@ fn split_lookup(lex: &Lexicon, src: &[u8], n: &Normalized, ti: usize) -> Option<
             break;
         }
         // in the listing, exactly one separator that is no space between the two
-        let a_end = *n.src_end.get(a.end as usize - 1)? as usize;
+        let a_end = *n.src_end.get((a.end as usize).checked_sub(1)?)? as usize;
         let b_start = *n.src_start.get(b.start as usize)? as usize;
         if b_start != a_end + 1
             || !matches!(
