@@ -709,15 +709,13 @@ impl Classifier {
             let sp_class = sp.taxon().map(|t| t.class).filter(|c| !c.is_empty());
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
-                    && o.field == s.field
                     && (o.species.is_none() && o.kinds & bit(Kind::Form) != 0
                         || o.species.is_some_and(|e| {
                             e.kind() == Kind::Product
                                 && e.taxon().is_some_and(|t| Some(t.class) == sp_class)
                                 && e.taxon().map(|t| t.name) != sp.taxon().map(|t| t.name)
                         }))
-                    && o.hit.start <= s.hit.end + ADJACENT_GAP
-                    && s.hit.start <= o.hit.end + ADJACENT_GAP
+                    && touching(s, o)
             });
             let adjacent_form = adjacent.is_some();
             // a disguised product form next to the name ("Saiga h0rns") disguises the product
@@ -737,11 +735,9 @@ impl Classifier {
                 && artefact_w > 0.0
                 && scored.iter().enumerate().any(|(j, o)| {
                     j != i
-                        && o.field == s.field
                         && o.species.is_none()
                         && o.kinds & bit(Kind::Artefact) != 0
-                        && o.hit.start <= s.hit.end + ADJACENT_GAP
-                        && s.hit.start <= o.hit.end + ADJACENT_GAP
+                        && touching(s, o)
                 });
             let as_product = as_product || artefact_near && (is_name || sp.kind() == Kind::Emoji);
             if as_product || material || !(is_name || sp.kind() == Kind::Emoji) {
@@ -1315,6 +1311,14 @@ fn bound_evidence(scored: &mut Vec<Scored<'_>>) {
 /// plants (woods, seeds), corals and shells.
 fn is_carving_material(t: crate::lexicon::Taxon<'_>) -> bool {
     t.kingdom == "Plantae" || matches!(t.phylum, "Cnidaria" | "Mollusca")
+}
+
+/// Whether two hits stand in the same field at most `ADJACENT_GAP` bytes apart in the
+/// normalised text (touching, or one short word between).
+fn touching(a: &Scored<'_>, b: &Scored<'_>) -> bool {
+    a.field == b.field
+        && b.hit.start <= a.hit.end + ADJACENT_GAP
+        && a.hit.start <= b.hit.end + ADJACENT_GAP
 }
 
 /// How far apart (in bytes of the normalised text) a name and a product form may stand and

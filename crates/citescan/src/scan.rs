@@ -57,8 +57,7 @@ pub(crate) fn scan(
         // before its parts ("pan" alone is the chimpanzees' genus)
         if !anywhere && t.start >= covered_to {
             if let Some((last, value)) = split_lookup(lex, src.as_bytes(), n, ti) {
-                let mut obf = ObfuscationSet::EMPTY;
-                obf.insert(Obfuscation::Spacing);
+                let obf = ObfuscationSet::of(Obfuscation::Spacing);
                 hits.push(Hit {
                     start: t.start,
                     end: tokens[last].end,
@@ -141,8 +140,7 @@ pub(crate) fn scan(
         }
         // compounds: "Krokodilleder", "Nashornpulver", "rhinohorn"
         if let Some(c) = compound_lookup(lex, word) {
-            let mut obf = ObfuscationSet::EMPTY;
-            obf.insert(Obfuscation::Glued);
+            let obf = ObfuscationSet::of(Obfuscation::Glued);
             hits.push(Hit {
                 start: t.start,
                 end: t.start + c.name_end as u32,
@@ -163,7 +161,8 @@ pub(crate) fn scan(
             continue;
         }
         if opts.fuzzy {
-            // a misspelt word inside a phrase of the trade ("giant clamm", "corralo rosso")
+            // a misspelt word inside a phrase of the trade, after its exact first words
+            // ("giant clamm shell")
             if let Some((first, last, value, d)) =
                 fuzzy_phrase(lex, text, tokens, ti, covered_to, opts.prefilter)
             {
@@ -172,8 +171,7 @@ pub(crate) fn scan(
                 while hits.last().is_some_and(|h| h.start >= start) {
                     hits.pop();
                 }
-                let mut obf = ObfuscationSet::EMPTY;
-                obf.insert(Obfuscation::Misspelling);
+                let obf = ObfuscationSet::of(Obfuscation::Misspelling);
                 hits.push(Hit {
                     start,
                     end: tokens[last].end,
@@ -189,8 +187,7 @@ pub(crate) fn scan(
                 .map(|v| (v, 1))
                 .or_else(|| fuzzy_token(lex, word, opts.prefilter));
             if let Some((value, d)) = found {
-                let mut obf = ObfuscationSet::EMPTY;
-                obf.insert(Obfuscation::Misspelling);
+                let obf = ObfuscationSet::of(Obfuscation::Misspelling);
                 hits.push(Hit {
                     start: t.start,
                     end: t.end,
@@ -545,24 +542,10 @@ fn allowed_distance(chars: usize) -> u32 {
     }
 }
 
-/// Whether `word` is `key` with two neighbouring letters swapped.
-fn is_transposition(key: &[u8], word: &[u8]) -> bool {
-    key.len() == word.len() && {
-        let diff: Vec<usize> = (0..key.len()).filter(|&i| key[i] != word[i]).collect();
-        diff.len() == 2
-            && diff[1] == diff[0] + 1
-            && key[diff[0]] == word[diff[1]]
-            && key[diff[1]] == word[diff[0]]
-    }
-}
-
 /// Whether a fuzzy key `d` edits from `word` counts: within the distance the key's length
-/// allows; for a key or word of five letters, only two neighbouring letters swapped ("ivroy",
-/// "rhnio"), never a letter dropped or added ("duong" is no "dugong").
-fn fuzzy_allowed(key: &[u8], word: &[u8], d: u32) -> bool {
-    if word.len() <= TRANSPOSE_ONLY_CHARS || key.len() <= TRANSPOSE_ONLY_CHARS {
-        return d == 1 && is_transposition(key, word);
-    }
+/// allows (none for a key of five letters: those are reached only by the swaps of
+/// `fuzzy_token`).
+fn fuzzy_allowed(key: &[u8], d: u32) -> bool {
     d > 0 && d <= allowed_distance(key.len())
 }
 
@@ -574,11 +557,10 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if word.len() < FUZZY_MIN_WORD || word.len() > 40 || !word.is_ascii() {
         return None;
     }
-    // cheap first: a key must share the word's first letter (misspellings rarely touch it),
-    // so some words are rejected after one FST transition
     if word.len() == TRANSPOSE_ONLY_CHARS {
-        // only two neighbouring letters swapped (never the first): three candidates, each one
-        // prefilter probe before any FST lookup, and the dictionary only for a candidate found
+        // only two neighbouring letters swapped (never the first), never a letter dropped or
+        // added ("duong" is no "dugong"): three candidates, each one prefilter probe before
+        // any FST lookup, and the dictionary only for a candidate found
         let mut swapped = [0u8; TRANSPOSE_ONLY_CHARS];
         for i in 1..TRANSPOSE_ONLY_CHARS - 1 {
             if word[i] == word[i + 1] {
@@ -594,14 +576,10 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
         }
         return None;
     }
+    // cheap first: a key must share the word's first letter (misspellings rarely touch it)
     let fst = lex.fuzzy_fst();
-    let root = fst.root();
-    root.find_input(word[0])?;
-    let max = if word.len() == TRANSPOSE_ONLY_CHARS {
-        1
-    } else {
-        allowed_distance(word.len() + 1).max(1)
-    };
+    fst.root().find_input(word[0])?;
+    let max = allowed_distance(word.len() + 1).max(1);
     // the dictionary rules out ordinary words (an FST walk whose upper levels stay in cache),
     // then the symmetric-deletion gate most others (one cache line per deletion form)
     let ruled_out = lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(word, max);
@@ -610,7 +588,7 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     }
     let mut best: Option<(u32, usize, u64)> = None;
     fuzzy_candidates(fst, word, max, 1, &mut |key, value, d| {
-        if !fuzzy_allowed(key, word, d) {
+        if !fuzzy_allowed(key, d) {
             return;
         }
         let better = match best {
@@ -708,7 +686,7 @@ fn fuzzy_phrase(
             continue;
         }
         fuzzy_candidates(fst, phrase, max, fixed, &mut |key, value, d| {
-            if !key.contains(&b' ') || !fuzzy_allowed(key, phrase, d) {
+            if !key.contains(&b' ') || !fuzzy_allowed(key, d) {
                 return;
             }
             let better = match best {

@@ -509,6 +509,11 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
     for k in &fuzzy_keys {
         let k = k.as_bytes();
+        // keys of five letters are reached only by swapping two letters of a five-letter word,
+        // looked up exactly: the gate never answers for them
+        if k.len() <= FUZZY_MIN_CHARS {
+            continue;
+        }
         let mut set = |h: u64| {
             let (at, bits) = format::gate_probe(h);
             for b in bits {

@@ -112,6 +112,10 @@ impl ObfuscationSet {
     /// The empty set.
     pub const EMPTY: ObfuscationSet = ObfuscationSet(0);
 
+    /// The set of `o` alone.
+    pub(crate) fn of(o: Obfuscation) -> ObfuscationSet {
+        ObfuscationSet(o.bit())
+    }
     /// Adds one.
     pub fn insert(&mut self, o: Obfuscation) {
         self.0 |= o.bit();
