@@ -7,6 +7,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
+use crate::lexicon::format::{fnv1a64, WORD_INERT};
 use crate::lexicon::{Kind, Lexicon};
 use crate::normalize::{tok, Normalized, Obfuscation, ObfuscationSet, Token};
 
@@ -66,6 +67,19 @@ pub(crate) fn scan(
                     distance: 0,
                 });
                 covered_to = tokens[last].end;
+                continue;
+            }
+        }
+        // an ordinary word that starts no key and is no plural of one (the word table marks
+        // it inert) gives nothing here: one probe instead of the look-ups below (most words of
+        // most listings). Hits of other tokens may still cover it.
+        if opts.prefilter
+            && !anywhere
+            && t.flags & (tok::ALPHA | tok::PICTOGRAPH) == tok::ALPHA
+            && t.start >= covered_to
+        {
+            let word = &text[t.start as usize..t.end as usize];
+            if lex.word_bits(fnv1a64(word)) == Some(WORD_INERT) {
                 continue;
             }
         }
@@ -203,7 +217,7 @@ pub(crate) fn scan(
 
 /// Whether token `ti` alone, or with the token after it, may start a key (prefilter).
 fn may_start_key(lex: &Lexicon, text: &[u8], tokens: &[Token], ti: usize) -> bool {
-    use crate::lexicon::format::{fnv1a64, fnv1a64_from};
+    use crate::lexicon::format::fnv1a64_from;
     let t = &tokens[ti];
     let h = fnv1a64(&text[t.start as usize..t.end as usize]);
     if lex.may_start_key(h) {
@@ -338,7 +352,7 @@ fn is_katakana(c: char) -> bool {
 /// `-es`; Italian `-i` for `-o` and `-e` ("avori", "tigri", "testuggini") and `-e` for `-a`
 /// ("tartarughe"). Only a singular that is itself a key counts, and for the Italian forms only
 /// a key that names a taxon.
-fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
+pub(crate) fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
     let n = word.len();
     if n < 4 {
         return None;

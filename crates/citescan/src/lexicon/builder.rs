@@ -364,8 +364,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     dict_words.sort_unstable();
     dict_words.dedup();
     stats.dictionary_words = dict_words.len() as u64;
-    let dict_set = fst::Set::from_iter(dict_words.iter())
-        .map_err(|e| Error::new(ErrorKind::Limit, format!("dictionary fst: {e}")))?;
+    let dict = word_table(&dict_words, &pending)?;
 
     let mut fuzzy_keys: Vec<String> = Vec::new();
     let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
@@ -450,7 +449,6 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let fuzzy = fuzzy
         .into_inner()
         .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
-    let dict = dict_set.into_fst().into_inner();
 
     let mut string_index = Vec::with_capacity((strings.offsets.len() + 1) * 4);
     for o in &strings.offsets {
@@ -565,6 +563,85 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let sum = fnv1a64(&out[32..]);
     out[16..24].copy_from_slice(&sum.to_le_bytes());
     Ok(out)
+}
+
+/// The word table section (see `format::WordTable`): every dictionary word, marked inert when
+/// it is the first word of no key and no plural form of a key, so that the scanner passes over
+/// it with one probe. The seed is the first under which no key's first word and no plural form
+/// of a key that is not itself a dictionary word is mistaken for one.
+fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>, Error> {
+    use std::collections::HashSet;
+    // the words the scanner acts on when it meets them as a token: the first word of every
+    // key of a spaced script, and every form `scan::plural_lookup` reads as a plural of a
+    // one-word key (a superset: `-s` and `-es` of every key, the Italian forms of keys that
+    // name a taxon)
+    let mut acting: HashSet<Vec<u8>> = HashSet::new();
+    let mut i = 0;
+    while i < pending.len() {
+        let key = &pending[i].key;
+        let mut j = i;
+        let mut names = false;
+        while j < pending.len() && pending[j].key == *key {
+            names |= pending[j].kind.names_taxon();
+            j += 1;
+        }
+        i = j;
+        if key
+            .chars()
+            .next()
+            .is_none_or(crate::normalize::starts_unspaced)
+        {
+            continue;
+        }
+        let k = key.as_bytes();
+        let first = k.split(|&b| b == b' ').next().unwrap_or(k);
+        acting.insert(first.to_vec());
+        if first.len() != k.len() {
+            continue;
+        }
+        for end in [&b"s"[..], b"es"] {
+            acting.insert([k, end].concat());
+        }
+        if let (true, Some((&last, stem))) = (names, k.split_last()) {
+            let ends: &[&[u8]] = match last {
+                b'o' => &[b"i", b"hi"],
+                b'e' => &[b"i"],
+                b'a' => &[b"e", b"he"],
+                _ => &[],
+            };
+            for end in ends {
+                acting.insert([stem, end].concat());
+            }
+        }
+    }
+    let words: Vec<(u64, u32)> = dict_words
+        .iter()
+        .map(|w| {
+            let inert = !acting.contains(w.as_bytes());
+            (fnv1a64(w.as_bytes()), if inert { format::WORD_INERT } else { 0 })
+        })
+        .collect();
+    let in_dict: HashSet<&[u8]> = dict_words.iter().map(|w| w.as_bytes()).collect();
+    let outside: Vec<u64> = acting
+        .iter()
+        .filter(|w| !in_dict.contains(w.as_slice()))
+        .map(|w| fnv1a64(w))
+        .collect();
+    for attempt in 0u64..64 {
+        let seed = 0x5157_4f52_4453_0000 ^ attempt;
+        let Some(table) = format::build_word_table(&words, seed) else {
+            continue;
+        };
+        let t = format::WordTable::parse(&table)
+            .ok_or_else(|| Error::new(ErrorKind::Limit, "word table does not parse"))?;
+        if outside.iter().all(|&h| t.get(h).is_none()) {
+            return Ok(table);
+        }
+    }
+    Err(Error::new(
+        ErrorKind::Limit,
+        "no seed gives a word table without collisions",
+    ))
 }
 
 /// The file name without directories, so a lexicon built elsewhere records the same inputs.

@@ -1,9 +1,9 @@
-//! The compiled lexicon's binary layout (format version 2). All integers little-endian.
+//! The compiled lexicon's binary layout (format version 3). All integers little-endian.
 //!
 //! ```text
 //! offset  size  field
 //! 0       8     magic "CITESLEX"
-//! 8       4     format version (2)
+//! 8       4     format version (3)
 //! 12      4     number of sections N
 //! 16      8     checksum: FNV-1a 64 of every byte from offset 32 to the end
 //! 24      8     total length in bytes
@@ -17,7 +17,7 @@
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"CITESLEX";
 /// Current format version.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
 /// Bytes of one entry record.
@@ -47,7 +47,9 @@ pub enum Section {
     Keys = 5,
     /// `fst::Map`: the keys fuzzy matching may reach, same values.
     Fuzzy = 6,
-    /// `fst::Set`: normalised ordinary words (fuzzy matching never rewrites them).
+    /// Word table: the normalised ordinary words of the dictionaries (fuzzy matching never
+    /// rewrites them), as a hash table of 22-bit fingerprints, each with an `inert` bit for a
+    /// word that starts no key and is no plural of one (see `WordTable`).
     Dictionary = 7,
     /// (traditional, simplified) u32 pairs, sorted.
     Han = 8,
@@ -150,6 +152,139 @@ pub fn deletion_forms(word: &[u8], two: bool, f: &mut impl FnMut(u64) -> bool) -
         }
     }
     Some(false)
+}
+
+/// Bytes of the word table's header: seed (u64), log2 of the slot count (u32), longest probe
+/// sequence (u32).
+pub const WORDS_HEADER: usize = 16;
+/// Bytes of one word-table slot: a little-endian u24, zero when empty.
+pub const WORD_SLOT: usize = 3;
+/// Fingerprint bits of a slot.
+pub const WORD_FP_MASK: u32 = (1 << 22) - 1;
+/// Slot bit: the word starts no key and is no plural of one, so the scanner may pass over it.
+pub const WORD_INERT: u32 = 1 << 22;
+/// Largest slot count a table may declare (2^26 slots, 192 MiB).
+const WORDS_MAX_LOG2: u32 = 26;
+
+/// The ordinary words of the dictionaries as an open-addressing hash table (linear probing)
+/// of 22-bit fingerprints: one probe, usually in one cache line, where an FST look-up walks a
+/// node per byte. A word is found by the FNV-1a hash the scanner already computed for the
+/// prefilter, mixed with the table's seed; a word that is not in the table is mistaken for one
+/// with a probability of about 2^-22 per probe. The builder picks a seed under which no key's
+/// first word and no plural form of a key is mistaken for a word, so an exact match is never
+/// lost; a misspelling that is not a word is taken for one (and so not fuzzy-matched) about
+/// once in a million.
+#[derive(Clone, Copy, Debug)]
+pub struct WordTable<'a> {
+    slots: &'a [u8],
+    seed: u64,
+    log2: u32,
+    max_probe: u32,
+}
+
+impl<'a> WordTable<'a> {
+    /// Reads a table section; `None` when its header does not fit its length.
+    pub fn parse(sec: &'a [u8]) -> Option<WordTable<'a>> {
+        if sec.len() < WORDS_HEADER {
+            return None;
+        }
+        let seed = read_u64(sec, 0);
+        let log2 = read_u32(sec, 8);
+        let max_probe = read_u32(sec, 12);
+        if log2 > WORDS_MAX_LOG2 || sec.len() != WORDS_HEADER + (WORD_SLOT << log2) {
+            return None;
+        }
+        Some(WordTable {
+            slots: &sec[WORDS_HEADER..],
+            seed,
+            log2,
+            max_probe: max_probe.min(1 << log2),
+        })
+    }
+
+    /// (seed, log2 of the slot count, longest probe sequence), to rebuild the view cheaply.
+    pub fn header(&self) -> (u64, u32, u32) {
+        (self.seed, self.log2, self.max_probe)
+    }
+
+    /// The view of a section `parse` accepted, from its `header`.
+    #[inline]
+    pub fn from_parts(sec: &'a [u8], seed: u64, log2: u32, max_probe: u32) -> WordTable<'a> {
+        WordTable {
+            slots: &sec[WORDS_HEADER..],
+            seed,
+            log2,
+            max_probe,
+        }
+    }
+
+    /// The slot bits of the word whose FNV-1a hash is `fnv` (`WORD_INERT` or 0), or `None`
+    /// when it is not a word of the table.
+    #[inline]
+    pub fn get(&self, fnv: u64) -> Option<u32> {
+        let (mut at, fp) = word_slot(fnv, self.seed, self.log2);
+        let mask = (1usize << self.log2) - 1;
+        for _ in 0..=self.max_probe {
+            let v = self.slot(at);
+            if v == 0 {
+                return None;
+            }
+            if v & WORD_FP_MASK == fp {
+                return Some(v & !WORD_FP_MASK);
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    fn slot(&self, i: usize) -> u32 {
+        let b = &self.slots[i * WORD_SLOT..i * WORD_SLOT + WORD_SLOT];
+        u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16
+    }
+}
+
+/// A word's first slot and its fingerprint (never zero).
+fn word_slot(fnv: u64, seed: u64, log2: u32) -> (usize, u32) {
+    let m = mix64(fnv ^ seed);
+    let at = if log2 == 0 { 0 } else { (m >> (64 - log2)) as usize };
+    let fp = (m as u32 & WORD_FP_MASK).max(1);
+    (at, fp)
+}
+
+/// Builds a word table section from (FNV-1a hash, slot bits) pairs, at most 2/3 full. Returns
+/// `None` when two words share a slot and a fingerprint (the caller tries another seed).
+pub fn build_word_table(words: &[(u64, u32)], seed: u64) -> Option<Vec<u8>> {
+    let mut log2 = 4;
+    while (1usize << log2) * 2 < words.len() * 3 {
+        log2 += 1;
+    }
+    let n = 1usize << log2;
+    let mut slots = vec![0u32; n];
+    let mut max_probe = 0u32;
+    for &(fnv, bits) in words {
+        let (mut at, fp) = word_slot(fnv, seed, log2);
+        let mut probe = 0;
+        loop {
+            if slots[at] == 0 {
+                slots[at] = fp | (bits & !WORD_FP_MASK);
+                break;
+            }
+            if slots[at] & WORD_FP_MASK == fp {
+                return None;
+            }
+            at = (at + 1) & (n - 1);
+            probe += 1;
+        }
+        max_probe = max_probe.max(probe);
+    }
+    let mut out = Vec::with_capacity(WORDS_HEADER + n * WORD_SLOT);
+    out.extend_from_slice(&seed.to_le_bytes());
+    out.extend_from_slice(&log2.to_le_bytes());
+    out.extend_from_slice(&max_probe.to_le_bytes());
+    for v in slots {
+        out.extend_from_slice(&v.to_le_bytes()[..WORD_SLOT]);
+    }
+    Some(out)
 }
 
 /// FNV-1a 64 continued from `h` (start with `FNV_START`).
@@ -289,5 +424,56 @@ mod tests {
             deletion_forms(&[b'a'; GATE_MAX_WORD + 1], false, &mut |_| false),
             None
         );
+    }
+
+    #[test]
+    fn word_table_finds_its_words_and_their_bits() {
+        let words: Vec<(u64, u32)> = (0..5000u32)
+            .map(|i| {
+                let w = format!("word{i}");
+                (fnv1a64(w.as_bytes()), if i % 3 == 0 { WORD_INERT } else { 0 })
+            })
+            .collect();
+        let sec = build_word_table(&words, 7).unwrap();
+        let t = WordTable::parse(&sec).unwrap();
+        for (i, &(h, bits)) in words.iter().enumerate() {
+            assert_eq!(t.get(h), Some(bits), "word{i}");
+        }
+        // words it does not hold are absent (at this size, about 1 in 4 million is not)
+        let absent = (0..5000)
+            .filter(|i| t.get(fnv1a64(format!("other{i}").as_bytes())).is_none())
+            .count();
+        assert_eq!(absent, 5000);
+        // the view rebuilt from its header answers the same
+        let (seed, log2, max_probe) = t.header();
+        let again = WordTable::from_parts(&sec, seed, log2, max_probe);
+        assert_eq!(again.get(words[10].0), t.get(words[10].0));
+        // an empty table holds nothing
+        let empty = build_word_table(&[], 1).unwrap();
+        assert_eq!(WordTable::parse(&empty).unwrap().get(words[0].0), None);
+    }
+
+    #[test]
+    fn a_corrupt_word_table_is_refused_or_stays_bounded() {
+        let sec = build_word_table(&[(fnv1a64(b"tiger"), 0)], 3).unwrap();
+        // a header that does not fit the length, or declares too many slots
+        assert!(WordTable::parse(&sec[..sec.len() - 1]).is_none());
+        assert!(WordTable::parse(&sec[..WORDS_HEADER - 1]).is_none());
+        let mut big = sec.clone();
+        big[8..12].copy_from_slice(&40u32.to_le_bytes());
+        assert!(WordTable::parse(&big).is_none());
+        // every slot full and a huge probe bound: a look-up still ends
+        let mut full = sec.clone();
+        for b in &mut full[WORDS_HEADER..] {
+            *b = 0xFF;
+        }
+        full[12..16].copy_from_slice(&u32::MAX.to_le_bytes());
+        let t = WordTable::parse(&full).unwrap();
+        for w in [&b"tiger"[..], b"ivory", b"lion"] {
+            let h = fnv1a64(w);
+            let (_, fp) = word_slot(h, t.seed, t.log2);
+            let expect = (fp == WORD_FP_MASK).then_some(0xFF_FFFF & !WORD_FP_MASK);
+            assert_eq!(t.get(h), expect);
+        }
     }
 }

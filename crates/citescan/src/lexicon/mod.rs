@@ -63,7 +63,8 @@ struct Inner {
     meta: Meta,
     keys: fst::Map<Slice>,
     fuzzy: fst::Map<Slice>,
-    dict: fst::Set<Slice>,
+    /// The word table's place in `bytes` (checked at load).
+    words: (u64, u32, u32),
     n_strings: usize,
     n_entries: usize,
     n_taxa: usize,
@@ -211,8 +212,9 @@ impl Lexicon {
         };
         let keys = fst::Map::new(slice(Section::Keys)).map_err(|e| fst_err("key", e))?;
         let fuzzy = fst::Map::new(slice(Section::Fuzzy)).map_err(|e| fst_err("fuzzy", e))?;
-        let dict =
-            fst::Set::new(slice(Section::Dictionary)).map_err(|e| fst_err("dictionary", e))?;
+        let words = format::WordTable::parse(sec(Section::Dictionary))
+            .map(|t| t.header())
+            .ok_or_else(|| format_err("lexicon word table is corrupt"))?;
         Ok(Lexicon {
             inner: Arc::new(Inner {
                 bytes,
@@ -222,7 +224,7 @@ impl Lexicon {
                 meta,
                 keys,
                 fuzzy,
-                dict,
+                words,
                 n_strings,
                 n_entries: entries_len / ENTRY_LEN,
                 n_taxa: taxa_len / TAXON_LEN,
@@ -372,7 +374,7 @@ impl Lexicon {
     /// Whether `word` (normalised) is an ordinary dictionary word.
     pub fn is_dictionary_word(&self, word: &str) -> bool {
         let key = builder::normalize_key(&self.normalizer(NormalizeOptions::default()), word);
-        self.inner.dict.contains(key.as_bytes())
+        self.dict_contains(key.as_bytes())
     }
 
     pub(crate) fn keys_fst(&self) -> &Fst<Slice> {
@@ -407,7 +409,16 @@ impl Lexicon {
     }
 
     pub(crate) fn dict_contains(&self, word: &[u8]) -> bool {
-        self.inner.dict.contains(word)
+        self.word_bits(format::fnv1a64(word)).is_some()
+    }
+
+    /// The word-table bits of a normalised word, by its FNV-1a hash: `None` for a word of no
+    /// dictionary, `Some(format::WORD_INERT)` for one the scanner may pass over.
+    #[inline]
+    pub(crate) fn word_bits(&self, fnv: u64) -> Option<u32> {
+        let (seed, log2, max_probe) = self.inner.words;
+        format::WordTable::from_parts(self.section(Section::Dictionary), seed, log2, max_probe)
+            .get(fnv)
     }
 
     /// The entries of a packed key value.
