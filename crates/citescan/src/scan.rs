@@ -7,7 +7,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use crate::lexicon::format::{fnv1a64, WORD_INERT};
+use crate::lexicon::format::{fnv1a64, WORD_INERT, WORD_NO_PLURAL};
 use crate::lexicon::{Kind, Lexicon};
 use crate::normalize::{tok, Normalized, Obfuscation, ObfuscationSet, Token};
 
@@ -70,29 +70,29 @@ pub(crate) fn scan(
                 continue;
             }
         }
-        // an ordinary word that starts no key and is no plural of one (the word table marks
-        // it inert) gives nothing here: one probe instead of the look-ups below (most words of
-        // most listings). Hits of other tokens may still cover it.
-        if opts.prefilter
-            && !anywhere
-            && t.flags & (tok::ALPHA | tok::PICTOGRAPH) == tok::ALPHA
-            && t.start >= covered_to
-        {
-            let word = &text[t.start as usize..t.end as usize];
-            if lex.word_bits(fnv1a64(word)) == Some(WORD_INERT) {
-                continue;
-            }
+        let plain = !anywhere && t.flags & tok::PICTOGRAPH == 0 && t.start >= covered_to;
+        let hash = if plain {
+            fnv1a64(&text[t.start as usize..t.end as usize])
+        } else {
+            0
+        };
+        // an ordinary word of the dictionaries (the word table's bits, one probe): one that
+        // starts no key and is no plural of one (inert) gives nothing here, and neither
+        // compounds nor fuzzy matching ever rewrite one (most words of most listings; hits of
+        // other tokens may still cover it)
+        let dict_bits = if opts.prefilter && plain && t.flags & tok::ALPHA != 0 {
+            lex.word_bits(hash)
+        } else {
+            None
+        };
+        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) {
+            continue;
         }
         let mut pos = t.start;
         let mut matched_at_start = false;
         // a plain word that neither is a key nor starts a longer one with the next word is
-        // skipped without walking the FST (most words of most listings)
-        if opts.prefilter
-            && !anywhere
-            && t.flags & tok::PICTOGRAPH == 0
-            && t.start >= covered_to
-            && !may_start_key(lex, text, tokens, ti)
-        {
+        // skipped without walking the FST (most other words)
+        if opts.prefilter && plain && !may_start_key(lex, hash, text, tokens, ti) {
             pos = t.end;
         }
         while pos < t.end {
@@ -140,6 +140,10 @@ pub(crate) fn scan(
             continue;
         }
         let word = &text[t.start as usize..t.end as usize];
+        // a word of the dictionaries that is no plural of a key: nothing more to find
+        if dict_bits.is_some_and(|b| b & WORD_NO_PLURAL != 0) {
+            continue;
+        }
         // plurals: "pangolins", "tortues", "tortugas"
         if let Some(value) = plural_lookup(lex, word) {
             hits.push(Hit {
@@ -153,6 +157,9 @@ pub(crate) fn scan(
             continue;
         }
         // compounds: "Krokodilleder", "Nashornpulver", "rhinohorn"
+        if dict_bits.is_some() {
+            continue;
+        }
         if let Some(c) = compound_lookup(lex, word) {
             let obf = ObfuscationSet::of(Obfuscation::Glued);
             hits.push(Hit {
@@ -216,14 +223,16 @@ pub(crate) fn scan(
 }
 
 /// Whether token `ti` alone, or with the token after it, may start a key (prefilter).
-fn may_start_key(lex: &Lexicon, text: &[u8], tokens: &[Token], ti: usize) -> bool {
+/// `h` is the FNV-1a hash of the token's word.
+fn may_start_key(lex: &Lexicon, h: u64, text: &[u8], tokens: &[Token], ti: usize) -> bool {
     use crate::lexicon::format::fnv1a64_from;
-    let t = &tokens[ti];
-    let h = fnv1a64(&text[t.start as usize..t.end as usize]);
     if lex.may_start_key(h) {
         return true;
     }
     match tokens.get(ti + 1) {
+        // a key may end inside a glued or unspaced token ("giant #clamm"): its pair hash
+        // says nothing
+        Some(n) if n.is_glued() || n.flags & tok::UNSPACED != 0 => true,
         Some(n) => {
             let h = fnv1a64_from(
                 fnv1a64_from(h, b" "),

@@ -499,6 +499,27 @@ fn listing_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
 
+/// Ordinary marketplace words (inert ones, context words, words that start phrase keys,
+/// plurals of keys, misspellings, compounds) with names and separators between them.
+fn ordinary_listing() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "for", "sale", "the", "house", "price", "free", "with", "box", "photos", "perfect",
+        "tigers", "tigre", "tigri", "pangolins", "corallo", "rosso", "red", "coral", "green",
+        "sea", "turtle", "shell", "giant", "clam", "clamm", "ivroy", "pnagolin", "elephant",
+        "carving", "Krokodilleder", "rhinohorn", "bearskin", "white", "lace", "dress",
+        "Nike", "shoes", "size", "no", "not", "genuine", "bone", "ox", "a", "i", "v", "o",
+        "ivory", "tortoiseshell", "hawksbill", "comb", "vintage", "antique", "jade", "grean",
+        "see", "turtel", "caguama", "huevos", "de", "shark", "fin", "soup", "agarwood", "oud",
+        "chips", "rosewood", "table", "Siamese", "python", "skin", "bag", "leather", "fake",
+    ]);
+    let seps = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "-", "!", " #", "\n"]);
+    prop::collection::vec((words, seps), 0..20).prop_map(|v| {
+        v.into_iter()
+            .flat_map(|(w, s)| [w, s])
+            .collect::<String>()
+    })
+}
+
 /// The plural forms the scanner folds to a singular key: `-s` and `-es`; Italian `-i` for
 /// `-o` and `-e`, `-chi`/`-ghi` for `-co`/`-go`, `-e` for `-a` and `-che`/`-ghe` for
 /// `-ca`/`-ga`.
@@ -546,6 +567,15 @@ proptest! {
     }
 
     #[test]
+    fn the_prefilter_and_word_table_change_nothing(
+        text in prop_oneof![ordinary_listing(), listing_text()]
+    ) {
+        let with = classifier();
+        let without = Classifier::builder().without_prefilter().build().unwrap();
+        prop_assert_eq!(with.classify(&text), without.classify(&text));
+    }
+
+    #[test]
     fn verdicts_survive_a_lexicon_round_trip(text in listing_text()) {
         let lex = Lexicon::embedded();
         let again = Lexicon::from_bytes(lex.as_bytes().to_vec()).unwrap();
@@ -572,9 +602,14 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
                 continue;
             }
             let b = w.as_bytes();
-            let bits = lex.word_bits(crate::lexicon::format::fnv1a64(b));
+            use crate::lexicon::format::{fnv1a64, WORD_INERT, WORD_NO_PLURAL};
+            let bits = lex.word_bits(fnv1a64(b));
             assert!(bits.is_some(), "{w:?} is a dictionary word");
-            if bits != Some(crate::lexicon::format::WORD_INERT) {
+            let bits = bits.unwrap_or(0);
+            if bits & WORD_NO_PLURAL != 0 {
+                assert!(crate::scan::plural_lookup(&lex, b).is_none(), "{w:?} is a plural");
+            }
+            if bits & WORD_INERT == 0 {
                 acting += 1;
                 continue;
             }

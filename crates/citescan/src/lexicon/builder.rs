@@ -565,9 +565,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     Ok(out)
 }
 
-/// The word table section (see `format::WordTable`): every dictionary word, marked inert when
-/// it is the first word of no key and no plural form of a key, so that the scanner passes over
-/// it with one probe. The seed is the first under which no key's first word and no plural form
+/// The word table section (see `format::WordTable`): every dictionary word, marked when it is
+/// no plural form of a key, and inert when it is also the first word of no key, so that the
+/// scanner passes over it with one probe. The seed is the first under which no key's first word and no plural form
 /// of a key that is not itself a dictionary word is mistaken for one.
 fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>, Error> {
     use std::collections::HashSet;
@@ -575,7 +575,8 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
     // key of a spaced script, and every form `scan::plural_lookup` reads as a plural of a
     // one-word key (a superset: `-s` and `-es` of every key, the Italian forms of keys that
     // name a taxon)
-    let mut acting: HashSet<Vec<u8>> = HashSet::new();
+    let mut starts: HashSet<Vec<u8>> = HashSet::new();
+    let mut plurals: HashSet<Vec<u8>> = HashSet::new();
     let mut i = 0;
     while i < pending.len() {
         let key = &pending[i].key;
@@ -595,12 +596,12 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
         }
         let k = key.as_bytes();
         let first = k.split(|&b| b == b' ').next().unwrap_or(k);
-        acting.insert(first.to_vec());
+        starts.insert(first.to_vec());
         if first.len() != k.len() {
             continue;
         }
         for end in [&b"s"[..], b"es"] {
-            acting.insert([k, end].concat());
+            plurals.insert([k, end].concat());
         }
         if let (true, Some((&last, stem))) = (names, k.split_last()) {
             let ends: &[&[u8]] = match last {
@@ -610,20 +611,28 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
                 _ => &[],
             };
             for end in ends {
-                acting.insert([stem, end].concat());
+                plurals.insert([stem, end].concat());
             }
         }
     }
     let words: Vec<(u64, u32)> = dict_words
         .iter()
         .map(|w| {
-            let inert = !acting.contains(w.as_bytes());
-            (fnv1a64(w.as_bytes()), if inert { format::WORD_INERT } else { 0 })
+            let w = w.as_bytes();
+            let mut bits = 0;
+            if !plurals.contains(w) {
+                bits |= format::WORD_NO_PLURAL;
+                if !starts.contains(w) {
+                    bits |= format::WORD_INERT;
+                }
+            }
+            (fnv1a64(w), bits)
         })
         .collect();
     let in_dict: HashSet<&[u8]> = dict_words.iter().map(|w| w.as_bytes()).collect();
-    let outside: Vec<u64> = acting
+    let outside: Vec<u64> = starts
         .iter()
+        .chain(&plurals)
         .filter(|w| !in_dict.contains(w.as_slice()))
         .map(|w| fnv1a64(w))
         .collect();

@@ -48,8 +48,8 @@ pub enum Section {
     /// `fst::Map`: the keys fuzzy matching may reach, same values.
     Fuzzy = 6,
     /// Word table: the normalised ordinary words of the dictionaries (fuzzy matching never
-    /// rewrites them), as a hash table of 22-bit fingerprints, each with an `inert` bit for a
-    /// word that starts no key and is no plural of one (see `WordTable`).
+    /// rewrites them), as a hash table of 22-bit fingerprints, each with a bit for a word that
+    /// is no plural of a key and one for a word that also starts no key (see `WordTable`).
     Dictionary = 7,
     /// (traditional, simplified) u32 pairs, sorted.
     Han = 8,
@@ -163,6 +163,8 @@ pub const WORD_SLOT: usize = 3;
 pub const WORD_FP_MASK: u32 = (1 << 22) - 1;
 /// Slot bit: the word starts no key and is no plural of one, so the scanner may pass over it.
 pub const WORD_INERT: u32 = 1 << 22;
+/// Slot bit: the word is no plural of a key (it may start one).
+pub const WORD_NO_PLURAL: u32 = 1 << 23;
 /// Largest slot count a table may declare (2^26 slots, 192 MiB).
 const WORDS_MAX_LOG2: u32 = 26;
 
@@ -218,8 +220,8 @@ impl<'a> WordTable<'a> {
         }
     }
 
-    /// The slot bits of the word whose FNV-1a hash is `fnv` (`WORD_INERT` or 0), or `None`
-    /// when it is not a word of the table.
+    /// The slot bits of the word whose FNV-1a hash is `fnv` (`WORD_INERT`, `WORD_NO_PLURAL`),
+    /// or `None` when it is not a word of the table.
     #[inline]
     pub fn get(&self, fnv: u64) -> Option<u32> {
         let (mut at, fp) = word_slot(fnv, self.seed, self.log2);
@@ -431,7 +433,8 @@ mod tests {
         let words: Vec<(u64, u32)> = (0..5000u32)
             .map(|i| {
                 let w = format!("word{i}");
-                (fnv1a64(w.as_bytes()), if i % 3 == 0 { WORD_INERT } else { 0 })
+                let bits = [WORD_INERT | WORD_NO_PLURAL, WORD_NO_PLURAL, 0][i as usize % 3];
+                (fnv1a64(w.as_bytes()), bits)
             })
             .collect();
         let sec = build_word_table(&words, 7).unwrap();
