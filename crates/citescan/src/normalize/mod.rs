@@ -394,13 +394,15 @@ impl<'a> Normalizer<'a> {
     /// case, one space between words, nothing to undo. It declines (returns `None`) as soon as the
     /// text holds anything a normalisation step would act on (letters mixed with one or two digits
     /// other than a number with its unit, symbols touching letters, a
-    /// letter three times in a row, one-letter words next to each other, '@' or '|'), and the full
+    /// letter three times in a row, three one-letter words in a row of which two are letters, '@'
+    /// or '|'), and the full
     /// path runs instead. A property test checks that both paths agree wherever this one answers.
     pub(crate) fn ascii_fast_path(&self, text: &str) -> Option<Normalized> {
         let b = text.as_bytes();
         let n = b.len();
         let mut out = Normalized {
-            text: String::with_capacity(n),
+            // filled from `bytes` at the end
+            text: String::new(),
             src_start: Vec::with_capacity(n),
             src_end: Vec::with_capacity(n),
             tokens: Vec::with_capacity(n / 5 + 1),
@@ -408,7 +410,9 @@ impl<'a> Normalizer<'a> {
         };
         let mut bytes: Vec<u8> = Vec::with_capacity(n);
         let mut hashtag = false;
-        let mut prev_single = false;
+        // the run of one-letter words just before (its length, and how many hold a letter):
+        // the full path joins a run of three or more with two letters ("i v o r y", "a 5 m")
+        let mut run = (0usize, 0usize);
         let mut i = 0;
         let push_space = |bytes: &mut Vec<u8>, out: &mut Normalized| {
             if !bytes.is_empty() {
@@ -447,8 +451,13 @@ impl<'a> Normalizer<'a> {
                     }
                 };
                 let single = (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0]));
-                if single && prev_single {
-                    return None;
+                if single {
+                    run = (run.0 + 1, run.1 + usize::from(alpha));
+                    if run.0 >= 3 && run.1 >= 2 {
+                        return None;
+                    }
+                } else {
+                    run = (0, 0);
                 }
                 let mut mixed = false;
                 if digit && alpha && !model {
@@ -516,7 +525,6 @@ impl<'a> Normalizer<'a> {
                     flags,
                 });
                 hashtag = false;
-                prev_single = single;
                 continue;
             }
             if !c.is_ascii() {
@@ -541,7 +549,7 @@ impl<'a> Normalizer<'a> {
                     flags: tok::PICTOGRAPH,
                 });
                 hashtag = false;
-                prev_single = false;
+                run = (0, 0);
                 i += len;
                 continue;
             }
@@ -565,7 +573,7 @@ impl<'a> Normalizer<'a> {
                         flags: tok::PICTOGRAPH,
                     });
                     hashtag = false;
-                    prev_single = false;
+                    run = (0, 0);
                 }
                 b'!' => {}
                 _ => hashtag = false,

@@ -285,6 +285,10 @@ fn ascii_fast_path_takes_plain_listings() {
     assert_eq!(fast("1v0ry").unwrap().text, "ivory");
     // symbols touching letters and letters spaced apart need the full path
     assert!(fast("i v o r y").is_none());
+    assert!(fast("a 5 m").is_none());
+    // one-letter words that the full path leaves apart: two in a row, or numbers and a unit
+    assert_eq!(fast("for a e-reader").unwrap().text, "for a e reader");
+    assert_eq!(fast("H&M knife, 1.5 m").unwrap().text, "h m knife 1 5 m");
     assert!(fast("$hark f!n").is_none());
     assert!(fast("ivory é").is_none());
 }
