@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon::{Entry, Kind, Lexicon};
 use crate::normalize::{NormalizeOptions, Normalized, Obfuscation, ObfuscationSet};
 use crate::policy::Policy;
-use crate::scan::{scan, Hit, ScanOptions};
+use crate::scan::{self, scan, Hit, ScanOptions};
 
 /// The decision for a listing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -179,6 +179,8 @@ struct Inner {
     parallel: bool,
     /// Tests only: walk every word, to show the prefilter changes nothing.
     no_prefilter: bool,
+    /// What the clean-text screen needs of the lexicon's keys.
+    screen: scan::ScreenTables,
 }
 
 /// Classifies listings. Immutable, `Send + Sync`, cheap to clone (an `Arc`): build one and
@@ -311,6 +313,7 @@ impl ClassifierBuilder {
             .collect();
         wild_ids.sort_unstable();
         wild_ids.dedup();
+        let screen = scan::ScreenTables::new(&lexicon);
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -322,6 +325,7 @@ impl ClassifierBuilder {
                 wild_ids,
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
+                screen,
             }),
         })
     }
@@ -461,6 +465,17 @@ impl Classifier {
             fuzzy: self.inner.fuzzy,
             prefilter: !self.inner.no_prefilter,
         };
+        // most listings: plain text in which nothing can name a taxon is allowed at once, as
+        // the weighing below would allow it (no platform terms to look for, and only when the
+        // prefilters are on, so that tests can compare the two paths)
+        if opts.prefilter
+            && self.inner.platform.ac.is_none()
+            && fields
+                .iter()
+                .all(|(_, t)| scan::screen_clean(lex, &norm, &self.inner.screen, t))
+        {
+            return self.decide(id, fields, Vec::new(), 0);
+        }
         let mut scored: Vec<Scored<'_>> = Vec::new();
         let mut hits = Vec::new();
         for (fi, (_, text)) in fields.iter().enumerate() {

@@ -9,7 +9,7 @@ use fst::raw::{Fst, Node, Output};
 
 use crate::lexicon::format::{fnv1a64, WORD_INERT, WORD_NO_PLURAL};
 use crate::lexicon::{Kind, Lexicon};
-use crate::normalize::{tok, Normalized, Obfuscation, ObfuscationSet, Token};
+use crate::normalize::{tok, Normalized, Normalizer, Obfuscation, ObfuscationSet, Token};
 
 /// Shortest key (in chars) that may match strictly inside a glued token (`#ivoryforsale`).
 const GLUED_MIN_CHARS: usize = 4;
@@ -220,6 +220,337 @@ pub(crate) fn scan(
             }
         }
     }
+}
+
+/// What the screen needs to know of the keys that start with a currency sign, worked out once
+/// per classifier (a handful of keys: "£" for sale).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ScreenTables {
+    /// Currency signs with which no key that names a taxon starts.
+    currency_ok: Vec<char>,
+}
+
+impl ScreenTables {
+    pub(crate) fn new(lex: &Lexicon) -> ScreenTables {
+        use fst::{IntoStreamer, Streamer};
+        let naming = |v: u64| lex.entries_of(v).any(|e| e.kind().names_taxon());
+        let currency_ok = ['$', '£', '€', '¥', '₫', '₹', '฿', '₩']
+            .into_iter()
+            .filter(|c| {
+                let mut buf = [0u8; 4];
+                let p = c.encode_utf8(&mut buf).as_bytes();
+                // the keys from the sign up to the next byte string
+                let mut end = p.to_vec();
+                if let Some(last) = end.last_mut() {
+                    *last += 1;
+                }
+                let mut keys = lex.keys_fst().range().ge(p).lt(&end).into_stream();
+                let mut ok = true;
+                while let Some((_, out)) = keys.next() {
+                    ok &= !naming(out.value());
+                }
+                ok
+            })
+            .collect();
+        ScreenTables { currency_ok }
+    }
+}
+
+/// Whether a text certainly holds nothing that names a taxon (no name, code word or emoji of
+/// the lexicon, in any disguise the scanner undoes), decided in one pass over its bytes without
+/// normalising it; most clean listings are. `false` means only "not certain": the full path
+/// then runs. The classifier allows a text it passes with no evidence, as the full path would.
+///
+/// It takes plain ASCII text with currency signs, as the normaliser's ASCII fast path does,
+/// and declines what that path or the scanner would act on: letters mixed with digits, a
+/// letter three times in a row, runs of one-letter words, hashtags, symbols touching letters,
+/// any other non-ASCII character, and words split by one `-._/*~` that may join into a name.
+/// A word passes on its word-table bits (one probe) when no key it starts and no key it is a
+/// plural of names a taxon; when it only starts such keys, it passes if the prefilter rules
+/// out the word alone and the word with the next one. A word of no dictionary passes as well
+/// only when no plural, compound, undoubled or fuzzy reading of it is a key and the words
+/// before it start no misspelt phrase: the look-ups the scanner makes. Numbers and currency
+/// signs pass when no key that names a taxon starts with them (`ScreenTables`).
+pub(crate) fn screen_clean(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    tables: &ScreenTables,
+    text: &str,
+) -> bool {
+    use crate::lexicon::format::{
+        fnv1a64, fnv1a64_from, phrase_start_hash, WORD_CONTEXT, WORD_NO_PLURAL,
+    };
+    const MAX_WORD: usize = 64;
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut buf = [0u8; MAX_WORD];
+    // the run of one-letter words (or one letter repeated) before: length, and how many are
+    // letters (the normaliser joins three with two letters: "i v o r y")
+    let mut run = (0usize, 0usize);
+    // the previous word: where it ended, and whether a name may start with it across one
+    // separator ("ti-ger": a word of four letters or fewer, or of no dictionary)
+    let mut prev_end = usize::MAX;
+    let mut prev_may_split = false;
+    let mut prev = [0u8; MAX_WORD];
+    let mut prev_len = 0;
+    // the word before, when a key that names a taxon may start with it and the next word
+    let mut pair: Option<u64> = None;
+    // the hashes of the two tokens before (0 for a number or a sign): a misspelt phrase may
+    // start with them
+    let mut before = [0u64; 2];
+    let fst = lex.keys_fst();
+    // keys that a glued word before goes on into with a space: the next token must not
+    // continue one ("2 hoorn kameleon" after "12")
+    let mut open: Vec<Node<'_>> = Vec::new();
+    let naming = |w: &[u8]| {
+        lex.keys_fst()
+            .get(w)
+            .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
+    };
+    let lat = |x: u8| {
+        if x.is_ascii_digit() {
+            crate::normalize::tables::leet_letter(x as char).map_or(x, |c| c as u8)
+        } else {
+            x.to_ascii_lowercase()
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let s = i;
+            while i < n && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let w = &b[s..i];
+            if w.len() > MAX_WORD {
+                return false;
+            }
+            let digits = w.iter().filter(|x| x.is_ascii_digit()).count();
+            // one letter, maybe repeated or written as a digit: the normaliser's rule
+            let alpha = digits < w.len();
+            if (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0])) {
+                run = (run.0 + 1, run.1 + usize::from(alpha));
+                if run.0 >= 3 && run.1 >= 2 {
+                    return false;
+                }
+            } else {
+                run = (0, 0);
+            }
+            for (o, x) in buf.iter_mut().zip(w) {
+                *o = x.to_ascii_lowercase();
+            }
+            let word = &buf[..w.len()];
+            // a key open from the glued word before goes on with this one
+            if open
+                .drain(..)
+                .any(|node| walk_from(fst, node, word).is_some())
+            {
+                return false;
+            }
+            if digits > 0 {
+                // a number, or letters and digits that the normaliser keeps as they are (a
+                // model number, a number with its unit: "w32", "128gb", "6pm"): the scanner
+                // tries a key at every position of such a glued word
+                let kept = digits == w.len()
+                    || norm
+                        .ascii_fast_path(std::str::from_utf8(w).unwrap_or(""))
+                        .is_some_and(|n| {
+                            n.events.is_empty()
+                                && n.tokens.len() == 1
+                                && n.tokens[0].flags == tok::DIGITS
+                                && n.text.as_bytes() == word
+                        });
+                // after a word that may start a name, it walks on into the glued word
+                let across = pair.take().is_some() && key_across(fst, &prev[..prev_len], word);
+                if !kept || across {
+                    return false;
+                }
+                for p in 0..word.len() {
+                    match key_in_glued(lex, word, p) {
+                        Glued::Taken => return false,
+                        Glued::Open(node) => open.push(node),
+                        Glued::None => {}
+                    }
+                }
+                prev_may_split = false;
+                prev_end = i;
+                before = [before[1], 0];
+                continue;
+            }
+            if word.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]) {
+                return false;
+            }
+            // split by one separator from a word a name may start with
+            // (a name that the two, or the two and the next, may join into starts with both)
+            if prev_may_split
+                && prev_end + 1 == s
+                && matches!(b[s - 1], b'-' | b'.' | b'_' | b'/' | b'*' | b'~')
+                && {
+                    let mut joined = [0u8; 2 * MAX_WORD];
+                    joined[..prev_len].copy_from_slice(&prev[..prev_len]);
+                    joined[prev_len..prev_len + word.len()].copy_from_slice(word);
+                    let joined = &joined[..prev_len + word.len()];
+                    key_has_prefix(lex.keys_fst(), joined) || plural_lookup(lex, joined).is_some()
+                }
+            {
+                return false;
+            }
+            let h = fnv1a64(word);
+            if let Some(hp) = pair.take() {
+                if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word)) {
+                    return false;
+                }
+            }
+            let bits = lex.word_bits(h);
+            match bits {
+                Some(bits) if bits & WORD_CONTEXT != 0 => {}
+                // it starts a name: not alone, and not with the next word
+                Some(bits) if bits & WORD_NO_PLURAL != 0 => {
+                    if lex.may_start_key(h) && naming(word) {
+                        return false;
+                    }
+                    pair = Some(h);
+                }
+                Some(_) => return false,
+                None => {
+                    let phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
+                    if lex.may_start_key(h) && naming(word)
+                        || phrase(before[1])
+                        || phrase(before[0])
+                        || plural_lookup(lex, word).is_some()
+                        || compound_lookup(lex, word).is_some()
+                        || undoubled_lookup(lex, word).is_some()
+                        || fuzzy_token(lex, word, true).is_some()
+                    {
+                        return false;
+                    }
+                    pair = Some(h);
+                }
+            }
+            debug_assert_eq!(fnv1a64_from(h, &[1]), phrase_start_hash(word));
+            prev_may_split = word.len() <= 4 || bits.is_none();
+            prev[..word.len()].copy_from_slice(word);
+            prev_len = word.len();
+            prev_end = i;
+            before = [before[1], h];
+            continue;
+        }
+        match c {
+            b'#' | b'|' => return false,
+            // '@' before a word marks a handle (a separator); anywhere else it may be a letter
+            b'@' if !(i + 1 < n
+                && b[i + 1].is_ascii_alphabetic()
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) =>
+            {
+                return false
+            }
+            b'$' | b'!' if i + 1 < n && b[i + 1].is_ascii_alphabetic() => return false,
+            b'$' | 0x80.. => {
+                // a currency sign is a token of its own; any other character needs the full path
+                let Some(ch) = text[i..].chars().next() else {
+                    return false;
+                };
+                let mut sign = [0u8; 4];
+                let sign = ch.encode_utf8(&mut sign).as_bytes();
+                if pair.is_some()
+                    || !tables.currency_ok.contains(&ch)
+                    || open
+                        .drain(..)
+                        .any(|node| walk_from(fst, node, sign).is_some())
+                {
+                    return false;
+                }
+                run = (0, 0);
+                prev_may_split = false;
+                before = [before[1], 0];
+                i += ch.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The FST node after `bytes`, from `node`, when some key goes on with them.
+fn walk_from<'f, D: AsRef<[u8]>>(
+    fst: &'f Fst<D>,
+    mut node: Node<'f>,
+    bytes: &[u8],
+) -> Option<Node<'f>> {
+    for &x in bytes {
+        let k = node.find_input(x)?;
+        node = fst.node(node.transition(k).addr);
+    }
+    Some(node)
+}
+
+/// What a key starting at one byte of a glued word may do.
+enum Glued<'f> {
+    /// Nothing: no key goes on with the word's bytes from there.
+    None,
+    /// The scanner may take one that names a taxon and ends inside the word.
+    Taken,
+    /// Keys go on after the word with a space: the node after the space.
+    Open(Node<'f>),
+}
+
+/// What a key starting at byte `p` of a glued word (one with digits) may do: end inside it
+/// after four letters or more, or at its end when it starts the word or follows a digit
+/// (`longest_at`'s rules), naming a taxon, or go on after it with a space.
+fn key_in_glued<'f>(lex: &'f Lexicon, word: &[u8], p: usize) -> Glued<'f> {
+    let fst = lex.keys_fst();
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    for (q, &x) in word.iter().enumerate().skip(p) {
+        let Some(k) = node.find_input(x) else {
+            return Glued::None;
+        };
+        let t = node.transition(k);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+        let end = q + 1;
+        // a key of context ("pm" after "6") names nothing: only a longer one may
+        if node.is_final()
+            && (end - p >= GLUED_MIN_CHARS
+                || end == word.len() && (p == 0 || word[p - 1].is_ascii_digit()))
+            && lex
+                .entries_of(out.cat(node.final_output()).value())
+                .any(|e| e.kind().names_taxon())
+        {
+            return Glued::Taken;
+        }
+    }
+    match node.find_input(b' ') {
+        Some(k) => Glued::Open(fst.node(node.transition(k).addr)),
+        None => Glued::None,
+    }
+}
+
+/// Whether a key starts with the word `first`, a space, then ends inside the glued word
+/// `glued` or goes on after it with a space (a walk from `first` into a glued word).
+fn key_across<D: AsRef<[u8]>>(fst: &Fst<D>, first: &[u8], glued: &[u8]) -> bool {
+    let Some(mut node) = walk_from(fst, fst.root(), first).and_then(|n| walk_from(fst, n, b" "))
+    else {
+        return false;
+    };
+    for &x in glued {
+        let Some(k) = node.find_input(x) else {
+            return false;
+        };
+        node = fst.node(node.transition(k).addr);
+        if node.is_final() {
+            return true;
+        }
+    }
+    node.find_input(b' ').is_some()
+}
+
+/// Whether some key starts with `prefix`.
+fn key_has_prefix<D: AsRef<[u8]>>(fst: &Fst<D>, prefix: &[u8]) -> bool {
+    walk_from(fst, fst.root(), prefix).is_some()
 }
 
 /// Whether token `ti` alone, or with the token after it, may start a key (prefilter).

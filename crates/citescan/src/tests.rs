@@ -503,21 +503,84 @@ fn listing_text() -> impl Strategy<Value = String> {
 /// plurals of keys, misspellings, compounds) with names and separators between them.
 fn ordinary_listing() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "for", "sale", "the", "house", "price", "free", "with", "box", "photos", "perfect",
-        "tigers", "tigre", "tigri", "pangolins", "corallo", "rosso", "red", "coral", "green",
-        "sea", "turtle", "shell", "giant", "clam", "clamm", "ivroy", "pnagolin", "elephant",
-        "carving", "Krokodilleder", "rhinohorn", "bearskin", "white", "lace", "dress",
-        "Nike", "shoes", "size", "no", "not", "genuine", "bone", "ox", "a", "i", "v", "o",
-        "ivory", "tortoiseshell", "hawksbill", "comb", "vintage", "antique", "jade", "grean",
-        "see", "turtel", "caguama", "huevos", "de", "shark", "fin", "soup", "agarwood", "oud",
-        "chips", "rosewood", "table", "Siamese", "python", "skin", "bag", "leather", "fake",
+        "for",
+        "sale",
+        "the",
+        "house",
+        "price",
+        "free",
+        "with",
+        "box",
+        "photos",
+        "perfect",
+        "tigers",
+        "tigre",
+        "tigri",
+        "pangolins",
+        "corallo",
+        "rosso",
+        "red",
+        "coral",
+        "green",
+        "sea",
+        "turtle",
+        "shell",
+        "giant",
+        "clam",
+        "clamm",
+        "ivroy",
+        "pnagolin",
+        "elephant",
+        "carving",
+        "Krokodilleder",
+        "rhinohorn",
+        "bearskin",
+        "white",
+        "lace",
+        "dress",
+        "Nike",
+        "shoes",
+        "size",
+        "no",
+        "not",
+        "genuine",
+        "bone",
+        "ox",
+        "a",
+        "i",
+        "v",
+        "o",
+        "ivory",
+        "tortoiseshell",
+        "hawksbill",
+        "comb",
+        "vintage",
+        "antique",
+        "jade",
+        "grean",
+        "see",
+        "turtel",
+        "caguama",
+        "huevos",
+        "de",
+        "shark",
+        "fin",
+        "soup",
+        "agarwood",
+        "oud",
+        "chips",
+        "rosewood",
+        "table",
+        "Siamese",
+        "python",
+        "skin",
+        "bag",
+        "leather",
+        "fake",
     ]);
     let seps = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "-", "!", " #", "\n"]);
-    prop::collection::vec((words, seps), 0..20).prop_map(|v| {
-        v.into_iter()
-            .flat_map(|(w, s)| [w, s])
-            .collect::<String>()
-    })
+    prop::collection::vec((words, seps), 0..20)
+        .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect::<String>())
 }
 
 /// The plural forms the scanner folds to a singular key: `-s` and `-es`; Italian `-i` for
@@ -576,6 +639,19 @@ proptest! {
     }
 
     #[test]
+    fn a_text_the_screen_passes_has_nothing_to_weigh(
+        text in prop_oneof![ordinary_listing(), listing_text()]
+    ) {
+        let lex = Lexicon::embedded();
+        if crate::scan::screen_clean(&lex, &lex.normalizer(Default::default()), &crate::scan::ScreenTables::new(&lex), &text) {
+            let full = Classifier::builder().without_prefilter().build().unwrap();
+            let a = full.classify(&text);
+            prop_assert_eq!(a.verdict, Verdict::Allow);
+            prop_assert!(a.matches.is_empty(), "{:?}", a.matches);
+        }
+    }
+
+    #[test]
     fn verdicts_survive_a_lexicon_round_trip(text in listing_text()) {
         let lex = Lexicon::embedded();
         let again = Lexicon::from_bytes(lex.as_bytes().to_vec()).unwrap();
@@ -607,7 +683,10 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
             assert!(bits.is_some(), "{w:?} is a dictionary word");
             let bits = bits.unwrap_or(0);
             if bits & WORD_NO_PLURAL != 0 {
-                assert!(crate::scan::plural_lookup(&lex, b).is_none(), "{w:?} is a plural");
+                assert!(
+                    crate::scan::plural_lookup(&lex, b).is_none(),
+                    "{w:?} is a plural"
+                );
             }
             if bits & WORD_INERT == 0 {
                 acting += 1;
@@ -620,11 +699,54 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
                 .take_while(|k| k.starts_with(w.as_str()))
                 .any(|k| k.len() == w.len() || k.as_bytes()[w.len()] == b' ');
             assert!(!starts, "{w:?} starts a key");
-            assert!(crate::scan::plural_lookup(&lex, b).is_none(), "{w:?} is a plural");
+            assert!(
+                crate::scan::plural_lookup(&lex, b).is_none(),
+                "{w:?} is a plural"
+            );
         }
     }
     // most words are inert; the others are names, context words and their plurals
-    assert!(inert > 10 * acting && acting > 100, "{inert} inert, {acting} not");
+    assert!(
+        inert > 10 * acting && acting > 100,
+        "{inert} inert, {acting} not"
+    );
+}
+
+#[test]
+fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex);
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    for clean in [
+        "Nike running shoes, size 9, barely used. £45 or best offer!",
+        "Sofa for sale - 1.5 m, grey. Collection only, cash on pickup. DM @jenny for photos",
+        "Price is $120, slightly negotiable. Free delivery within 5 miles.",
+        "",
+    ] {
+        assert!(screen(clean), "{clean:?}");
+    }
+    for not_clean in [
+        "ivory bangle",
+        "Ivory",
+        "1v0ry",
+        "i v o r y",
+        "t-i-g-e-r",
+        "ti-ger claws",
+        "#ivoryforsale",
+        "pangolins",
+        "Krokodilleder",
+        "ivroy",
+        "iivoryy",
+        "giant clamm shell",
+        "rhino horn",
+        "象牙",
+        "🐘",
+        "іvоrу",
+        "Loxodonta africana",
+    ] {
+        assert!(!screen(not_clean), "{not_clean:?}");
+    }
 }
 
 #[test]

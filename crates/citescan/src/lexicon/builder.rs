@@ -565,9 +565,11 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     Ok(out)
 }
 
-/// The word table section (see `format::WordTable`): every dictionary word, marked when it is
-/// no plural form of a key, and inert when it is also the first word of no key, so that the
-/// scanner passes over it with one probe. The seed is the first under which no key's first word and no plural form
+/// The word table section (see `format::WordTable`): every dictionary word and every word of
+/// one or two ASCII letters, marked when it is
+/// no plural form of a key, inert when it is also the first word of no key, so that the
+/// scanner passes over it with one probe, and context when no key it starts or is a plural of
+/// names a taxon. The seed is the first under which no key's first word and no plural form
 /// of a key that is not itself a dictionary word is mistaken for one.
 fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>, Error> {
     use std::collections::HashSet;
@@ -577,6 +579,8 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
     // name a taxon)
     let mut starts: HashSet<Vec<u8>> = HashSet::new();
     let mut plurals: HashSet<Vec<u8>> = HashSet::new();
+    // the same, for keys that name a taxon
+    let mut naming: HashSet<Vec<u8>> = HashSet::new();
     let mut i = 0;
     while i < pending.len() {
         let key = &pending[i].key;
@@ -597,11 +601,17 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
         let k = key.as_bytes();
         let first = k.split(|&b| b == b' ').next().unwrap_or(k);
         starts.insert(first.to_vec());
+        if names {
+            naming.insert(first.to_vec());
+        }
         if first.len() != k.len() {
             continue;
         }
         for end in [&b"s"[..], b"es"] {
             plurals.insert([k, end].concat());
+            if names {
+                naming.insert([k, end].concat());
+            }
         }
         if let (true, Some((&last, stem))) = (names, k.split_last()) {
             let ends: &[&[u8]] = match last {
@@ -612,14 +622,30 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
             };
             for end in ends {
                 plurals.insert([stem, end].concat());
+                naming.insert([stem, end].concat());
             }
         }
     }
+    // and every word of one or two ASCII letters ("a", "on", "is"): too short for plurals,
+    // compounds and fuzzy matching, so their bits only say which keys they start
+    let mut short: Vec<Vec<u8>> = Vec::new();
+    for a in b'a'..=b'z' {
+        short.push(vec![a]);
+        for b in b'a'..=b'z' {
+            short.push(vec![a, b]);
+        }
+    }
+    let in_dict: HashSet<&[u8]> = dict_words.iter().map(|w| w.as_bytes()).collect();
+    short.retain(|w| !in_dict.contains(w.as_slice()));
     let words: Vec<(u64, u32)> = dict_words
         .iter()
+        .map(|w| w.as_bytes())
+        .chain(short.iter().map(|w| w.as_slice()))
         .map(|w| {
-            let w = w.as_bytes();
             let mut bits = 0;
+            if !naming.contains(w) {
+                bits |= format::WORD_CONTEXT;
+            }
             if !plurals.contains(w) {
                 bits |= format::WORD_NO_PLURAL;
                 if !starts.contains(w) {
@@ -629,11 +655,15 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
             (fnv1a64(w), bits)
         })
         .collect();
-    let in_dict: HashSet<&[u8]> = dict_words.iter().map(|w| w.as_bytes()).collect();
+    let in_table: HashSet<&[u8]> = in_dict
+        .iter()
+        .copied()
+        .chain(short.iter().map(|w| w.as_slice()))
+        .collect();
     let outside: Vec<u64> = starts
         .iter()
         .chain(&plurals)
-        .filter(|w| !in_dict.contains(w.as_slice()))
+        .filter(|w| !in_table.contains(w.as_slice()))
         .map(|w| fnv1a64(w))
         .collect();
     for attempt in 0u64..64 {

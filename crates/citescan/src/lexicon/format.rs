@@ -48,8 +48,9 @@ pub enum Section {
     /// `fst::Map`: the keys fuzzy matching may reach, same values.
     Fuzzy = 6,
     /// Word table: the normalised ordinary words of the dictionaries (fuzzy matching never
-    /// rewrites them), as a hash table of 22-bit fingerprints, each with a bit for a word that
-    /// is no plural of a key and one for a word that also starts no key (see `WordTable`).
+    /// rewrites them), as a hash table of 21-bit fingerprints, each with a bit for a word that
+    /// is no plural of a key, one for a word that also starts no key, and one for a word whose
+    /// keys name no taxon (see `WordTable`).
     Dictionary = 7,
     /// (traditional, simplified) u32 pairs, sorted.
     Han = 8,
@@ -160,7 +161,10 @@ pub const WORDS_HEADER: usize = 16;
 /// Bytes of one word-table slot: a little-endian u24, zero when empty.
 pub const WORD_SLOT: usize = 3;
 /// Fingerprint bits of a slot.
-pub const WORD_FP_MASK: u32 = (1 << 22) - 1;
+pub const WORD_FP_MASK: u32 = (1 << 21) - 1;
+/// Slot bit: no key the word starts and no key it is a plural of names a taxon (they are
+/// context at most), so a listing of such words is allowed without weighing.
+pub const WORD_CONTEXT: u32 = 1 << 21;
 /// Slot bit: the word starts no key and is no plural of one, so the scanner may pass over it.
 pub const WORD_INERT: u32 = 1 << 22;
 /// Slot bit: the word is no plural of a key (it may start one).
@@ -169,13 +173,13 @@ pub const WORD_NO_PLURAL: u32 = 1 << 23;
 const WORDS_MAX_LOG2: u32 = 26;
 
 /// The ordinary words of the dictionaries as an open-addressing hash table (linear probing)
-/// of 22-bit fingerprints: one probe, usually in one cache line, where an FST look-up walks a
+/// of 21-bit fingerprints: one probe, usually in one cache line, where an FST look-up walks a
 /// node per byte. A word is found by the FNV-1a hash the scanner already computed for the
 /// prefilter, mixed with the table's seed; a word that is not in the table is mistaken for one
-/// with a probability of about 2^-22 per probe. The builder picks a seed under which no key's
+/// with a probability of about 2^-21 per probe. The builder picks a seed under which no key's
 /// first word and no plural form of a key is mistaken for a word, so an exact match is never
 /// lost; a misspelling that is not a word is taken for one (and so not fuzzy-matched) about
-/// once in a million.
+/// once in 400,000 (about five probes at two-thirds full).
 #[derive(Clone, Copy, Debug)]
 pub struct WordTable<'a> {
     slots: &'a [u8],
@@ -220,8 +224,8 @@ impl<'a> WordTable<'a> {
         }
     }
 
-    /// The slot bits of the word whose FNV-1a hash is `fnv` (`WORD_INERT`, `WORD_NO_PLURAL`),
-    /// or `None` when it is not a word of the table.
+    /// The slot bits of the word whose FNV-1a hash is `fnv` (`WORD_INERT`, `WORD_NO_PLURAL`,
+    /// `WORD_CONTEXT`), or `None` when it is not a word of the table.
     #[inline]
     pub fn get(&self, fnv: u64) -> Option<u32> {
         let (mut at, fp) = word_slot(fnv, self.seed, self.log2);
@@ -248,7 +252,11 @@ impl<'a> WordTable<'a> {
 /// A word's first slot and its fingerprint (never zero).
 fn word_slot(fnv: u64, seed: u64, log2: u32) -> (usize, u32) {
     let m = mix64(fnv ^ seed);
-    let at = if log2 == 0 { 0 } else { (m >> (64 - log2)) as usize };
+    let at = if log2 == 0 {
+        0
+    } else {
+        (m >> (64 - log2)) as usize
+    };
     let fp = (m as u32 & WORD_FP_MASK).max(1);
     (at, fp)
 }
@@ -433,7 +441,11 @@ mod tests {
         let words: Vec<(u64, u32)> = (0..5000u32)
             .map(|i| {
                 let w = format!("word{i}");
-                let bits = [WORD_INERT | WORD_NO_PLURAL, WORD_NO_PLURAL, 0][i as usize % 3];
+                let bits = [
+                    WORD_INERT | WORD_NO_PLURAL | WORD_CONTEXT,
+                    WORD_NO_PLURAL,
+                    0,
+                ][i as usize % 3];
                 (fnv1a64(w.as_bytes()), bits)
             })
             .collect();
@@ -476,6 +488,7 @@ mod tests {
             let h = fnv1a64(w);
             let (_, fp) = word_slot(h, t.seed, t.log2);
             let expect = (fp == WORD_FP_MASK).then_some(0xFF_FFFF & !WORD_FP_MASK);
+            assert_eq!(expect.is_some(), t.get(h).is_some());
             assert_eq!(t.get(h), expect);
         }
     }

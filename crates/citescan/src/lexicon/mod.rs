@@ -409,7 +409,9 @@ impl Lexicon {
     }
 
     pub(crate) fn dict_contains(&self, word: &[u8]) -> bool {
-        self.word_bits(format::fnv1a64(word)).is_some()
+        // the table also holds every word of one or two letters (for their bits); the
+        // dictionaries' words have three letters or more
+        word.len() >= 3 && self.word_bits(format::fnv1a64(word)).is_some()
     }
 
     /// The word-table bits of a normalised word, by its FNV-1a hash: `None` for a word of no

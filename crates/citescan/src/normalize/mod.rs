@@ -12,7 +12,7 @@
 //!    join letters spaced apart, collapse repeated letters, and emit tokens separated by one
 //!    space.
 
-mod tables;
+pub(crate) mod tables;
 
 use std::fmt;
 
