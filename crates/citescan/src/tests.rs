@@ -420,6 +420,40 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
 }
 
 #[test]
+fn respelt_words_are_found_alone_and_as_the_first_word_of_a_phrase() {
+    let lex = term_lexicon(
+        "corallo rosso\tproduct\tCorallium\tGENUS\tIII\tit\t0.8\tx\n\
+         rosso\tcolour\t\t\t\tit\t1.0\tx\n\
+         huevos de caguama\tproduct\tCaretta caretta\tSPECIES\tI\tes\t1.0\tx\n\
+         caguama\tcommon\tCaretta caretta\tSPECIES\tI\tes\t0.5\tx\n\
+         corallo\tproduct\tCorallium\tGENUS\tIII\tit\t0.8\tx\n",
+    );
+    let c = Classifier::builder().lexicon(lex).build().unwrap();
+    let found = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term, m.obfuscations))
+            .collect::<Vec<_>>()
+    };
+    let miss = vec![Obfuscation::Misspelling];
+    assert_eq!(
+        found("corralo rosso grezzo"),
+        vec![("corralo rosso".into(), "corallo rosso".into(), miss.clone())]
+    );
+    assert_eq!(
+        found("Huebos de caguama"),
+        vec![("Huebos de caguama".into(), "huevos de caguama".into(), miss)]
+    );
+    // the words after the first must be exact, and the first within the edits allowed
+    assert_eq!(found("corralo rossa")[0].1, "corallo");
+    assert!(found("cxrrxlo rosso").is_empty());
+    assert_eq!(found("huebos de caguama")[0].1, "huevos de caguama");
+    assert_eq!(found("hxebxs de caguama")[0].1, "caguama");
+    // a doubled letter doubled in the wrong place, two edits away, alone
+    assert_eq!(found("corralo")[0].1, "corallo");
+}
+
+#[test]
 fn traditional_chinese_folds_to_simplified_terms() {
     let c = classifier();
     let m = c.find_matches("魚翅");
@@ -503,21 +537,84 @@ fn listing_text() -> impl Strategy<Value = String> {
 /// plurals of keys, misspellings, compounds) with names and separators between them.
 fn ordinary_listing() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "for", "sale", "the", "house", "price", "free", "with", "box", "photos", "perfect",
-        "tigers", "tigre", "tigri", "pangolins", "corallo", "rosso", "red", "coral", "green",
-        "sea", "turtle", "shell", "giant", "clam", "clamm", "ivroy", "pnagolin", "elephant",
-        "carving", "Krokodilleder", "rhinohorn", "bearskin", "white", "lace", "dress",
-        "Nike", "shoes", "size", "no", "not", "genuine", "bone", "ox", "a", "i", "v", "o",
-        "ivory", "tortoiseshell", "hawksbill", "comb", "vintage", "antique", "jade", "grean",
-        "see", "turtel", "caguama", "huevos", "de", "shark", "fin", "soup", "agarwood", "oud",
-        "chips", "rosewood", "table", "Siamese", "python", "skin", "bag", "leather", "fake",
+        "for",
+        "sale",
+        "the",
+        "house",
+        "price",
+        "free",
+        "with",
+        "box",
+        "photos",
+        "perfect",
+        "tigers",
+        "tigre",
+        "tigri",
+        "pangolins",
+        "corallo",
+        "rosso",
+        "red",
+        "coral",
+        "green",
+        "sea",
+        "turtle",
+        "shell",
+        "giant",
+        "clam",
+        "clamm",
+        "ivroy",
+        "pnagolin",
+        "elephant",
+        "carving",
+        "Krokodilleder",
+        "rhinohorn",
+        "bearskin",
+        "white",
+        "lace",
+        "dress",
+        "Nike",
+        "shoes",
+        "size",
+        "no",
+        "not",
+        "genuine",
+        "bone",
+        "ox",
+        "a",
+        "i",
+        "v",
+        "o",
+        "ivory",
+        "tortoiseshell",
+        "hawksbill",
+        "comb",
+        "vintage",
+        "antique",
+        "jade",
+        "grean",
+        "see",
+        "turtel",
+        "caguama",
+        "huevos",
+        "de",
+        "shark",
+        "fin",
+        "soup",
+        "agarwood",
+        "oud",
+        "chips",
+        "rosewood",
+        "table",
+        "Siamese",
+        "python",
+        "skin",
+        "bag",
+        "leather",
+        "fake",
     ]);
     let seps = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "-", "!", " #", "\n"]);
-    prop::collection::vec((words, seps), 0..20).prop_map(|v| {
-        v.into_iter()
-            .flat_map(|(w, s)| [w, s])
-            .collect::<String>()
-    })
+    prop::collection::vec((words, seps), 0..20)
+        .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect::<String>())
 }
 
 /// The plural forms the scanner folds to a singular key: `-s` and `-es`; Italian `-i` for
@@ -607,7 +704,10 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
             assert!(bits.is_some(), "{w:?} is a dictionary word");
             let bits = bits.unwrap_or(0);
             if bits & WORD_NO_PLURAL != 0 {
-                assert!(crate::scan::plural_lookup(&lex, b).is_none(), "{w:?} is a plural");
+                assert!(
+                    crate::scan::plural_lookup(&lex, b).is_none(),
+                    "{w:?} is a plural"
+                );
             }
             if bits & WORD_INERT == 0 {
                 acting += 1;
@@ -620,11 +720,17 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
                 .take_while(|k| k.starts_with(w.as_str()))
                 .any(|k| k.len() == w.len() || k.as_bytes()[w.len()] == b' ');
             assert!(!starts, "{w:?} starts a key");
-            assert!(crate::scan::plural_lookup(&lex, b).is_none(), "{w:?} is a plural");
+            assert!(
+                crate::scan::plural_lookup(&lex, b).is_none(),
+                "{w:?} is a plural"
+            );
         }
     }
     // most words are inert; the others are names, context words and their plurals
-    assert!(inert > 10 * acting && acting > 100, "{inert} inert, {acting} not");
+    assert!(
+        inert > 10 * acting && acting > 100,
+        "{inert} inert, {acting} not"
+    );
 }
 
 #[test]

@@ -27,7 +27,9 @@ fn glass_frogs_named_by_stored_sources_are_listed_species() {
         .collect();
     assert!(species.len() >= 138, "only {} glass frogs", species.len());
     for name in &species {
-        let t = lex.taxon(name).unwrap_or_else(|| panic!("taxon {name} missing"));
+        let t = lex
+            .taxon(name)
+            .unwrap_or_else(|| panic!("taxon {name} missing"));
         assert_eq!(t.family, "Centrolenidae", "{name}");
         assert_eq!(t.appendix, "II", "{name}");
     }
@@ -75,7 +77,9 @@ fn post2017_listing_dates_are_the_sourced_ones() {
         ("Tabebuia", "CoP19"),
         ("Sphyrnidae", "CoP19"),
     ] {
-        let t = lex.taxon(taxon).unwrap_or_else(|| panic!("taxon {taxon} missing"));
+        let t = lex
+            .taxon(taxon)
+            .unwrap_or_else(|| panic!("taxon {taxon} missing"));
         assert_eq!(t.listed, listed, "{taxon}");
     }
 }

@@ -248,7 +248,11 @@ impl<'a> WordTable<'a> {
 /// A word's first slot and its fingerprint (never zero).
 fn word_slot(fnv: u64, seed: u64, log2: u32) -> (usize, u32) {
     let m = mix64(fnv ^ seed);
-    let at = if log2 == 0 { 0 } else { (m >> (64 - log2)) as usize };
+    let at = if log2 == 0 {
+        0
+    } else {
+        (m >> (64 - log2)) as usize
+    };
     let fp = (m as u32 & WORD_FP_MASK).max(1);
     (at, fp)
 }
