@@ -207,6 +207,22 @@ pub(crate) fn scan(
             let found = undoubled_lookup(lex, word)
                 .map(|v| (v, 1))
                 .or_else(|| fuzzy_token(lex, word, opts.prefilter));
+            if found.is_none() {
+                // a word respelt as sellers misspell it, alone or as the first word of a
+                // phrase of the trade written exactly after it ("corralo rosso")
+                if let Some((last, value, d)) = respelled_lookup(lex, text, tokens, ti) {
+                    let obf = ObfuscationSet::of(Obfuscation::Misspelling);
+                    hits.push(Hit {
+                        start: t.start,
+                        end: tokens[last].end,
+                        value,
+                        obf,
+                        distance: d as u8,
+                    });
+                    covered_to = tokens[last].end;
+                    continue;
+                }
+            }
             if let Some((value, d)) = found {
                 let obf = ObfuscationSet::of(Obfuscation::Misspelling);
                 hits.push(Hit {
@@ -268,8 +284,8 @@ impl ScreenTables {
 /// A word passes on its word-table bits (one probe) when no key it starts and no key it is a
 /// plural of names a taxon; when it only starts such keys, it passes if the prefilter rules
 /// out the word alone and the word with the next one. A word of no dictionary passes as well
-/// only when no plural, compound, undoubled or fuzzy reading of it is a key and the words
-/// before it start no misspelt phrase: the look-ups the scanner makes. Numbers and currency
+/// only when no plural, compound, undoubled, fuzzy or respelt reading of it is a key and the
+/// words before it start no misspelt phrase: the look-ups the scanner makes. Numbers and currency
 /// signs pass when no key that names a taxon starts with them (`ScreenTables`).
 pub(crate) fn screen_clean(
     lex: &Lexicon,
@@ -422,6 +438,7 @@ pub(crate) fn screen_clean(
                         || compound_lookup(lex, word).is_some()
                         || undoubled_lookup(lex, word).is_some()
                         || fuzzy_token(lex, word, true).is_some()
+                        || respelling_may_start_key(lex, word)
                     {
                         return false;
                     }
@@ -1053,6 +1070,181 @@ fn fuzzy_phrase(
         });
     }
     best.map(|(d, _, first, last, value)| (first, last, value, d))
+}
+
+/// Whether a respelling of `word` (the ones `respelled_lookup` tries) may be a key or start
+/// one: the screen's look-up for it, which cannot see the words after.
+fn respelling_may_start_key(lex: &Lexicon, word: &[u8]) -> bool {
+    if word.len() < 5 || word.len() > 24 {
+        return false;
+    }
+    let fst = lex.keys_fst();
+    let mut found = false;
+    respellings(word, &mut |c: &[u8]| {
+        found = lex.may_start_key(fnv1a64(c))
+            || walk_from(fst, fst.root(), c).is_some_and(|n| n.find_input(b' ').is_some());
+        found
+    });
+    found
+}
+
+/// Most respellings tried for one word.
+const MAX_RESPELLINGS: usize = 12;
+
+/// Calls `f` with respellings of a word as sellers misspell it, each one edit of a kind common
+/// in the languages of the trade: a doubled letter doubled in the wrong place ("corralo" for
+/// "corallo", "avorrio"), b for v and v for b (Spanish and Portuguese say them alike), y for
+/// ll and ll for y ("colmiyo"), s for z. At most `MAX_RESPELLINGS`, never the first letter
+/// changed, no allocation; `f` returns true to stop.
+fn respellings(w: &[u8], f: &mut dyn FnMut(&[u8]) -> bool) {
+    const CAP: usize = 32;
+    let n = w.len();
+    if n + 1 > CAP {
+        return;
+    }
+    let mut buf = [0u8; CAP];
+    let mut tried = 0;
+    let mut emit = |parts: [&[u8]; 3], buf: &mut [u8; CAP]| -> bool {
+        if tried >= MAX_RESPELLINGS {
+            return true;
+        }
+        let mut k = 0;
+        for p in parts {
+            buf[k..k + p.len()].copy_from_slice(p);
+            k += p.len();
+        }
+        tried += 1;
+        f(&buf[..k])
+    };
+    // exactly one doubled consonant: double another consonant instead (not the last letter)
+    let mut doubled = (1..n).filter(|&i| w[i] == w[i - 1] && !b"aeiou".contains(&w[i]));
+    if let (Some(d), None) = (doubled.next(), doubled.next()) {
+        // the word with the pair made single is w[..d] + w[d+1..]; double its letter i
+        for i in 1..n - 2 {
+            let j = if i < d { i } else { i + 1 }; // index of that letter in w
+            let c = w[j];
+            if i == d - 1 || b"aeiou".contains(&c) {
+                continue;
+            }
+            let stop = if i < d {
+                emit(
+                    [&w[..=j], &[c], &[&w[j + 1..d], &w[d + 1..]].concat()],
+                    &mut buf,
+                )
+            } else {
+                emit(
+                    [&[&w[..d], &w[d + 1..=j]].concat(), &[c], &w[j + 1..]],
+                    &mut buf,
+                )
+            };
+            if stop {
+                return;
+            }
+        }
+    }
+    for i in 1..n {
+        let stop = match w[i] {
+            b'b' => emit([&w[..i], b"v", &w[i + 1..]], &mut buf),
+            b'v' => emit([&w[..i], b"b", &w[i + 1..]], &mut buf),
+            b'z' => emit([&w[..i], b"s", &w[i + 1..]], &mut buf),
+            b'y' if i + 1 < n => emit([&w[..i], b"ll", &w[i + 1..]], &mut buf),
+            b'l' if i + 1 < n && w[i + 1] == b'l' => emit([&w[..i], b"y", &w[i + 2..]], &mut buf),
+            _ => false,
+        };
+        if stop {
+            return;
+        }
+    }
+}
+
+/// Token `ti` (a word no key and no dictionary word, found by no other look-up) read as one of
+/// its `respellings`, looked up exactly: alone, or as the first word of a key whose next words
+/// follow exactly in the text ("corralo rosso" for "corallo rosso"). Each respelling costs a
+/// prefilter probe or two before any FST walk. Only keys that name a taxon or a product count.
+/// Returns the last token, the key's value and the distance (1).
+fn respelled_lookup(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+) -> Option<(usize, u64, u32)> {
+    use crate::lexicon::format::fnv1a64_from;
+    let t = &tokens[ti];
+    let w = &text[t.start as usize..t.end as usize];
+    if w.len() < 5 || w.len() > 24 || !w.is_ascii() {
+        return None;
+    }
+    let next = tokens
+        .get(ti + 1)
+        .map(|n| &text[n.start as usize..n.end as usize]);
+    let fst = lex.keys_fst();
+    // the text after the word, up to the end of the second token after it
+    let rest_end = tokens[(ti + 2).min(tokens.len() - 1)].end as usize;
+    let rest = &text[t.end as usize..rest_end.max(t.end as usize)];
+    let mut best: Option<(usize, u64)> = None; // (bytes of rest used, value)
+    respellings(w, &mut |c: &[u8]| {
+        let h = fnv1a64(c);
+        let alone = lex.may_start_key(h);
+        let pair = !alone
+            && next.is_some_and(|nw| lex.may_start_key(fnv1a64_from(fnv1a64_from(h, b" "), nw)));
+        if !alone && !pair {
+            return false;
+        }
+        // walk the respelling, then the text after it exactly
+        let mut node = fst.root();
+        let mut out = Output::zero();
+        let mut ok = true;
+        for &b in c.iter() {
+            match node.find_input(b) {
+                Some(i) => {
+                    let tr = node.transition(i);
+                    out = out.cat(tr.out);
+                    node = fst.node(tr.addr);
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            return false;
+        }
+        let names = |v: u64| {
+            lex.entries_of(v)
+                .any(|e| e.kind().names_taxon() || e.kind() == Kind::Product)
+        };
+        let consider = |k: usize, v: u64, best: &mut Option<(usize, u64)>| {
+            if names(v) && best.is_none_or(|(bk, _)| k > bk) {
+                *best = Some((k, v));
+            }
+        };
+        if node.is_final() {
+            consider(0, out.cat(node.final_output()).value(), &mut best);
+        }
+        let mut k = 0;
+        while k < rest.len() {
+            let Some(i) = node.find_input(rest[k]) else {
+                break;
+            };
+            let tr = node.transition(i);
+            out = out.cat(tr.out);
+            node = fst.node(tr.addr);
+            k += 1;
+            if (k == rest.len() || rest[k] == b' ') && node.is_final() {
+                consider(k, out.cat(node.final_output()).value(), &mut best);
+            }
+        }
+        false
+    });
+    let (k, value) = best?;
+    // a word of the dictionary is never rewritten (asked only for a word found)
+    if lex.dict_contains(w) {
+        return None;
+    }
+    let end = t.end as usize + k;
+    let last = (ti..tokens.len()).find(|&j| tokens[j].end as usize == end)?;
+    Some((last, value, 1))
 }
 
 /// Shortest word fuzzy matching looks at (five letters: only for a swap).

@@ -420,6 +420,40 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
 }
 
 #[test]
+fn respelt_words_are_found_alone_and_as_the_first_word_of_a_phrase() {
+    let lex = term_lexicon(
+        "corallo rosso\tproduct\tCorallium\tGENUS\tIII\tit\t0.8\tx\n\
+         rosso\tcolour\t\t\t\tit\t1.0\tx\n\
+         huevos de caguama\tproduct\tCaretta caretta\tSPECIES\tI\tes\t1.0\tx\n\
+         caguama\tcommon\tCaretta caretta\tSPECIES\tI\tes\t0.5\tx\n\
+         corallo\tproduct\tCorallium\tGENUS\tIII\tit\t0.8\tx\n",
+    );
+    let c = Classifier::builder().lexicon(lex).build().unwrap();
+    let found = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term, m.obfuscations))
+            .collect::<Vec<_>>()
+    };
+    let miss = vec![Obfuscation::Misspelling];
+    assert_eq!(
+        found("corralo rosso grezzo"),
+        vec![("corralo rosso".into(), "corallo rosso".into(), miss.clone())]
+    );
+    assert_eq!(
+        found("Huebos de caguama"),
+        vec![("Huebos de caguama".into(), "huevos de caguama".into(), miss)]
+    );
+    // the words after the first must be exact, and the first within the edits allowed
+    assert_eq!(found("corralo rossa")[0].1, "corallo");
+    assert!(found("cxrrxlo rosso").is_empty());
+    assert_eq!(found("huebos de caguama")[0].1, "huevos de caguama");
+    assert_eq!(found("hxebxs de caguama")[0].1, "caguama");
+    // a doubled letter doubled in the wrong place, two edits away, alone
+    assert_eq!(found("corralo")[0].1, "corallo");
+}
+
+#[test]
 fn traditional_chinese_folds_to_simplified_terms() {
     let c = classifier();
     let m = c.find_matches("魚翅");
@@ -577,6 +611,20 @@ fn ordinary_listing() -> impl Strategy<Value = String> {
         "bag",
         "leather",
         "fake",
+        "corralo",
+        "huebos",
+        "avorrio",
+        "colmiyo",
+        "giapponese",
+        "tortuga",
+        "carey",
+        "12",
+        "6pm",
+        "W32",
+        "3d",
+        "2",
+        "hoorn",
+        "kameleon",
     ]);
     let seps = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "-", "!", " #", "\n"]);
     prop::collection::vec((words, seps), 0..20)
@@ -739,6 +787,7 @@ fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
         "ivroy",
         "iivoryy",
         "giant clamm shell",
+        "corralo rosso",
         "rhino horn",
         "象牙",
         "🐘",

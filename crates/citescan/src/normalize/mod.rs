@@ -872,7 +872,13 @@ impl<'a> Normalizer<'a> {
                 WordKind::Pictograph | WordKind::Unspaced => {
                     for &ui in &w.units {
                         let u = &units[ui];
-                        scratch.push((u.ch, u.start, u.end));
+                        let mut c = u.ch;
+                        if matches!(c, 'お' | 'オ' | 'ー') {
+                            if let Some(f) = scratch.last().and_then(|p| long_vowel(p.0, c)) {
+                                c = f;
+                            }
+                        }
+                        scratch.push((c, u.start, u.end));
                     }
                 }
                 WordKind::Spaced => {
@@ -1299,19 +1305,24 @@ fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) ->
                 _ => j - i >= 3 && letters >= 2,
             };
             if enough {
-                let mut w = std::mem::replace(&mut words[i], Word::EMPTY);
-                for wj in &words[i + 1..j] {
-                    w.units.extend_from_slice(&wj.units);
+                // letters dotted apart inside words and spaced between them ("t.ê t.ê",
+                // "p.a.n.g.o.l.i.n s.c.a.l.e.s") are joined word by word
+                for (a, b) in dotted_groups(units, &words[i..j]) {
+                    let (a, b) = (i + a, i + b);
+                    let mut w = std::mem::replace(&mut words[a], Word::EMPTY);
+                    for wj in &words[a + 1..b] {
+                        w.units.extend_from_slice(&wj.units);
+                    }
+                    w.flags |= tok::SPACED;
+                    let s = units[w.units[0]].start;
+                    let e = units[*w.units.last().unwrap_or(&w.units[0])].end;
+                    events.push(Event {
+                        start: s,
+                        end: e,
+                        kind: Obfuscation::Spacing,
+                    });
+                    out.push(w);
                 }
-                w.flags |= tok::SPACED;
-                let s = units[w.units[0]].start;
-                let e = units[*w.units.last().unwrap_or(&w.units[0])].end;
-                events.push(Event {
-                    start: s,
-                    end: e,
-                    kind: Obfuscation::Spacing,
-                });
-                out.push(w);
                 i = j;
                 continue;
             }
@@ -1320,6 +1331,73 @@ fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) ->
         i += 1;
     }
     out
+}
+
+/// Splits a run of one-letter words to be joined into the words it spells: where the letters
+/// are separated by punctuation without spaces inside words and by whitespace between them
+/// ("t.ê t.ê" → "tê", "tê"), each group of two letters or more is a word; otherwise the run
+/// is one word. Returns ranges of `run`.
+fn dotted_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
+    let whole = vec![(0, run.len())];
+    let spaced_gap = |k: usize| {
+        let (Some(&a), Some(&b)) = (run[k - 1].units.last(), run[k].units.first()) else {
+            return None;
+        };
+        let gap = &units[a + 1..b];
+        if gap.is_empty() {
+            return None;
+        }
+        Some(gap.iter().any(|u| u.ch.is_whitespace()))
+    };
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut dotted = false;
+    for k in 1..run.len() {
+        match spaced_gap(k) {
+            None => return whole,
+            Some(true) => {
+                groups.push((start, k));
+                start = k;
+            }
+            Some(false) => dotted = true,
+        }
+    }
+    groups.push((start, run.len()));
+    if !dotted || groups.len() < 2 || groups.iter().any(|(a, b)| b - a < 2) {
+        return whole;
+    }
+    groups
+}
+
+/// Japanese long vowels are written お, う or ー interchangeably after a kana of the o-row
+/// (ぞおげ, ぞーげ for ぞうげ), and う or ー after one of the u-row: they fold to う (ウ in
+/// katakana) so that every spelling meets the lexicon's.
+fn long_vowel(prev: char, c: char) -> Option<char> {
+    const O_ROW: &str = "おこごそぞとどのほぼぽもよょろをぉ";
+    const U_ROW: &str = "うくぐすずつづぬふぶぷむゆゅるぅ";
+    let (hira, kata) = match prev {
+        '\u{3041}'..='\u{3096}' => (true, false),
+        '\u{30A1}'..='\u{30F6}' => (false, true),
+        _ => return None,
+    };
+    // the row of the previous kana, read in hiragana
+    let p = if kata {
+        char::from_u32(prev as u32 - 0x60)?
+    } else {
+        prev
+    };
+    let o_row = O_ROW.contains(p);
+    let u_row = U_ROW.contains(p);
+    let folds = match c {
+        'ー' => o_row || u_row,
+        'お' => hira && o_row,
+        'オ' => kata && o_row,
+        _ => false,
+    };
+    if !folds {
+        return None;
+    }
+    Some(if hira { 'う' } else { 'ウ' })
 }
 
 #[cfg(test)]

@@ -102,6 +102,36 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("thai run", "งาช้าง", "งาช้าง", &[]),
     ("hangul kept whole", "상아", "상아", &[]),
     ("kana", "べっ甲", "べっ甲", &[]),
+    ("kana long vowel お", "ぞおげ", "ぞうげ", &[]),
+    ("kana long vowel ー", "ぞーげ", "ぞうげ", &[]),
+    ("kana long vowel kept", "ぞうげ", "ぞうげ", &[]),
+    ("katakana long vowel", "ゾーゲ ボオン", "ゾウゲ ボウン", &[]),
+    ("u-row long vowel", "ふー", "ふう", &[]),
+    ("other rows kept", "かお ケーキ", "かお ケーキ", &[]),
+    (
+        "dotted words",
+        "Vảy t.ê t.ê 2kg",
+        "vay te te 2kg",
+        &[Spacing],
+    ),
+    (
+        "dotted words joined word by word",
+        "p.a.n.g.o.l.i.n s.c.a.l.e.s",
+        "pangolin scales",
+        &[Spacing],
+    ),
+    (
+        "dotted letter alone joins all",
+        "t.e t.e x",
+        "tetex",
+        &[Spacing],
+    ),
+    (
+        "spaced letters still one word",
+        "t e t e",
+        "tete",
+        &[Spacing],
+    ),
     ("emoji tokens", "🐘🦏", "🐘 🦏", &[]),
     ("hashtag", "#IvoryForSale", "ivoryforsale", &[]),
     ("handle", "@ivoryseller", "ivoryseller", &[]),
@@ -216,7 +246,8 @@ fn text_strategy() -> impl Strategy<Value = String> {
         "a", "b", "i", "v", "o", "r", "y", "I", "V", " ", " ", ".", "-", "_", "#", "@", "$", "!",
         "0", "1", "3", "4", "5", "9", "\u{430}", "\u{43e}", "\u{3bf}", "ｉ", "ß", "İ", "é",
         "e\u{301}", "\u{301}", "\u{200b}", "\u{ad}", "象", "牙", "🐘", "\u{fe0f}", "ﬁ", "ง", "า",
-        "상", "ẞ", "ς", "Σ", "ɪ", "\u{202e}", "x", "k", "g", "\t", "\n",
+        "상", "ẞ", "ς", "Σ", "ɪ", "\u{202e}", "x", "k", "g", "\t", "\n", "ぞ", "お", "ー", "ゾ",
+        "オ", "う", "か",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
