@@ -368,7 +368,21 @@ pub(crate) fn screen_clean(
                 // a number, or letters and digits that the normaliser keeps as they are (a
                 // model number, a number with its unit: "w32", "128gb", "6pm"): the scanner
                 // tries a key at every position of such a glued word
+                // a run of three digits or more makes a model number, never leetspeak (unless a
+                // letter is repeated three times: the normaliser's fast path leaves that to the
+                // full path)
+                let model = {
+                    let mut r = 0usize;
+                    w.iter().any(|x| {
+                        r = if x.is_ascii_digit() { r + 1 } else { 0 };
+                        r >= 3
+                    })
+                };
+                let repeat = word
+                    .windows(3)
+                    .any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_alphabetic());
                 let kept = digits == w.len()
+                    || model && !repeat
                     || norm
                         .ascii_fast_path(std::str::from_utf8(w).unwrap_or(""))
                         .is_some_and(|n| {
