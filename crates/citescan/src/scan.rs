@@ -293,9 +293,7 @@ pub(crate) fn screen_clean(
     tables: &ScreenTables,
     text: &str,
 ) -> bool {
-    use crate::lexicon::format::{
-        fnv1a64, fnv1a64_from, phrase_start_hash, WORD_CONTEXT, WORD_NO_PLURAL,
-    };
+    use crate::lexicon::format::{fnv1a64_from, phrase_start_hash, WORD_CONTEXT, WORD_NO_PLURAL};
     const MAX_WORD: usize = 64;
     let b = text.as_bytes();
     let n = b.len();
@@ -342,7 +340,19 @@ pub(crate) fn screen_clean(
             if w.len() > MAX_WORD {
                 return false;
             }
-            let digits = w.iter().filter(|x| x.is_ascii_digit()).count();
+            // lower-cased, with its digits counted, its FNV-1a hash, and whether a letter comes
+            // three times in a row (a repeat the normaliser folds), in one pass
+            let mut digits = 0usize;
+            let mut h = crate::lexicon::format::FNV_START;
+            let mut triple = false;
+            for (k, &x) in w.iter().enumerate() {
+                let l = x.to_ascii_lowercase();
+                buf[k] = l;
+                digits += usize::from(x.is_ascii_digit());
+                h = fnv1a64_from(h, std::slice::from_ref(&l));
+                triple |= k >= 2 && l.is_ascii_alphabetic() && buf[k - 1] == l && buf[k - 2] == l;
+            }
+            let word = &buf[..w.len()];
             // one letter, maybe repeated or written as a digit: the normaliser's rule
             let alpha = digits < w.len();
             if (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0])) {
@@ -353,10 +363,6 @@ pub(crate) fn screen_clean(
             } else {
                 run = (0, 0);
             }
-            for (o, x) in buf.iter_mut().zip(w) {
-                *o = x.to_ascii_lowercase();
-            }
-            let word = &buf[..w.len()];
             // a key open from the glued word before goes on with this one
             if open
                 .drain(..)
@@ -378,11 +384,8 @@ pub(crate) fn screen_clean(
                         r >= 3
                     })
                 };
-                let repeat = word
-                    .windows(3)
-                    .any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_alphabetic());
                 let kept = digits == w.len()
-                    || model && !repeat
+                    || model && !triple
                     || norm
                         .ascii_fast_path(std::str::from_utf8(w).unwrap_or(""))
                         .is_some_and(|n| {
@@ -408,7 +411,7 @@ pub(crate) fn screen_clean(
                 before = [before[1], 0];
                 continue;
             }
-            if word.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]) {
+            if triple {
                 return false;
             }
             // split by one separator from a word a name may start with
@@ -426,7 +429,6 @@ pub(crate) fn screen_clean(
             {
                 return false;
             }
-            let h = fnv1a64(word);
             if let Some(hp) = pair.take() {
                 if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word)) {
                     return false;
@@ -459,6 +461,7 @@ pub(crate) fn screen_clean(
                     pair = Some(h);
                 }
             }
+            debug_assert_eq!(h, fnv1a64(word));
             debug_assert_eq!(fnv1a64_from(h, &[1]), phrase_start_hash(word));
             prev_may_split = word.len() <= 4 || bits.is_none();
             prev[..word.len()].copy_from_slice(word);
