@@ -581,6 +581,9 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
     let mut plurals: HashSet<Vec<u8>> = HashSet::new();
     // the same, for keys that name a taxon
     let mut naming: HashSet<Vec<u8>> = HashSet::new();
+    let mut starts_naming: HashSet<Vec<u8>> = HashSet::new();
+    // one-word keys: the scanner matches such a word exactly and never reads it as a plural
+    let mut exact: HashSet<Vec<u8>> = HashSet::new();
     let mut i = 0;
     while i < pending.len() {
         let key = &pending[i].key;
@@ -603,10 +606,12 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
         starts.insert(first.to_vec());
         if names {
             naming.insert(first.to_vec());
+            starts_naming.insert(first.to_vec());
         }
         if first.len() != k.len() {
             continue;
         }
+        exact.insert(k.to_vec());
         for end in [&b"s"[..], b"es"] {
             plurals.insert([k, end].concat());
             if names {
@@ -637,6 +642,8 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
     }
     let in_dict: HashSet<&[u8]> = dict_words.iter().map(|w| w.as_bytes()).collect();
     short.retain(|w| !in_dict.contains(w.as_slice()));
+    plurals.retain(|w| !exact.contains(w));
+    naming.retain(|w| !exact.contains(w) || starts_naming.contains(w));
     let words: Vec<(u64, u32)> = dict_words
         .iter()
         .map(|w| w.as_bytes())
