@@ -359,6 +359,30 @@ fn word_boundaries_are_script_aware() {
 }
 
 #[test]
+fn kana_names_are_found_in_either_script() {
+    let c = classifier();
+    let species = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .filter(|m| m.taxon.is_some())
+            .map(|m| m.text)
+            .collect::<Vec<_>>()
+    };
+    // katakana for the lexicon's hiragana, hiragana for its katakana
+    assert_eq!(species("ゾーゲの印鑑"), vec!["ゾーゲ"]);
+    assert_eq!(species("ｿﾞｳｹﾞ 販売"), vec!["ｿﾞｳｹﾞ"]);
+    assert!(!species("わに革の財布").is_empty());
+    assert!(!species("せんざんこうのうろこ").is_empty());
+    // the katakana rule reads the source: サイ is no rhino inside サイズ, in any width
+    assert!(species("サイズ Mです").is_empty());
+    assert!(species("ｻｲｽﾞ M").is_empty());
+    // a name of two kana in hiragana counts only as a whole run
+    assert!(species("ご連絡くださいませ").is_empty());
+    assert!(species("新品かばん").is_empty());
+    assert!(species("たかいです").is_empty());
+}
+
+#[test]
 fn most_specific_term_wins() {
     let lex = term_lexicon(
         "tusk\tform\t\t\t\ten\t1.0\tx\n\
