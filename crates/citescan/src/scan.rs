@@ -963,8 +963,11 @@ const TRANSPOSE_ONLY_CHARS: usize = 5;
 
 /// The closest fuzzy key for one word, if any: never for a dictionary word.
 fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
-    if word.len() < FUZZY_MIN_WORD || word.len() > 40 || !word.is_ascii() {
+    if word.len() < FUZZY_MIN_WORD || word.len() > 40 {
         return None;
+    }
+    if !word.is_ascii() {
+        return fuzzy_coded(lex, word, gate);
     }
     if word.len() == TRANSPOSE_ONLY_CHARS {
         // only two neighbouring letters swapped (never the first), never a letter dropped or
@@ -1006,6 +1009,67 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
         };
         if better {
             best = Some((d, key.len().abs_diff(word.len()), value));
+        }
+    });
+    best.map(|(d, _, v)| (v, d))
+}
+
+/// Greek and Cyrillic keys and words of this many letters or fewer match only with two letters
+/// swapped.
+const CODED_TRANSPOSE_ONLY_CHARS: usize = 6;
+
+/// `fuzzy_token` for a word of Greek or Cyrillic letters: the same walk over the keys coded one
+/// byte a letter (`format::fuzzy_code`), so that distances count letters, not bytes.
+fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
+    // a coded word has at least one byte per letter and two per UTF-8 letter: only words whose
+    // first byte leads a Greek or Cyrillic letter are tried
+    if !matches!(word[0], 0xCE | 0xCF | 0xD0 | 0xD1) {
+        return None;
+    }
+    let mut code = Vec::with_capacity(word.len() / 2);
+    if !crate::lexicon::format::fuzzy_code(std::str::from_utf8(word).ok()?, &mut code)
+        || code.len() < TRANSPOSE_ONLY_CHARS
+    {
+        return None;
+    }
+    let fst = lex.fuzzy_fst();
+    fst.root().find_input(code[0])?;
+    // no dictionary of these languages rules out ordinary words, and their words inflect: a
+    // key of six letters or fewer is reached only by two letters swapped ("салонов" is no
+    // "слонов")
+    if code.len() <= CODED_TRANSPOSE_ONLY_CHARS {
+        let mut swapped = [0u8; CODED_TRANSPOSE_ONLY_CHARS];
+        let swapped = &mut swapped[..code.len()];
+        for i in 1..code.len() - 1 {
+            if code[i] == code[i + 1] {
+                continue;
+            }
+            swapped.copy_from_slice(&code);
+            swapped.swap(i, i + 1);
+            if let Some(v) = fst.get(&*swapped) {
+                if !lex.dict_contains(word) {
+                    return Some((v.value(), 1));
+                }
+            }
+        }
+        return None;
+    }
+    let max = allowed_distance(code.len() + 1).max(1);
+    let ruled_out = lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(&code, max);
+    if ruled_out {
+        return None;
+    }
+    let mut best: Option<(u32, usize, u64)> = None;
+    fuzzy_candidates(fst, &code, max, 1, &mut |key, value, d| {
+        if !fuzzy_allowed(key, d) || key.len() <= CODED_TRANSPOSE_ONLY_CHARS {
+            return;
+        }
+        let better = match best {
+            None => true,
+            Some((bd, blen, _)) => d < bd || (d == bd && key.len().abs_diff(code.len()) < blen),
+        };
+        if better {
+            best = Some((d, key.len().abs_diff(code.len()), value));
         }
     });
     best.map(|(d, _, v)| (v, d))
