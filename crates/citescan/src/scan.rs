@@ -705,13 +705,14 @@ fn within_word(src: &str, n: &Normalized, pos: usize) -> bool {
 }
 
 /// Whether the view's bytes `start..end` are one or two kana written in hiragana that start
-/// or end inside a run of hiragana: the grammar of Japanese is written in hiragana, so a name
-/// that short (a katakana one folded: サイ, カバ) counts there only as a whole run ("さい" is
-/// no rhino inside "ください", nor "かば" inside "かばん").
+/// or end inside a run of hiragana, or three that do both: the grammar of Japanese is written
+/// in hiragana, so a name that short (a katakana one folded: サイ, カバ) counts there only as a
+/// whole run ("さい" is no rhino inside "ください", nor "かば" inside "かばん"), and one of
+/// three kana not in the middle of one ("よごれ", dirt, in "多少のよごれがあります").
 fn short_in_hiragana(src: &str, n: &Normalized, start: usize, end: usize) -> bool {
     let text = n.text.as_bytes();
-    // one or two kana are three to six bytes, each starting with 0xE3
-    if end - start > 6 || text[start] != 0xE3 || n.text.get(start..end).is_none() {
+    // one to three kana are three to nine bytes, each starting with 0xE3
+    if end - start > 9 || text[start] != 0xE3 || n.text.get(start..end).is_none() {
         return false;
     }
     let chars = n.text[start..end].chars().count();
@@ -722,11 +723,18 @@ fn short_in_hiragana(src: &str, n: &Normalized, start: usize, end: usize) -> boo
                 .and_then(|s| s.chars().next())
                 .is_some_and(is_hiragana)
     });
-    if chars > 2 || !all_hiragana {
+    if chars > 3 || !all_hiragana {
         return false;
     }
-    let inside = |p: usize| matches!(source_chars_around(src, n, p), Some((a, b)) if is_hiragana(a) && is_hiragana(b));
-    inside(start) || inside(end)
+    let inside = |p: usize| {
+        source_chars_around(src, n, p).is_some_and(|(a, b)| is_hiragana(a) && is_hiragana(b))
+    };
+    if chars == 3 {
+        // three kana may not sit inside a run on both sides ("よごれ" is dirt in "のよごれが")
+        inside(start) && inside(end)
+    } else {
+        inside(start) || inside(end)
+    }
 }
 
 fn is_katakana(c: char) -> bool {

@@ -380,6 +380,9 @@ fn kana_names_are_found_in_either_script() {
     assert!(species("ご連絡くださいませ").is_empty());
     assert!(species("新品かばん").is_empty());
     assert!(species("たかいです").is_empty());
+    // and one of three kana not in the middle of a run
+    assert!(species("中古 多少のよごれがあります").is_empty());
+    assert!(!species("本ぞうげの根付").is_empty());
 }
 
 #[test]
