@@ -96,9 +96,8 @@ pub(crate) fn scan(
             pos = t.end;
         }
         while pos < t.end {
-            if pos >= covered_to && !(pos > t.start && within_word(text, pos as usize)) {
-                if let Some((end, value, spaced)) = longest_at(fst, text, tokens, ti, pos as usize)
-                {
+            if pos >= covered_to && !(pos > t.start && within_word(src, n, pos as usize)) {
+                if let Some((end, value, spaced)) = longest_at(fst, src, n, ti, pos as usize) {
                     let inside = pos != t.start || !ends_at_token_boundary(text, end);
                     let chars = n.text[pos as usize..end]
                         .chars()
@@ -635,11 +634,13 @@ fn ends_at_token_boundary(text: &[u8], end: usize) -> bool {
 /// whether a space of the key was skipped inside a glued token).
 fn longest_at<D: AsRef<[u8]>>(
     fst: &Fst<D>,
-    text: &[u8],
-    tokens: &[Token],
+    src: &str,
+    n: &Normalized,
     mut ti: usize,
     start: usize,
 ) -> Option<(usize, u64, bool)> {
+    let text = n.text.as_bytes();
+    let tokens = &n.tokens[..];
     // Iterative walk with at most one pending branch: inside glued tokens a key's space may be
     // skipped ("#rhinohorn" for "rhino horn"); we explore that branch after the main one.
     let mut best: Option<(usize, u64, bool)> = None;
@@ -652,7 +653,7 @@ fn longest_at<D: AsRef<[u8]>>(
     {
         ti = tix;
         loop {
-            if pos > start && node.is_final() && valid_end(text, tokens, ti, pos) {
+            if pos > start && node.is_final() && valid_end(src, n, ti, start, pos) {
                 let v = out.cat(node.final_output()).value();
                 if best.is_none_or(|(e, _, _)| pos > e) {
                     best = Some((pos, v, skipped));
@@ -685,41 +686,86 @@ fn longest_at<D: AsRef<[u8]>>(
     best
 }
 
-/// Whether a key may end at `pos` (a byte offset in token `ti`, or just past it).
-fn valid_end(text: &[u8], tokens: &[Token], ti: usize, pos: usize) -> bool {
+/// Whether a key starting at `start` may end at `pos` (a byte offset in token `ti`, or just
+/// past it).
+fn valid_end(src: &str, n: &Normalized, ti: usize, start: usize, pos: usize) -> bool {
+    let text = n.text.as_bytes();
+    if short_in_hiragana(src, n, start, pos) {
+        return false;
+    }
     if pos == text.len() || text[pos] == b' ' {
         return true;
     }
     // inside a token: only where terms may be glued, and on a char boundary
-    let t = &tokens[ti];
+    let t = &n.tokens[ti];
     (t.flags & tok::UNSPACED != 0 || t.is_glued())
         && (text[pos] & 0xC0) != 0x80
-        && !within_word(text, pos)
+        && !within_word(src, n, pos)
+}
+
+/// The original characters on either side of byte `pos` of the view, if both exist.
+fn source_chars_around(src: &str, n: &Normalized, pos: usize) -> Option<(char, char)> {
+    if pos == 0 || pos >= n.text.len() {
+        return None;
+    }
+    let a = src.get(n.src_start[pos - 1] as usize..)?.chars().next()?;
+    let b = src.get(n.src_start[pos] as usize..)?.chars().next()?;
+    Some((a, b))
 }
 
 /// Whether `pos` falls inside a word of a script that, though unspaced, writes loanwords as
 /// runs: katakana ("サイ" is no rhino inside "サイズ"), where a match may not start or end in
-/// the middle of a run.
-fn within_word(text: &[u8], pos: usize) -> bool {
-    if pos == 0 || pos >= text.len() {
+/// the middle of a run. The normaliser folds katakana to hiragana, so the run is read in the
+/// source text.
+fn within_word(src: &str, n: &Normalized, pos: usize) -> bool {
+    matches!(source_chars_around(src, n, pos), Some((a, b)) if is_katakana(a) && is_katakana(b))
+}
+
+/// Whether the view's bytes `start..end` are one or two kana written in hiragana that start
+/// or end inside a run of hiragana, or three that do both: the grammar of Japanese is written
+/// in hiragana, so a name that short (a katakana one folded: サイ, カバ) counts there only as a
+/// whole run ("さい" is no rhino inside "ください", nor "かば" inside "かばん"), and one of
+/// three kana not in the middle of one ("よごれ", dirt, in "多少のよごれがあります").
+fn short_in_hiragana(src: &str, n: &Normalized, start: usize, end: usize) -> bool {
+    let text = n.text.as_bytes();
+    // one to three kana are three to nine bytes, each starting with 0xE3
+    if end - start > 9 || text[start] != 0xE3 || n.text.get(start..end).is_none() {
         return false;
     }
-    let mut k = pos - 1;
-    while k > 0 && text[k] & 0xC0 == 0x80 {
-        k -= 1;
+    let chars = n.text[start..end].chars().count();
+    let all_hiragana = (start..end).all(|p| {
+        (text[p] & 0xC0) == 0x80
+            || src
+                .get(n.src_start[p] as usize..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(is_hiragana)
+    });
+    if chars > 3 || !all_hiragana {
+        return false;
     }
-    let before = std::str::from_utf8(&text[k..pos])
-        .ok()
-        .and_then(|s| s.chars().next());
-    let len = utf8_len(text[pos]).min(text.len() - pos);
-    let after = std::str::from_utf8(&text[pos..pos + len])
-        .ok()
-        .and_then(|s| s.chars().next());
-    matches!((before, after), (Some(a), Some(b)) if is_katakana(a) && is_katakana(b))
+    let inside = |p: usize| {
+        source_chars_around(src, n, p).is_some_and(|(a, b)| is_hiragana(a) && is_hiragana(b))
+    };
+    if chars == 3 {
+        // three kana may not sit inside a run on both sides ("よごれ" is dirt in "のよごれが")
+        inside(start) && inside(end)
+    } else {
+        inside(start) || inside(end)
+    }
 }
 
 fn is_katakana(c: char) -> bool {
-    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}')
+    matches!(c,
+        '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{31F0}'..='\u{31FF}'
+        // half-width, circled and squared katakana (folded by NFKC)
+        | '\u{FF66}'..='\u{FF9F}' | '\u{32D0}'..='\u{32FE}' | '\u{3300}'..='\u{3357}')
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3041}'..='\u{3096}' | '\u{309D}' | '\u{309E}' | '\u{30FC}'
+    )
 }
 
 /// Looks a plural up as its singular: English, French, Spanish and Portuguese `-s` and
@@ -942,8 +988,11 @@ const TRANSPOSE_ONLY_CHARS: usize = 5;
 
 /// The closest fuzzy key for one word, if any: never for a dictionary word.
 fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
-    if word.len() < FUZZY_MIN_WORD || word.len() > 40 || !word.is_ascii() {
+    if word.len() < FUZZY_MIN_WORD || word.len() > 40 {
         return None;
+    }
+    if !word.is_ascii() {
+        return fuzzy_coded(lex, word, gate);
     }
     if word.len() == TRANSPOSE_ONLY_CHARS {
         // only two neighbouring letters swapped (never the first), never a letter dropped or
@@ -985,6 +1034,67 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
         };
         if better {
             best = Some((d, key.len().abs_diff(word.len()), value));
+        }
+    });
+    best.map(|(d, _, v)| (v, d))
+}
+
+/// Greek and Cyrillic keys and words of this many letters or fewer match only with two letters
+/// swapped.
+const CODED_TRANSPOSE_ONLY_CHARS: usize = 6;
+
+/// `fuzzy_token` for a word of Greek or Cyrillic letters: the same walk over the keys coded one
+/// byte a letter (`format::fuzzy_code`), so that distances count letters, not bytes.
+fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
+    // a coded word has at least one byte per letter and two per UTF-8 letter: only words whose
+    // first byte leads a Greek or Cyrillic letter are tried
+    if !matches!(word[0], 0xCE | 0xCF | 0xD0 | 0xD1) {
+        return None;
+    }
+    let mut code = Vec::with_capacity(word.len() / 2);
+    if !crate::lexicon::format::fuzzy_code(std::str::from_utf8(word).ok()?, &mut code)
+        || code.len() < TRANSPOSE_ONLY_CHARS
+    {
+        return None;
+    }
+    let fst = lex.fuzzy_fst();
+    fst.root().find_input(code[0])?;
+    // no dictionary of these languages rules out ordinary words, and their words inflect: a
+    // key of six letters or fewer is reached only by two letters swapped ("салонов" is no
+    // "слонов")
+    if code.len() <= CODED_TRANSPOSE_ONLY_CHARS {
+        let mut swapped = [0u8; CODED_TRANSPOSE_ONLY_CHARS];
+        let swapped = &mut swapped[..code.len()];
+        for i in 1..code.len() - 1 {
+            if code[i] == code[i + 1] {
+                continue;
+            }
+            swapped.copy_from_slice(&code);
+            swapped.swap(i, i + 1);
+            if let Some(v) = fst.get(&*swapped) {
+                if !lex.dict_contains(word) {
+                    return Some((v.value(), 1));
+                }
+            }
+        }
+        return None;
+    }
+    let max = allowed_distance(code.len() + 1).max(1);
+    let ruled_out = lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(&code, max);
+    if ruled_out {
+        return None;
+    }
+    let mut best: Option<(u32, usize, u64)> = None;
+    fuzzy_candidates(fst, &code, max, 1, &mut |key, value, d| {
+        if !fuzzy_allowed(key, d) || key.len() <= CODED_TRANSPOSE_ONLY_CHARS {
+            return;
+        }
+        let better = match best {
+            None => true,
+            Some((bd, blen, _)) => d < bd || (d == bd && key.len().abs_diff(code.len()) < blen),
+        };
+        if better {
+            best = Some((d, key.len().abs_diff(code.len()), value));
         }
     });
     best.map(|(d, _, v)| (v, d))

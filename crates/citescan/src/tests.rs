@@ -359,6 +359,60 @@ fn word_boundaries_are_script_aware() {
 }
 
 #[test]
+fn kana_names_are_found_in_either_script() {
+    let c = classifier();
+    let species = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .filter(|m| m.taxon.is_some())
+            .map(|m| m.text)
+            .collect::<Vec<_>>()
+    };
+    // katakana for the lexicon's hiragana, hiragana for its katakana
+    assert_eq!(species("ゾーゲの印鑑"), vec!["ゾーゲ"]);
+    assert_eq!(species("ｿﾞｳｹﾞ 販売"), vec!["ｿﾞｳｹﾞ"]);
+    assert!(!species("わに革の財布").is_empty());
+    assert!(!species("せんざんこうのうろこ").is_empty());
+    // the katakana rule reads the source: サイ is no rhino inside サイズ, in any width
+    assert!(species("サイズ Mです").is_empty());
+    assert!(species("ｻｲｽﾞ M").is_empty());
+    // a name of two kana in hiragana counts only as a whole run
+    assert!(species("ご連絡くださいませ").is_empty());
+    assert!(species("新品かばん").is_empty());
+    assert!(species("たかいです").is_empty());
+    // and one of three kana not in the middle of a run
+    assert!(species("中古 多少のよごれがあります").is_empty());
+    assert!(!species("本ぞうげの根付").is_empty());
+}
+
+#[test]
+fn greek_and_cyrillic_misspellings_count_letters_not_bytes() {
+    let c = classifier();
+    let species = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .filter(|m| m.taxon.is_some())
+            .map(|m| m.text)
+            .collect::<Vec<_>>()
+    };
+    // one letter of two bytes changed, dropped or swapped: one edit
+    assert_eq!(species("рог насорога, цена договорная"), vec!["насорога"]);
+    assert_eq!(species("чешуя пангалина"), vec!["пангалина"]);
+    assert_eq!(species("продаю крокдил"), vec!["крокдил"]);
+    // two letters changed in a key of eight: too far
+    assert!(species("продаю мукадил").is_empty());
+    // with no dictionary of the language, a key of six letters is reached only by a swap
+    assert!(species("для салонов красоты").is_empty());
+    assert_eq!(species("рог носроога"), vec!["носроога"]);
+    assert_eq!(species("продаю бвиень"), vec!["бвиень"]);
+    let lex = c.lexicon();
+    assert!(lex
+        .fuzzy_lookup("насорога", 1)
+        .iter()
+        .any(|(k, d)| k == "носорога" && *d == 1));
+}
+
+#[test]
 fn most_specific_term_wins() {
     let lex = term_lexicon(
         "tusk\tform\t\t\t\ten\t1.0\tx\n\

@@ -367,6 +367,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let dict = word_table(&dict_words, &pending)?;
 
     let mut fuzzy_keys: Vec<String> = Vec::new();
+    // single Greek or Cyrillic words, stored one byte a letter (`format::fuzzy_code`)
+    let mut coded_keys: Vec<(Vec<u8>, u64)> = Vec::new();
     let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
     let mut keys = fst::MapBuilder::memory();
     let mut fuzzy = fst::MapBuilder::memory();
@@ -387,8 +389,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         // the trade's own phrases of two or three words: product names and strong common names
         // ("giant clam", "corallo rosso"), whose parts a seller may misspell
         let words = key.split(' ').count();
+        let mut code = Vec::new();
+        let coded = !key.is_ascii() && format::fuzzy_code(key, &mut code);
         let fuzzy_ok = key.chars().count() >= FUZZY_MIN_CHARS
-            && key.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+            && (coded || key.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
             && !group.iter().any(|e| matches!(e.kind, Kind::Brand))
             && if words == 1 {
                 group.iter().any(|e| {
@@ -407,7 +411,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                             || e.kind == Kind::Common && e.weight >= FUZZY_PHRASE_MIN_WEIGHT
                     })
             };
-        if fuzzy_ok {
+        if fuzzy_ok && coded {
+            coded_keys.push((code, value));
+            stats.fuzzy_keys += 1;
+        } else if fuzzy_ok {
             fuzzy_keys.push(key.clone());
             fuzzy
                 .insert(key.as_bytes(), value)
@@ -446,6 +453,14 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let keys = keys
         .into_inner()
         .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+    // the coded keys sort after every ASCII one (their bytes are 0x80 or more), and among
+    // themselves as their UTF-8 forms did
+    coded_keys.sort_unstable();
+    for (code, value) in &coded_keys {
+        fuzzy
+            .insert(code, *value)
+            .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
+    }
     let fuzzy = fuzzy
         .into_inner()
         .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
@@ -505,8 +520,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     // the fuzzy gate: every fuzzy key and its one-deletion forms; keys that allow two edits
     // (ten letters or more) get their two-deletion forms too
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
-    for k in &fuzzy_keys {
-        let k = k.as_bytes();
+    let coded = coded_keys.iter().map(|(c, _)| &c[..]);
+    for k in fuzzy_keys.iter().map(|k| k.as_bytes()).chain(coded) {
         // keys of five letters are reached only by swapping two letters of a five-letter word,
         // looked up exactly: the gate never answers for them
         if k.len() <= FUZZY_MIN_CHARS {

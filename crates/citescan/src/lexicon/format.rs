@@ -95,6 +95,28 @@ pub const GATE_BITS: u64 = 1 << 24;
 /// and allows at most two edits, so longer keys could never be near one.
 pub const GATE_MAX_WORD: usize = 64;
 
+/// A word of Greek or Cyrillic letters as fuzzy matching stores it: one byte a letter (α..ω
+/// as 0x80..0x98, а..џ as 0xA0..0xCF), so that an edit of one letter costs one, the gate's
+/// deletion forms delete letters, and the keys sort as their UTF-8 forms do (no ASCII byte
+/// and no UTF-8 key of the fuzzy map starts with these bytes). `false` (and `out` partly
+/// written) when a character is none of these letters or the word is longer than
+/// `GATE_MAX_WORD`.
+pub fn fuzzy_code(word: &str, out: &mut Vec<u8>) -> bool {
+    out.clear();
+    for c in word.chars() {
+        let b = match c {
+            '\u{3B1}'..='\u{3C9}' => 0x80 + (c as u32 - 0x3B1),
+            '\u{430}'..='\u{45F}' => 0xA0 + (c as u32 - 0x430),
+            _ => return false,
+        };
+        out.push(b as u8);
+        if out.len() > GATE_MAX_WORD {
+            return false;
+        }
+    }
+    !out.is_empty()
+}
+
 /// The byte offset of a form's block in the gate, and its four bit positions in the block.
 pub fn gate_probe(form_hash: u64) -> (usize, [u16; 4]) {
     let m = mix64(form_hash);

@@ -358,15 +358,21 @@ impl Lexicon {
     pub fn fuzzy_lookup(&self, term: &str, max_dist: u32) -> Vec<(String, u32)> {
         let key = builder::normalize_key(&self.normalizer(NormalizeOptions::default()), term);
         let mut out = Vec::new();
-        crate::scan::fuzzy_candidates(
-            self.fuzzy_fst(),
-            key.as_bytes(),
-            max_dist,
-            0,
-            &mut |k, _, d| {
-                out.push((String::from_utf8_lossy(k).into_owned(), d));
-            },
-        );
+        // Greek and Cyrillic keys are stored one byte a letter (`format::fuzzy_code`)
+        let mut code = Vec::new();
+        let query = if !key.is_ascii() && format::fuzzy_code(&key, &mut code) {
+            &code[..]
+        } else {
+            key.as_bytes()
+        };
+        crate::scan::fuzzy_candidates(self.fuzzy_fst(), query, max_dist, 0, &mut |k, _, d| {
+            let text = if k.first().is_some_and(|b| *b >= 0x80) {
+                k.iter().filter_map(|&b| fuzzy_letter(b)).collect()
+            } else {
+                String::from_utf8_lossy(k).into_owned()
+            };
+            out.push((text, d));
+        });
         out.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         out
     }
@@ -685,5 +691,14 @@ impl LexiconBuilder {
     /// Compiles the sources into a loaded [`Lexicon`].
     pub fn build(&self) -> Result<Lexicon, Error> {
         Lexicon::from_bytes(self.build_bytes()?)
+    }
+}
+
+/// The letter a byte of a coded fuzzy key stands for (`format::fuzzy_code`).
+fn fuzzy_letter(b: u8) -> Option<char> {
+    match b {
+        0x80..=0x98 => char::from_u32(0x3B1 + u32::from(b - 0x80)),
+        0xA0..=0xCF => char::from_u32(0x430 + u32::from(b - 0xA0)),
+        _ => None,
     }
 }

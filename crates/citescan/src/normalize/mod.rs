@@ -713,6 +713,18 @@ impl<'a> Normalizer<'a> {
                             continue;
                         }
                         Some(_) => {
+                            // a mark written apart (half-width ﾞ after ｿ) composes with its
+                            // letter as in NFC
+                            if let Some(u) = units
+                                .last_mut()
+                                .filter(|u| u.end == start && matches!(u.class, Class::Letter(_)))
+                            {
+                                if let Some(c) = unicode_normalization::char::compose(u.ch, d) {
+                                    u.ch = c;
+                                    u.end = end;
+                                    continue;
+                                }
+                            }
                             units.push(Unit {
                                 start,
                                 end,
@@ -872,7 +884,7 @@ impl<'a> Normalizer<'a> {
                 WordKind::Pictograph | WordKind::Unspaced => {
                     for &ui in &w.units {
                         let u = &units[ui];
-                        let mut c = u.ch;
+                        let mut c = katakana_to_hiragana(u.ch);
                         if matches!(c, 'お' | 'オ' | 'ー') {
                             if let Some(f) = scratch.last().and_then(|p| long_vowel(p.0, c)) {
                                 c = f;
@@ -1367,6 +1379,17 @@ fn dotted_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
         return whole;
     }
     groups
+}
+
+/// Katakana fold to hiragana: a name written in either script (ゾウゲ, ぞうげ) meets the
+/// lexicon's in one form. Only the letters with a hiragana twin fold (ァ..ヴ); ヵ and ヶ, which
+/// write counters beside kanji, and the long-vowel mark stay. The scanner reads the source
+/// text to keep its katakana rules (`scan::within_word`).
+pub(crate) fn katakana_to_hiragana(c: char) -> char {
+    match c {
+        '\u{30A1}'..='\u{30F4}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Japanese long vowels are written お, う or ー interchangeably after a kana of the o-row
