@@ -1023,17 +1023,25 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if ruled_out {
         return None;
     }
+    closest_key(fst, word, max, &|key, d| fuzzy_allowed(key, d))
+}
+
+/// The closest key of `fst` within `max` edits of `query` that `allowed` accepts (then the
+/// one nearest in length), with its distance.
+fn closest_key<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    query: &[u8],
+    max: u32,
+    allowed: &dyn Fn(&[u8], u32) -> bool,
+) -> Option<(u64, u32)> {
     let mut best: Option<(u32, usize, u64)> = None;
-    fuzzy_candidates(fst, word, max, 1, &mut |key, value, d| {
-        if !fuzzy_allowed(key, d) {
+    fuzzy_candidates(fst, query, max, 1, &mut |key, value, d| {
+        if !allowed(key, d) {
             return;
         }
-        let better = match best {
-            None => true,
-            Some((bd, blen, _)) => d < bd || (d == bd && key.len().abs_diff(word.len()) < blen),
-        };
-        if better {
-            best = Some((d, key.len().abs_diff(word.len()), value));
+        let gap = key.len().abs_diff(query.len());
+        if best.is_none_or(|(bd, blen, _)| d < bd || (d == bd && gap < blen)) {
+            best = Some((d, gap, value));
         }
     });
     best.map(|(d, _, v)| (v, d))
@@ -1084,20 +1092,9 @@ fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if ruled_out {
         return None;
     }
-    let mut best: Option<(u32, usize, u64)> = None;
-    fuzzy_candidates(fst, &code, max, 1, &mut |key, value, d| {
-        if !fuzzy_allowed(key, d) || key.len() <= CODED_TRANSPOSE_ONLY_CHARS {
-            return;
-        }
-        let better = match best {
-            None => true,
-            Some((bd, blen, _)) => d < bd || (d == bd && key.len().abs_diff(code.len()) < blen),
-        };
-        if better {
-            best = Some((d, key.len().abs_diff(code.len()), value));
-        }
-    });
-    best.map(|(d, _, v)| (v, d))
+    closest_key(fst, &code, max, &|key, d| {
+        fuzzy_allowed(key, d) && key.len() > CODED_TRANSPOSE_ONLY_CHARS
+    })
 }
 
 /// A phrase of two or three words ending with, or just after, token `ti` (a word no key and

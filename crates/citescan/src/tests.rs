@@ -337,16 +337,19 @@ fn platform_terms_allow_deny_review() {
         .all(|m| m.term.to_lowercase() != "carved ivory"));
 }
 
+/// The texts of the matches of `t` that name a taxon.
+fn species_texts(c: &Classifier, t: &str) -> Vec<String> {
+    c.find_matches(t)
+        .into_iter()
+        .filter(|m| m.taxon.is_some())
+        .map(|m| m.text)
+        .collect()
+}
+
 #[test]
 fn word_boundaries_are_script_aware() {
     let c = classifier();
-    let species = |t: &str| {
-        c.find_matches(t)
-            .into_iter()
-            .filter(|m| m.taxon.is_some())
-            .map(|m| m.text)
-            .collect::<Vec<_>>()
-    };
+    let species = |t: &str| species_texts(&c, t);
     assert!(species("rhinoplasty clinic").is_empty());
     assert!(species("Tuskegee University sweatshirt").is_empty());
     assert_eq!(species("#ivoryforsale"), vec!["ivory"]);
@@ -361,13 +364,7 @@ fn word_boundaries_are_script_aware() {
 #[test]
 fn kana_names_are_found_in_either_script() {
     let c = classifier();
-    let species = |t: &str| {
-        c.find_matches(t)
-            .into_iter()
-            .filter(|m| m.taxon.is_some())
-            .map(|m| m.text)
-            .collect::<Vec<_>>()
-    };
+    let species = |t: &str| species_texts(&c, t);
     // katakana for the lexicon's hiragana, hiragana for its katakana
     assert_eq!(species("ゾーゲの印鑑"), vec!["ゾーゲ"]);
     assert_eq!(species("ｿﾞｳｹﾞ 販売"), vec!["ｿﾞｳｹﾞ"]);
@@ -388,13 +385,7 @@ fn kana_names_are_found_in_either_script() {
 #[test]
 fn greek_and_cyrillic_misspellings_count_letters_not_bytes() {
     let c = classifier();
-    let species = |t: &str| {
-        c.find_matches(t)
-            .into_iter()
-            .filter(|m| m.taxon.is_some())
-            .map(|m| m.text)
-            .collect::<Vec<_>>()
-    };
+    let species = |t: &str| species_texts(&c, t);
     // one letter of two bytes changed, dropped or swapped: one edit
     assert_eq!(species("рог насорога, цена договорная"), vec!["насорога"]);
     assert_eq!(species("чешуя пангалина"), vec!["пангалина"]);
