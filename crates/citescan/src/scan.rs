@@ -110,7 +110,15 @@ pub(crate) fn scan(
                         && ends_at_token_boundary(text, end);
                     if !inside || unspaced || after_number || chars >= GLUED_MIN_CHARS {
                         let mut obf = ObfuscationSet::EMPTY;
-                        if t.is_glued() && (inside || spaced) {
+                        // glued: it starts inside a glued word, or skipped a space in one, or
+                        // ends inside one after starting before it ("ivory#tusk$i")
+                        let ends_glued = !ends_at_token_boundary(text, end) && {
+                            let j = tokens.partition_point(|x| (x.end as usize) < end);
+                            tokens
+                                .get(j)
+                                .is_some_and(|x| x.is_glued() && x.start as usize != end)
+                        };
+                        if t.is_glued() && (inside || spaced) || ends_glued {
                             obf.insert(Obfuscation::Glued);
                         }
                         hits.push(Hit {

@@ -347,6 +347,23 @@ fn species_texts(c: &Classifier, t: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_key_that_ends_inside_a_glued_word_is_reported_glued() {
+    // "$" before a letter is an "s": "ivory tusks" ends inside the hashtag word "tusksi"
+    let m = classifier().find_matches("ivory#tusk$i v o r y");
+    let first = m.first().expect("a match");
+    assert_eq!(first.text, "ivory#tusk$");
+    assert!(
+        first.obfuscations.contains(&Obfuscation::Glued),
+        "{first:?}"
+    );
+    // a key that ends where a word ends is not glued
+    let m = classifier().find_matches("ivory tusks for sale");
+    assert!(m
+        .iter()
+        .all(|m| !m.obfuscations.contains(&Obfuscation::Glued)));
+}
+
+#[test]
 fn word_boundaries_are_script_aware() {
     let c = classifier();
     let species = |t: &str| species_texts(&c, t);
