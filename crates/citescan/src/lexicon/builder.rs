@@ -581,11 +581,12 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 }
 
 /// The word table section (see `format::WordTable`): every dictionary word and every word of
-/// one or two ASCII letters, marked when it is
-/// no plural form of a key, inert when it is also the first word of no key, so that the
-/// scanner passes over it with one probe, and context when no key it starts or is a plural of
-/// names a taxon. The seed is the first under which no key's first word and no plural form
-/// of a key that is not itself a dictionary word is mistaken for one.
+/// one or two ASCII letters, marked when it is no plural form of a key (a word that is itself
+/// a one-word key is matched as itself, never read as a plural), inert when it is also the
+/// first word of no key, so that the scanner passes over it with one probe, and context when
+/// no key it starts or is a plural of names a taxon. The seed is the first under which no
+/// key's first word and no plural form of a key that is not itself in the table is mistaken
+/// for a word of it.
 fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>, Error> {
     use std::collections::HashSet;
     // the words the scanner acts on when it meets them as a token: the first word of every
