@@ -210,36 +210,26 @@ pub(crate) fn scan(
                 covered_to = tokens[last].end;
                 continue;
             }
-            // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance
+            // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance,
+            // then the word respelt as sellers misspell it, alone or as the first word of a
+            // phrase of the trade written exactly after it ("corralo rosso")
             let found = undoubled_lookup(lex, word)
-                .map(|v| (v, 1))
-                .or_else(|| fuzzy_token(lex, word, opts.prefilter));
-            if found.is_none() {
-                // a word respelt as sellers misspell it, alone or as the first word of a
-                // phrase of the trade written exactly after it ("corralo rosso")
-                if let Some((last, value, d)) = respelled_lookup(lex, text, tokens, ti) {
-                    let obf = ObfuscationSet::of(Obfuscation::Misspelling);
-                    hits.push(Hit {
-                        start: t.start,
-                        end: tokens[last].end,
-                        value,
-                        obf,
-                        distance: d as u8,
-                    });
-                    covered_to = tokens[last].end;
-                    continue;
-                }
-            }
-            if let Some((value, d)) = found {
+                .map(|v| (t.end, v, 1))
+                .or_else(|| fuzzy_token(lex, word, opts.prefilter).map(|(v, d)| (t.end, v, d)))
+                .or_else(|| {
+                    respelled_lookup(lex, text, tokens, ti)
+                        .map(|(last, v, d)| (tokens[last].end, v, d))
+                });
+            if let Some((end, value, d)) = found {
                 let obf = ObfuscationSet::of(Obfuscation::Misspelling);
                 hits.push(Hit {
                     start: t.start,
-                    end: t.end,
+                    end,
                     value,
                     obf,
                     distance: d as u8,
                 });
-                covered_to = t.end;
+                covered_to = end;
             }
         }
     }
