@@ -9,7 +9,10 @@ use fst::raw::{Fst, Node, Output};
 
 use crate::lexicon::format::{fnv1a64, WORD_INERT, WORD_NO_PLURAL};
 use crate::lexicon::{Kind, Lexicon};
-use crate::normalize::{tok, Normalized, Normalizer, Obfuscation, ObfuscationSet, Token};
+use crate::normalize::{
+    ascii_alnum_end, has_model_digits, tok, Normalized, Normalizer, Obfuscation, ObfuscationSet,
+    SpacedRun, Token,
+};
 
 /// Shortest key (in chars) that may match strictly inside a glued token (`#ivoryforsale`).
 const GLUED_MIN_CHARS: usize = 4;
@@ -297,7 +300,7 @@ pub(crate) fn screen_clean(
     let mut buf = [0u8; MAX_WORD];
     // the run of one-letter words (or one letter repeated) before: length, and how many are
     // letters (the normaliser joins three with two letters: "i v o r y")
-    let mut run = (0usize, 0usize);
+    let mut run = SpacedRun::default();
     // the previous word: where it ended, and whether a name may start with it across one
     // separator ("ti-ger": a word of four letters or fewer, or of no dictionary)
     let mut prev_end = usize::MAX;
@@ -314,25 +317,15 @@ pub(crate) fn screen_clean(
     // continue one ("2 hoorn kameleon" after "12")
     let mut open: Vec<Node<'_>> = Vec::new();
     let naming = |w: &[u8]| {
-        lex.keys_fst()
-            .get(w)
+        fst.get(w)
             .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
-    };
-    let lat = |x: u8| {
-        if x.is_ascii_digit() {
-            crate::normalize::tables::leet_letter(x as char).map_or(x, |c| c as u8)
-        } else {
-            x.to_ascii_lowercase()
-        }
     };
     let mut i = 0;
     while i < n {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let s = i;
-            while i < n && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i = ascii_alnum_end(b, i);
             let w = &b[s..i];
             if w.len() > MAX_WORD {
                 return false;
@@ -350,15 +343,9 @@ pub(crate) fn screen_clean(
                 triple |= k >= 2 && l.is_ascii_alphabetic() && buf[k - 1] == l && buf[k - 2] == l;
             }
             let word = &buf[..w.len()];
-            // one letter, maybe repeated or written as a digit: the normaliser's rule
-            let alpha = digits < w.len();
-            if (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0])) {
-                run = (run.0 + 1, run.1 + usize::from(alpha));
-                if run.0 >= 3 && run.1 >= 2 {
-                    return false;
-                }
-            } else {
-                run = (0, 0);
+            // one-letter words spaced apart, which the normaliser joins
+            if run.word(w) {
+                return false;
             }
             // a key open from the glued word before goes on with this one
             if open
@@ -374,15 +361,8 @@ pub(crate) fn screen_clean(
                 // a run of three digits or more makes a model number, never leetspeak (unless a
                 // letter is repeated three times: the normaliser's fast path leaves that to the
                 // full path)
-                let model = {
-                    let mut r = 0usize;
-                    w.iter().any(|x| {
-                        r = if x.is_ascii_digit() { r + 1 } else { 0 };
-                        r >= 3
-                    })
-                };
                 let kept = digits == w.len()
-                    || model && !triple
+                    || has_model_digits(w) && !triple
                     || norm
                         .ascii_fast_path(std::str::from_utf8(w).unwrap_or(""))
                         .is_some_and(|n| {
@@ -492,7 +472,7 @@ pub(crate) fn screen_clean(
                 {
                     return false;
                 }
-                run = (0, 0);
+                run.reset();
                 prev_may_split = false;
                 before = [before[1], 0];
                 i += ch.len_utf8();

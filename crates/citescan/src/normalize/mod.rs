@@ -12,7 +12,7 @@
 //!    join letters spaced apart, collapse repeated letters, and emit tokens separated by one
 //!    space.
 
-pub(crate) mod tables;
+mod tables;
 
 use std::fmt;
 
@@ -207,6 +207,61 @@ fn ascii_unit(c: char, start: u32, end: u32) -> Unit {
 
 /// Whether a key starting with this (normalised) character starts in an unspaced script or
 /// with a pictograph: such keys match inside runs, so the token prefilter does not cover them.
+/// Where the run of ASCII letters and digits of `b` that starts at `i` ends.
+pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// Whether an ASCII word holds a run of three digits or more: with letters, a model number
+/// ("s2100", "w320", "0161x"), which the normaliser never reads as leetspeak.
+pub(crate) fn has_model_digits(w: &[u8]) -> bool {
+    let mut run = 0usize;
+    w.iter().any(|x| {
+        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 3
+    })
+}
+
+/// The run of one-letter ASCII words (one letter, maybe repeated or written as a digit: "i",
+/// "e3", "5") read so far: the full path joins three or more of them, two of them holding a
+/// letter, into one word ("i v o r y", "a 5 m"; `join_spaced`).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SpacedRun {
+    words: usize,
+    letters: usize,
+}
+
+impl SpacedRun {
+    /// Takes the next word of letters and digits; true when the run is one the full path
+    /// joins.
+    pub(crate) fn word(&mut self, w: &[u8]) -> bool {
+        let alpha = w.iter().any(u8::is_ascii_alphabetic);
+        let lat = |x: u8| {
+            if x.is_ascii_digit() {
+                leet_letter(x as char).map_or(x, |c| c as u8)
+            } else {
+                x.to_ascii_lowercase()
+            }
+        };
+        if (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0])) {
+            self.words += 1;
+            self.letters += usize::from(alpha);
+            self.words >= 3 && self.letters >= 2
+        } else {
+            self.reset();
+            false
+        }
+    }
+
+    /// Ends the run (a word of several letters, or a sign, came between).
+    pub(crate) fn reset(&mut self) {
+        *self = SpacedRun::default();
+    }
+}
+
 pub(crate) fn starts_unspaced(c: char) -> bool {
     script_of(c) == Script::Unspaced || !c.is_alphanumeric() && !c.is_ascii()
 }
@@ -412,7 +467,7 @@ impl<'a> Normalizer<'a> {
         let mut hashtag = false;
         // the run of one-letter words just before (its length, and how many hold a letter):
         // the full path joins a run of three or more with two letters ("i v o r y", "a 5 m")
-        let mut run = (0usize, 0usize);
+        let mut run = SpacedRun::default();
         let mut i = 0;
         let push_space = |bytes: &mut Vec<u8>, out: &mut Normalized| {
             if !bytes.is_empty() {
@@ -426,38 +481,15 @@ impl<'a> Normalizer<'a> {
             let c = b[i];
             if c.is_ascii_alphanumeric() {
                 let s = i;
-                while i < n && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+                i = ascii_alnum_end(b, i);
                 let w = &b[s..i];
                 let digit = w.iter().any(u8::is_ascii_digit);
                 let alpha = w.iter().any(u8::is_ascii_alphabetic);
-                // a run of three digits or more makes a model number ("s2100", "w320", "0161x"),
-                // never leetspeak: the full path keeps such a word as it is
-                let model = digit && alpha && {
-                    let mut run = 0usize;
-                    w.iter().any(|x| {
-                        run = if x.is_ascii_digit() { run + 1 } else { 0 };
-                        run >= 3
-                    })
-                };
-                // one letter, maybe repeated or written as a digit ("i", "e3"): letters like
-                // it next to it are spaced apart, which the full path joins
-                let lat = |x: u8| {
-                    if x.is_ascii_digit() {
-                        leet_letter(x as char).map_or(x, |c| c as u8)
-                    } else {
-                        x.to_ascii_lowercase()
-                    }
-                };
-                let single = (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0]));
-                if single {
-                    run = (run.0 + 1, run.1 + usize::from(alpha));
-                    if run.0 >= 3 && run.1 >= 2 {
-                        return None;
-                    }
-                } else {
-                    run = (0, 0);
+                // a model number: the full path keeps such a word as it is
+                let model = digit && alpha && has_model_digits(w);
+                // one-letter words spaced apart, which the full path joins
+                if run.word(w) {
+                    return None;
                 }
                 let mut mixed = false;
                 if digit && alpha && !model {
@@ -549,7 +581,7 @@ impl<'a> Normalizer<'a> {
                     flags: tok::PICTOGRAPH,
                 });
                 hashtag = false;
-                run = (0, 0);
+                run.reset();
                 i += len;
                 continue;
             }
@@ -573,7 +605,7 @@ impl<'a> Normalizer<'a> {
                         flags: tok::PICTOGRAPH,
                     });
                     hashtag = false;
-                    run = (0, 0);
+                    run.reset();
                 }
                 b'!' => {}
                 _ => hashtag = false,
