@@ -607,7 +607,14 @@ impl Classifier {
         let lex = &self.inner.lexicon;
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
         let form = has(Kind::Form) || has(Kind::Artefact);
-        let sale = has(Kind::Sale) || fields.iter().any(|(_, t)| vietnamese_price(t));
+        let viet_price = fields.iter().any(|(_, t)| vietnamese_price(t));
+        let sale = has(Kind::Sale) || viet_price;
+        // each species hit's taxon record, read once (the weighing below compares every hit
+        // with every other)
+        let taxa_of: Vec<Option<crate::lexicon::Taxon<'_>>> = scored
+            .iter()
+            .map(|s| s.species.and_then(|e| e.taxon()))
+            .collect();
         // negated context: a negation entry within two tokens before it
         // (or, inside a run of an unspaced script such as Chinese or Thai, where one token holds
         // the whole phrase, ending at most two such characters before it: "不是普通牛骨", "非树脂")
@@ -641,7 +648,7 @@ impl Classifier {
         // a price written with a thousand or million suffix, as Vietnamese listings write them
         // ("50k/con", "4tr5", "1tr2"), is sale intent too
         let sale_w = strongest(Kind::Sale, None, false).max(
-            if fields.iter().any(|(_, t)| vietnamese_price(t)) {
+            if viet_price {
                 VIETNAMESE_PRICE_WEIGHT
             } else {
                 0.0
@@ -721,14 +728,15 @@ impl Classifier {
             // touching it, or at most one short word away, in the normalised text
             // A generic product name of the same class counts as the form ("双髻鲨 鱼翅",
             // "Hammerhai Haifischflossen": the named shark's fins)
-            let sp_class = sp.taxon().map(|t| t.class).filter(|c| !c.is_empty());
+            let sp_taxon = taxa_of[i];
+            let sp_class = sp_taxon.map(|t| t.class).filter(|c| !c.is_empty());
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
                     && (o.species.is_none() && o.kinds & bit(Kind::Form) != 0
                         || o.species.is_some_and(|e| {
                             e.kind() == Kind::Product
-                                && e.taxon().is_some_and(|t| Some(t.class) == sp_class)
-                                && e.taxon().map(|t| t.name) != sp.taxon().map(|t| t.name)
+                                && taxa_of[*j].is_some_and(|t| Some(t.class) == sp_class)
+                                && taxa_of[*j].map(|t| t.name) != sp_taxon.map(|t| t.name)
                         }))
                     && touching(s, o)
             });
@@ -744,7 +752,7 @@ impl Classifier {
             // carving", "rhino statue"), which makes no product. Plants, corals and shells are
             // what such objects are made of: beside their names it is the material ("rosewood
             // carving", "coral bead necklace", "giant clam carving")
-            let material = sp.taxon().is_some_and(is_carving_material);
+            let material = sp_taxon.is_some_and(is_carving_material);
             let artefact_w = strongest(Kind::Artefact, Some(i), false);
             let artefact_near = material
                 && artefact_w > 0.0
@@ -778,7 +786,7 @@ impl Classifier {
             // a lone genus or family name is weaker evidence than a binomial ("Eos", "Dendrobium")
             if sp.kind() == Kind::Scientific
                 && !as_product
-                && sp.taxon().is_some_and(|t| !t.is_species_level())
+                && sp_taxon.is_some_and(|t| !t.is_species_level())
                 && !sp.term().contains(' ')
             {
                 weight *= p.suppress.uninomial_factor;
@@ -815,7 +823,7 @@ impl Classifier {
             // another, different term of the listing points to the same family ("osso de boi" and
             // "linhas de Schreger", "white gold" and 🐘, "非料" and "白料"): independent signals
             // that agree
-            let corroborated = corroborating(&scored, i, &sp);
+            let corroborated = corroborating(&scored, &taxa_of, i, &sp);
             if corroborated {
                 score += p.boosts.corroboration * factor.max(if is_code { 1.0 } else { 0.0 });
             }
@@ -977,7 +985,7 @@ impl Classifier {
             .filter(|j| j.verdict != Verdict::Allow)
             .collect();
         for j in &flagged {
-            if let Some(t) = scored[j.idx].species.and_then(|e| e.taxon()) {
+            if let Some(t) = taxa_of[j.idx] {
                 if !taxa.iter().any(|x| x == t.name) {
                     taxa.push(t.name.to_string());
                 }
@@ -995,7 +1003,7 @@ impl Classifier {
         {
             let s = &scored[j.idx];
             let Some(sp) = s.species else { continue };
-            let taxon = sp.taxon();
+            let taxon = taxa_of[j.idx];
             let tname = taxon.map(|t| t.name).unwrap_or("");
             if !seen_taxa.insert(tname.to_string()) {
                 continue;
@@ -1355,14 +1363,15 @@ fn vietnamese_price(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
-    let lower = text.to_lowercase();
-    if !lower
+    // (both cases: the range holds capital and small letters in turn)
+    if !text
         .chars()
-        .any(|c| "ăâđêôơư".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c))
+        .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c))
     {
         return false;
     }
-    let b = lower.as_bytes();
+    // the suffixes are ASCII: the bytes are compared lower-cased one by one
+    let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
@@ -1375,7 +1384,10 @@ fn vietnamese_price(text: &str) -> bool {
                 rest.get(n)
                     .is_none_or(|c| !c.is_ascii_alphabetic() && *c < 0x80)
             };
-            if (rest.first() == Some(&b'k') && after(1)) || (rest.starts_with(b"tr") && after(2)) {
+            let lower_at = |n: usize| rest.get(n).map(u8::to_ascii_lowercase);
+            if (lower_at(0) == Some(b'k') && after(1))
+                || (lower_at(0) == Some(b't') && lower_at(1) == Some(b'r') && after(2))
+            {
                 return true;
             }
             i = j.max(i + 1);
@@ -1400,8 +1412,13 @@ fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
 
 /// Whether another species-bearing hit of the listing, under a different key, points to the
 /// same family as hit `i` (a second, independent signal for the same animal).
-fn corroborating(scored: &[Scored<'_>], i: usize, sp: &Entry<'_>) -> bool {
-    let Some(fam) = sp.taxon().map(|t| family_of(&t)) else {
+fn corroborating(
+    scored: &[Scored<'_>],
+    taxa_of: &[Option<crate::lexicon::Taxon<'_>>],
+    i: usize,
+    sp: &Entry<'_>,
+) -> bool {
+    let Some(fam) = taxa_of[i].map(|t| family_of(&t)) else {
         return false;
     };
     let indirect = |e: &Entry<'_>| matches!(e.kind(), Kind::Code | Kind::Emoji);
@@ -1412,9 +1429,7 @@ fn corroborating(scored: &[Scored<'_>], i: usize, sp: &Entry<'_>) -> bool {
             // its product name ("hawksbill", "hawksbill shell") say the same thing twice
             && (indirect(sp) || o.species.is_some_and(|e| indirect(&e)))
             && o.hit.value != scored[i].hit.value
-            && o.species
-                .and_then(|e| e.taxon())
-                .is_some_and(|t| family_of(&t) == fam)
+            && taxa_of[j].is_some_and(|t| family_of(&t) == fam)
     })
 }
 
