@@ -1366,7 +1366,10 @@ fn vietnamese_price(text: &str) -> bool {
     // (both cases: the range holds capital and small letters in turn)
     if !text
         .chars()
-        .any(|c| "ăâđêôơưĂÂĐÊÔƠƯ".contains(c) || ('\u{1ea0}'..='\u{1ef9}').contains(&c))
+        .any(|c| {
+            matches!(c, 'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư')
+                || ('\u{1ea0}'..='\u{1ef9}').contains(&c)
+        })
     {
         return false;
     }

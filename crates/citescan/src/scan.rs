@@ -1424,7 +1424,18 @@ fn walk<D: AsRef<[u8]>>(
         let row = &mut after[..w];
         row[0] = prev[0] + 1;
         let mut min = row[0];
-        for j in 1..=m {
+        // only the band of cells within `max` of the diagonal can hold `max` or less (a prefix
+        // of `d` bytes is at least |d - j| edits from one of `j`); the cells just outside it
+        // hold `max + 1`, which stands for any larger distance, for the next rows to read
+        let far = ctx.max + 1;
+        let (lo, hi) = (d.saturating_sub(ctx.max as usize).max(1), (d + ctx.max as usize).min(m));
+        if lo >= 2 {
+            row[lo - 1] = far;
+        }
+        if hi < m {
+            row[hi + 1] = far;
+        }
+        for j in lo..=hi {
             let cost = u32::from(q[j - 1] != c);
             let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
             if let Some((pp, pc)) = prev2 {
@@ -1432,13 +1443,14 @@ fn walk<D: AsRef<[u8]>>(
                     v = v.min(pp[j - 2] + 1);
                 }
             }
+            let v = v.min(far);
             row[j] = v;
             min = min.min(v);
         }
         if min > ctx.max {
             continue;
         }
-        let last = row[m];
+        let last = if hi == m { row[m] } else { far };
         let child = ctx.fst.node(t.addr);
         let out = out.cat(t.out);
         prefix.push(c);

@@ -1137,3 +1137,55 @@ fn chinese_homophone_spellings_of_trade_names_are_found() {
     // two-character names are not swapped: 西角 is "west corner"
     assert!(c.find_matches("西角").iter().all(|m| m.taxon.is_none()));
 }
+
+/// Optimal string alignment distance (Levenshtein with adjacent transpositions, no substring
+/// edited twice): the distance the fuzzy walk computes, written the plain way.
+fn osa_distance(a: &[u8], b: &[u8]) -> u32 {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0u32; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i as u32;
+    }
+    for j in 0..=m {
+        d[0][j] = j as u32;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = u32::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i >= 2 && j >= 2 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// The fuzzy walk computes only a band of each row around the diagonal: it must still find
+    /// exactly the keys within `max` edits, each at its true distance.
+    #[test]
+    fn the_fuzzy_walk_finds_exactly_the_keys_within_reach(
+        keys in proptest::collection::btree_set("[abc]{1,7}", 1..40),
+        query in "[abc]{1,8}",
+        max in 0u32..3,
+        fixed in 0usize..2,
+    ) {
+        let set = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.as_bytes(), i as u64))).unwrap();
+        let mut found = std::collections::BTreeMap::new();
+        crate::scan::fuzzy_candidates(set.as_fst(), query.as_bytes(), max, fixed, &mut |k, _, d| {
+            found.insert(k.to_vec(), d);
+        });
+        let q = query.as_bytes();
+        let want: std::collections::BTreeMap<Vec<u8>, u32> = keys
+            .iter()
+            .map(|k| k.as_bytes())
+            .filter(|k| fixed == 0 || k.first() == q.first())
+            .map(|k| (k.to_vec(), osa_distance(q, k)))
+            .filter(|(_, d)| *d <= max)
+            .collect();
+        prop_assert_eq!(found, want);
+    }
+}
