@@ -313,6 +313,7 @@ pub(crate) fn screen_clean(
     // start with them
     let mut before = [0u64; 2];
     let fst = lex.keys_fst();
+    let words = lex.word_table();
     // keys that a glued word before goes on into with a space: the next token must not
     // continue one ("2 hoorn kameleon" after "12")
     let mut open: Vec<Node<'_>> = Vec::new();
@@ -411,7 +412,7 @@ pub(crate) fn screen_clean(
                     return false;
                 }
             }
-            let bits = lex.word_bits(h);
+            let bits = words.get(h);
             match bits {
                 Some(bits) if bits & WORD_CONTEXT != 0 => {}
                 // it starts a name: not alone, and not with the next word

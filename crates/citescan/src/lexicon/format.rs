@@ -265,9 +265,12 @@ impl<'a> WordTable<'a> {
         None
     }
 
+    #[inline]
     fn slot(&self, i: usize) -> u32 {
-        let b = &self.slots[i * WORD_SLOT..i * WORD_SLOT + WORD_SLOT];
-        u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16
+        match self.slots.get(i * WORD_SLOT..i * WORD_SLOT + WORD_SLOT) {
+            Some(&[a, b, c]) => u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16,
+            _ => 0,
+        }
     }
 }
 

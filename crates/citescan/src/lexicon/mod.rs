@@ -424,9 +424,14 @@ impl Lexicon {
     /// dictionary, `Some(format::WORD_INERT)` for one the scanner may pass over.
     #[inline]
     pub(crate) fn word_bits(&self, fnv: u64) -> Option<u32> {
+        self.word_table().get(fnv)
+    }
+
+    /// The word table, to probe for many words in a row (`word_bits` finds it each time).
+    #[inline]
+    pub(crate) fn word_table(&self) -> format::WordTable<'_> {
         let (seed, log2, max_probe) = self.inner.words;
         format::WordTable::from_parts(self.section(Section::Dictionary), seed, log2, max_probe)
-            .get(fnv)
     }
 
     /// The entries of a packed key value.

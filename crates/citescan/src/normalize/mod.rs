@@ -238,7 +238,6 @@ impl SpacedRun {
     /// Takes the next word of letters and digits; true when the run is one the full path
     /// joins.
     pub(crate) fn word(&mut self, w: &[u8]) -> bool {
-        let alpha = w.iter().any(u8::is_ascii_alphabetic);
         let lat = |x: u8| {
             if x.is_ascii_digit() {
                 leet_letter(x as char).map_or(x, |c| c as u8)
@@ -246,7 +245,14 @@ impl SpacedRun {
                 x.to_ascii_lowercase()
             }
         };
-        if (w.len() == 1 || alpha) && w.iter().all(|&x| lat(x) == lat(w[0])) {
+        // one letter throughout (most words leave at their second byte), then: a letter, or a
+        // lone digit
+        let one = w.first().is_some_and(|&f| {
+            let f = lat(f);
+            w[1..].iter().all(|&x| lat(x) == f)
+        });
+        let alpha = one && w.iter().any(u8::is_ascii_alphabetic);
+        if one && (w.len() == 1 || alpha) {
             self.words += 1;
             self.letters += usize::from(alpha);
             self.words >= 3 && self.letters >= 2
