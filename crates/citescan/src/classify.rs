@@ -702,6 +702,12 @@ impl Classifier {
                 "BENIGN_CONTEXT",
                 "everyday context",
             ),
+            (
+                Kind::Fossil,
+                p.suppress.fossil,
+                "FOSSIL_CONTEXT",
+                "a fossil (CITES does not cover fossils)",
+            ),
         ];
 
         // per species hit: score and verdict
@@ -830,8 +836,19 @@ impl Classifier {
             // context that reframes the term: near it in the same field, or anywhere in the
             // first field (the title says what the item is); a negation just before it cancels it
             let mut suppressed_by = Vec::new();
+            // elephant ivory is passed off as mammoth ("fossil ivory") and rhino horn as woolly
+            // rhino's: a fossil claim never lowers a product name of either
+            let fossil_cover = sp.kind() == Kind::Product
+                && sp_taxon.is_some_and(|t| {
+                    [t.family, t.name]
+                        .iter()
+                        .any(|f| matches!(*f, "Elephantidae" | "Rhinocerotidae"))
+                });
             if !deliberate {
                 for (kind, amount, code, what) in suppressor_kinds {
+                    if kind == Kind::Fossil && fossil_cover {
+                        continue;
+                    }
                     // a name that is also a brand or an everyday phrase ("Puma", "faux"); product
                     // names and code words carry that in their weight
                     let own = is_name && s.kinds & bit(kind) != 0;
@@ -849,8 +866,8 @@ impl Classifier {
                                 // a colour word describes the word next to it ("ivory white")
                                 Kind::Colour => o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2,
                                 // an imitation word is about the item's material anywhere in
-                                // the same field, or in the title
-                                Kind::Imitation => o.field == s.field || o.field == 0,
+                                // the same field, or in the title; so is a fossil
+                                Kind::Imitation | Kind::Fossil => o.field == s.field || o.field == 0,
                                 _ => near(s, o) || o.field == 0,
                             }
                             && !negated(*j)

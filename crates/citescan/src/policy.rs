@@ -104,6 +104,11 @@ pub struct Suppress {
     pub brand: f32,
     /// Everyday context nearby.
     pub benign: f32,
+    /// A fossil or a geological age in the same field or the title (CITES does not cover
+    /// fossils). Never lowers a product name of elephants or rhinos: elephant ivory is sold
+    /// as mammoth ("fossil ivory") and rhino horn as woolly rhino's.
+    #[serde(default = "default_fossil")]
+    pub fossil: f32,
     /// Multiplier on a term that is also an everyday word.
     pub ambiguous_factor: f32,
     /// Multiplier on a lone genus or family name (a scientific name of one word).
@@ -145,6 +150,12 @@ pub struct Terms {
     /// These terms send the listing to review at least.
     #[serde(default)]
     pub review: Vec<String>,
+}
+
+/// `suppress.fossil` of a policy written before the fossil context existed: the default
+/// policy's value.
+fn default_fossil() -> f32 {
+    0.8
 }
 
 impl Default for Policy {

@@ -43,6 +43,38 @@ fn verdicts_on_clear_cases() {
 }
 
 #[test]
+fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
+    let c = classifier();
+    // the same words without the fossil block: the context is what lowers them
+    for (fossil, fresh) in [
+        ("fossil tiger shark teeth lot of 50", "tiger shark teeth lot of 50"),
+        ("Fossil rhino tooth, Miocene, for sale", "rhino tooth for sale"),
+        ("Fossil turtle shell fragment, Eocene, Morocco", "turtle shell, Morocco, 200 EUR"),
+        ("Fossil crocodile tooth, Morocco, Cretaceous, 30 EUR", "crocodile tooth, Morocco, 30 EUR"),
+    ] {
+        let a = c.classify(fossil);
+        assert_eq!(a.verdict, Verdict::Allow, "{fossil:?}: {}", a.to_json());
+        assert!(a.has_reason("FOSSIL_CONTEXT"), "{fossil:?}: {:?}", a.reasons);
+        assert_ne!(c.classify(fresh).verdict, Verdict::Allow, "{fresh:?}");
+    }
+    // elephant ivory and rhino horn are laundered as mammoth and woolly rhino: no fossil
+    // claim lowers their product names
+    for text in ["fossil rhino horn powder 10g", "化石 犀牛角 粉"] {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, Verdict::Block, "{text:?}: {}", a.to_json());
+        assert!(!a.has_reason("FOSSIL_CONTEXT"), "{text:?}");
+    }
+    assert_ne!(c.classify("fossil ivory carving, old").verdict, Verdict::Allow);
+    // a policy written before the fossil context still parses, with the default weight
+    let old = crate::policy::DEFAULT_POLICY_TOML
+        .lines()
+        .filter(|l| !l.starts_with("fossil ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(Policy::from_toml(&old).unwrap(), Policy::default());
+}
+
+#[test]
 fn block_carries_evidence_and_reasons() {
     let text = "p4ng0lin sc4les 1kg WhatsApp";
     let a = classifier().classify(text);

@@ -43,11 +43,14 @@ pub enum Kind {
     /// chopsticks), context only: a product form for a product name or code word ("ivory
     /// carving"), but beside an animal's name a depiction ("elephant carving").
     Artefact = 15,
+    /// A fossil or a geological age (fossil, fossilised, Miocene, 化石): CITES does not cover
+    /// fossils, so a fossil shark tooth or turtle shell is no specimen of a listed species.
+    Fossil = 16,
 }
 
 impl Kind {
     /// Every kind, in code order.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Scientific,
         Kind::Synonym,
         Kind::Common,
@@ -64,6 +67,7 @@ impl Kind {
         Kind::Stop,
         Kind::Negation,
         Kind::Artefact,
+        Kind::Fossil,
     ];
 
     /// Its name in the wordlists and in JSON.
@@ -85,6 +89,7 @@ impl Kind {
             Kind::Stop => "stop",
             Kind::Negation => "negation",
             Kind::Artefact => "artefact",
+            Kind::Fossil => "fossil",
         }
     }
 
@@ -98,11 +103,11 @@ impl Kind {
     }
 
     /// Context that gives a name another, harmless meaning: colour, imitation or depiction,
-    /// brand, everyday context, and the everyday-word marker.
+    /// brand, everyday context, a fossil, and the everyday-word marker.
     pub fn is_reframing(self) -> bool {
         matches!(
             self,
-            Kind::Colour | Kind::Imitation | Kind::Brand | Kind::Benign | Kind::Stop
+            Kind::Colour | Kind::Imitation | Kind::Brand | Kind::Benign | Kind::Stop | Kind::Fossil
         )
     }
 
