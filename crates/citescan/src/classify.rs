@@ -608,6 +608,7 @@ impl Classifier {
         let has = |k: Kind| scored.iter().any(|s| s.kinds & bit(k) != 0);
         let form = has(Kind::Form) || has(Kind::Artefact);
         let viet_price = fields.iter().any(|(_, t)| vietnamese_price(t));
+        let bulk = fields.iter().any(|(_, t)| bulk_quantity(t));
         let sale = has(Kind::Sale) || viet_price;
         // each species hit's taxon record, read once (the weighing below compares every hit
         // with every other)
@@ -822,6 +823,20 @@ impl Classifier {
             if wild_product {
                 score += p.boosts.wild * factor;
             }
+            // ... or offered in bulk
+            // (of a genus or species: a bulk lot of shark fin, which names a family of many
+            // species, stays a question for a person)
+            let broad = sp
+                .taxon_listing()
+                .is_some_and(|(rank, _)| !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY"));
+            let bulk_product = bulk
+                && !broad
+                && (sp.kind() == Kind::Product || as_product)
+                && !p.blocks(appendix)
+                && appendix != 0;
+            if bulk_product {
+                score += p.boosts.bulk * factor;
+            }
             let is_code = sp.kind() == Kind::Code;
             if is_code && (form_here || sale) {
                 score += p.boosts.code_word_context;
@@ -932,6 +947,7 @@ impl Classifier {
             let other_evidence = deliberate
                 || code_strong
                 || wild_product
+                || bulk_product
                 || (is_code && (form_here || sale))
                 || ((sp.kind() == Kind::Product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
@@ -1418,6 +1434,129 @@ fn vietnamese_price(text: &str) -> bool {
     false
 }
 
+/// Whether a text offers a bulk quantity: a number followed by a unit of weight that makes a
+/// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤"; "1 lb" and "1斤" are not), or by a unit of
+/// pieces that makes twenty or more ("50pcs", "100 pieces", "30只"). One pass over the bytes.
+fn bulk_quantity(text: &str) -> bool {
+    // (unit, grams per unit); pieces count as `PIECE`
+    const PIECE: f64 = -1.0;
+    const UNITS: &[(&str, f64)] = &[
+        ("kg", 1000.0),
+        ("kgs", 1000.0),
+        ("kilo", 1000.0),
+        ("kilos", 1000.0),
+        ("kilogram", 1000.0),
+        ("kilograms", 1000.0),
+        ("kilogramm", 1000.0),
+        ("kilogramos", 1000.0),
+        ("quilos", 1000.0),
+        ("公斤", 1000.0),
+        ("千克", 1000.0),
+        ("キロ", 1000.0),
+        ("킬로", 1000.0),
+        ("кг", 1000.0),
+        ("กิโล", 1000.0),
+        ("斤", 500.0),
+        ("lb", 453.6),
+        ("lbs", 453.6),
+        ("pound", 453.6),
+        ("pounds", 453.6),
+        ("g", 1.0),
+        ("gr", 1.0),
+        ("gram", 1.0),
+        ("grams", 1.0),
+        ("gramos", 1.0),
+        ("grammes", 1.0),
+        ("克", 1.0),
+        ("pcs", PIECE),
+        ("pc", PIECE),
+        ("pieces", PIECE),
+        ("pz", PIECE),
+        ("pezzi", PIECE),
+        ("piezas", PIECE),
+        ("stück", PIECE),
+        ("stk", PIECE),
+        ("buah", PIECE),
+        ("шт", PIECE),
+        ("个", PIECE),
+        ("只", PIECE),
+        ("条", PIECE),
+        ("件", PIECE),
+        ("개", PIECE),
+        ("마리", PIECE),
+        ("匹", PIECE),
+        ("本", PIECE),
+        ("con", PIECE),
+        ("ตัว", PIECE),
+    ];
+    const BULK_GRAMS: f64 = 1000.0;
+    const BULK_PIECES: f64 = 20.0;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // the number: digits with one decimal point or comma ("1.5", "2,5"); a comma followed
+        // by three digits groups thousands ("1,000")
+        let s = i;
+        let mut value = String::new();
+        while i < b.len() && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b',')) {
+            if b[i].is_ascii_digit() {
+                value.push(b[i] as char);
+            } else if b[i] == b','
+                && b.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && b.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
+            {
+                // a thousands separator
+            } else if !value.contains('.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                value.push('.');
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        let Ok(n) = value.parse::<f64>() else {
+            i = i.max(s + 1);
+            continue;
+        };
+        // the unit: after at most one space, up to the next character that is no letter
+        let mut j = i;
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        let rest = &text[j..];
+        let unit_len = rest
+            .char_indices()
+            .find(|&(k, c)| {
+                !c.is_alphabetic() || (k > 0 && is_cjk_unit_end(rest, k))
+            })
+            .map_or(rest.len(), |(k, _)| k);
+        if unit_len > 24 {
+            continue;
+        }
+        let unit = rest[..unit_len].to_lowercase();
+        if let Some(&(_, grams)) = UNITS.iter().find(|(u, _)| *u == unit) {
+            if grams == PIECE && n >= BULK_PIECES || grams > 0.0 && n * grams >= BULK_GRAMS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a unit read from `rest` ends before byte `k`: CJK and Thai units stand glued to the
+/// next word ("30只出售", "2公斤装"), so the unit is cut after its known spelling.
+fn is_cjk_unit_end(rest: &str, k: usize) -> bool {
+    let head = &rest[..k];
+    !head.is_ascii()
+        && matches!(
+            head,
+            "公斤" | "千克" | "斤" | "克" | "个" | "只" | "条" | "件" | "개" | "마리" | "匹" | "本" | "キロ" | "킬로" | "กิโล" | "ตัว"
+        )
+}
+
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not
 /// recorded), to tell whether two terms point to the same animal.
 fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
@@ -1465,4 +1604,45 @@ fn roman(a: u8) -> &'static str {
 #[cfg(feature = "parallel")]
 fn parallel_disabled() -> bool {
     std::env::var_os("CITESCAN_NO_PARALLEL").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+#[cfg(test)]
+mod bulk_tests {
+    use super::bulk_quantity;
+
+    #[test]
+    fn bulk_quantities_are_a_kilogram_or_twenty_pieces() {
+        for text in [
+            "dried seahorse 1kg",
+            "agarwood chips 1.5 kilos",
+            "chips 2,5 kg",
+            "3 lbs of roots",
+            "海马 干 2公斤 大货",
+            "石斛 3斤",
+            "1,200 g of powder",
+            "50pcs",
+            "100 pieces",
+            "30只出售",
+            "20 con giống",
+            "Шкуры 25 шт",
+            "2 KG",
+        ] {
+            assert!(bulk_quantity(text), "{text:?}");
+        }
+        for text in [
+            "",
+            "500g",
+            "1 lb",
+            "1斤",
+            "19 pcs",
+            "size 10kgx",
+            "model X100pcs",
+            "price 2000 EUR",
+            "Samsung 128GB",
+            "5 kilometres away",
+            "1kgg",
+        ] {
+            assert!(!bulk_quantity(text), "{text:?}");
+        }
+    }
 }

@@ -85,6 +85,11 @@ pub struct Boosts {
     /// name next to a product form, of an Appendix II or III taxon, which it then blocks.
     #[serde(default)]
     pub wild: f32,
+    /// A product of an Appendix II or III genus or species (or its name next to a product form) in a bulk
+    /// quantity: a weight of a kilogram or more, or twenty pieces or more ("2kg", "500 pcs",
+    /// "3 公斤"); such a product then blocks.
+    #[serde(default = "default_bulk")]
+    pub bulk: f32,
     /// Weight of a name or emoji right next to a product form ("tiger claws", "🐘 tusk"): it
     /// counts as a product name of the taxon.
     pub name_with_form: f32,
@@ -150,6 +155,11 @@ pub struct Terms {
     /// These terms send the listing to review at least.
     #[serde(default)]
     pub review: Vec<String>,
+}
+
+/// `boosts.bulk` of a policy written before the bulk rule existed: the default policy's value.
+fn default_bulk() -> f32 {
+    0.15
 }
 
 /// `suppress.fossil` of a policy written before the fossil context existed: the default

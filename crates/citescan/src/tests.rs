@@ -75,6 +75,23 @@ fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
 }
 
 #[test]
+fn a_named_appendix_ii_product_in_bulk_blocks() {
+    let c = classifier();
+    for (bulk, small) in [
+        ("白及 粉 1kg", "白及 粉 100g"),
+        ("American ginseng roots 3 lbs", "American ginseng roots 1 lb"),
+        ("天麻 野生 2公斤", "天麻 野生 1斤"),
+    ] {
+        let a = c.classify(bulk);
+        assert_eq!(a.verdict, Verdict::Block, "{bulk:?}: {}", a.to_json());
+        let a = c.classify(small);
+        assert_eq!(a.verdict, Verdict::Review, "{small:?}: {}", a.to_json());
+    }
+    // a family of many species ("shark fin") in bulk stays a question for a person
+    assert_eq!(c.classify("Aleta de tiburón seca 1kg").verdict, Verdict::Review);
+}
+
+#[test]
 fn block_carries_evidence_and_reasons() {
     let text = "p4ng0lin sc4les 1kg WhatsApp";
     let a = classifier().classify(text);
