@@ -194,8 +194,19 @@ pub(crate) fn scan(
         if opts.fuzzy {
             // a misspelt word inside a phrase of the trade, after its exact first words
             // ("giant clamm shell")
+            // the phrase may start on a word an exact hit took alone ("leopard skell": the
+            // name gives way to the phrase), never inside a hit that started before it
+            let free = |s: u32| {
+                hits.iter()
+                    .rev()
+                    .find(|h| h.start < s)
+                    .is_none_or(|h| h.end <= s)
+            };
             if let Some((first, last, value, d)) =
-                fuzzy_phrase(lex, text, tokens, ti, covered_to, opts.prefilter)
+                fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter).or_else(|| {
+                    fuzzy_phrase_from(lex, text, tokens, ti, opts.prefilter)
+                        .map(|(last, v, d)| (ti, last, v, d))
+                })
             {
                 // a hit already taken inside the phrase gives way to it
                 let start = tokens[first].start;
@@ -312,6 +323,9 @@ pub(crate) fn screen_clean(
     // the hashes of the two tokens before (0 for a number or a sign): a misspelt phrase may
     // start with them
     let mut before = [0u64; 2];
+    // phrases that start with a word of no dictionary and go on with the words after it (up
+    // to two): `fuzzy_phrase_from` may read them as a misspelt phrase
+    let mut from = MisspeltFrom::default();
     let fst = lex.keys_fst();
     // keys that a glued word before goes on into with a space: the next token must not
     // continue one ("2 hoorn kameleon" after "12")
@@ -386,9 +400,10 @@ pub(crate) fn screen_clean(
                 prev_may_split = false;
                 prev_end = i;
                 before = [before[1], 0];
+                from.clear();
                 continue;
             }
-            if triple {
+            if triple || from.go_on(lex, word) {
                 return false;
             }
             // split by one separator from a word a name may start with
@@ -435,6 +450,7 @@ pub(crate) fn screen_clean(
                     {
                         return false;
                     }
+                    from.start(word);
                     pair = Some(h);
                 }
             }
@@ -475,6 +491,7 @@ pub(crate) fn screen_clean(
                 run.reset();
                 prev_may_split = false;
                 before = [before[1], 0];
+                from.clear();
                 i += ch.len_utf8();
                 continue;
             }
@@ -483,6 +500,73 @@ pub(crate) fn screen_clean(
         i += 1;
     }
     true
+}
+
+/// The screen's record of the phrases `fuzzy_phrase_from` may read: each starts with a word of
+/// no dictionary and holds the words after it so far (up to two).
+struct MisspeltFrom {
+    /// The phrase (words joined by one space), its first word's length, its words.
+    open: [(
+        [u8; crate::lexicon::format::GATE_MAX_WORD],
+        usize,
+        usize,
+        usize,
+    ); 2],
+    n: usize,
+}
+
+impl Default for MisspeltFrom {
+    fn default() -> Self {
+        MisspeltFrom {
+            open: [([0; crate::lexicon::format::GATE_MAX_WORD], 0, 0, 0); 2],
+            n: 0,
+        }
+    }
+}
+
+impl MisspeltFrom {
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    /// A word of no dictionary: a phrase may start with it.
+    fn start(&mut self, word: &[u8]) {
+        if word.len() < FUZZY_MIN_WORD || word.len() > self.open[0].0.len() {
+            return;
+        }
+        if self.n == self.open.len() {
+            self.open.swap(0, 1);
+            self.n -= 1;
+        }
+        let (buf, len, first, words) = &mut self.open[self.n];
+        buf[..word.len()].copy_from_slice(word);
+        (*len, *first, *words) = (word.len(), word.len(), 1);
+        self.n += 1;
+    }
+
+    /// The next word: whether a phrase it ends may be a misspelt phrase key (`phrase_near`).
+    fn go_on(&mut self, lex: &Lexicon, word: &[u8]) -> bool {
+        let mut kept = 0;
+        for k in 0..self.n {
+            let (buf, len, first, words) = &mut self.open[k];
+            if *len + 1 + word.len() > buf.len() {
+                continue;
+            }
+            buf[*len] = b' ';
+            buf[*len + 1..*len + 1 + word.len()].copy_from_slice(word);
+            *len += 1 + word.len();
+            *words += 1;
+            if phrase_near(lex, &buf[..*len], *first, true).is_some() {
+                return true;
+            }
+            if *words < 3 {
+                self.open.swap(kept, k);
+                kept += 1;
+            }
+        }
+        self.n = kept;
+        false
+    }
 }
 
 /// The FST node after `bytes`, from `node`, when some key goes on with them.
@@ -1078,16 +1162,16 @@ fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
 /// A phrase of two or three words ending with, or just after, token `ti` (a word no key and
 /// no dictionary word, of four letters or more) that is within the allowed distance of a
 /// phrase key of the fuzzy FST, the words before `ti` written exactly: "giant clamm" for
-/// "giant clam". The phrase starts where no hit was taken (`free_from`). A phrase that starts
-/// with the misspelt word ("corralo rosso") is not tried: without an exact start the walk
-/// costs too much for every unknown word of a listing. Returns its first and last token, the
-/// key's value and the distance; the closest, then the longest, wins.
+/// "giant clam". The phrase starts where `free` says no hit that started before it covers the
+/// text (a hit of its first words alone gives way to it). A phrase that starts with the
+/// misspelt word is `fuzzy_phrase_from`'s. Returns its first and last token, the key's value
+/// and the distance; the closest, then the longest, wins.
 fn fuzzy_phrase(
     lex: &Lexicon,
     text: &[u8],
     tokens: &[Token],
     ti: usize,
-    free_from: u32,
+    free: &dyn Fn(u32) -> bool,
     gate: bool,
 ) -> Option<(usize, usize, u64, u32)> {
     let word = |i: usize| &text[tokens[i].start as usize..tokens[i].end as usize];
@@ -1117,9 +1201,8 @@ fn fuzzy_phrase(
     };
     // cheapest first: a free start and a word that starts a phrase (one Bloom probe each for
     // the word before and the one before that)
-    let starts = |back: usize| {
-        back <= ti && tokens[ti - back].start >= free_from && starts_phrase(ti - back)
-    };
+    let starts =
+        |back: usize| back <= ti && free(tokens[ti - back].start) && starts_phrase(ti - back);
     let (one, two) = (starts(1), starts(2));
     if !one && !two {
         return None;
@@ -1172,6 +1255,62 @@ fn fuzzy_phrase(
         });
     }
     best.map(|(d, _, first, last, value)| (first, last, value, d))
+}
+
+/// A phrase of two or three words starting with token `ti` (a word no key and no dictionary
+/// word, of five letters or more, maybe misspelt in any letter but its first) that is one edit
+/// from a phrase key of the fuzzy FST: "afircan grey", "almmeja gigante", "crrocodile lizard".
+/// Returns the last token, the key's value and the distance (1); the longer phrase wins.
+fn fuzzy_phrase_from(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+    gate: bool,
+) -> Option<(usize, u64, u32)> {
+    let plain = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.flags & tok::ALPHA != 0 && text[t.start as usize..t.end as usize].is_ascii()
+        })
+    };
+    if !plain(ti) || !plain(ti + 1) {
+        return None;
+    }
+    let start = tokens[ti].start as usize;
+    let first = tokens[ti].end as usize - start;
+    let mut best = None;
+    for last in [ti + 2, ti + 1] {
+        if last == ti + 2 && !plain(last) {
+            continue;
+        }
+        let phrase = &text[start..tokens[last].end as usize];
+        if let Some((v, d)) = phrase_near(lex, phrase, first, gate) {
+            best = Some((last, v, d));
+            break;
+        }
+    }
+    best
+}
+
+/// The phrase key of the fuzzy FST one edit from `phrase` (ASCII words joined by one space,
+/// the first `first` bytes of which are a word of no key), sharing its first letter: the
+/// look-up of `fuzzy_phrase_from`, which the screen makes too. The symmetric-deletion gate
+/// rules out most phrases first; then a word of the dictionary is never rewritten.
+fn phrase_near(lex: &Lexicon, phrase: &[u8], first: usize, gate: bool) -> Option<(u64, u32)> {
+    if first < FUZZY_MIN_WORD
+        || phrase.len() < crate::lexicon::builder::FUZZY_PHRASE_MIN_BYTES
+        || phrase.len() > crate::lexicon::format::GATE_MAX_WORD
+    {
+        return None;
+    }
+    let fst = lex.fuzzy_fst();
+    fst.root().find_input(phrase[0])?;
+    if gate && !lex.may_be_near_fuzzy_key(phrase, 1) || lex.dict_contains(&phrase[..first]) {
+        return None;
+    }
+    closest_key(fst, phrase, 1, &|key, d| {
+        key.contains(&b' ') && fuzzy_allowed(key, d)
+    })
 }
 
 /// Whether a respelling of `word` (the ones `respelled_lookup` tries) may be a key or start
