@@ -88,7 +88,18 @@ pub(crate) fn scan(
         } else {
             None
         };
-        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) {
+        // a word right after a name's hit may misspell the next word of one of its phrases as
+        // a word of the dictionaries ("rhinoceros hoorn"): looked up below, before its bits
+        // could pass it over
+        let after_name = opts.fuzzy
+            && plain
+            && ti > 0
+            && t.flags & tok::ALPHA != 0
+            && hits.last().is_some_and(|h| {
+                h.end == tokens[ti - 1].end
+                    && lex.entries_of(h.value).any(|e| e.kind().names_taxon())
+            });
+        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) && !after_name {
             continue;
         }
         let mut pos = t.start;
@@ -150,6 +161,13 @@ pub(crate) fn scan(
             continue;
         }
         let word = &text[t.start as usize..t.end as usize];
+        if after_name {
+            let free = |s: u32| free_at(hits, s);
+            if let Some(p) = fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter, true) {
+                covered_to = push_phrase(hits, tokens, p);
+                continue;
+            }
+        }
         // a word of the dictionaries that is no plural of a key: nothing more to find
         if dict_bits.is_some_and(|b| b & WORD_NO_PLURAL != 0) {
             continue;
@@ -193,35 +211,15 @@ pub(crate) fn scan(
         }
         if opts.fuzzy {
             // a misspelt word inside a phrase of the trade, after its exact first words
-            // ("giant clamm shell")
-            // the phrase may start on a word an exact hit took alone ("leopard skell": the
-            // name gives way to the phrase), never inside a hit that started before it
-            let free = |s: u32| {
-                hits.iter()
-                    .rev()
-                    .find(|h| h.start < s)
-                    .is_none_or(|h| h.end <= s)
-            };
-            if let Some((first, last, value, d)) =
-                fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter).or_else(|| {
+            // ("giant clamm shell") or as its first word ("afircan grey")
+            let free = |s: u32| free_at(hits, s);
+            let phrase =
+                fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter, false).or_else(|| {
                     fuzzy_phrase_from(lex, text, tokens, ti, opts.prefilter)
                         .map(|(last, v, d)| (ti, last, v, d))
-                })
-            {
-                // a hit already taken inside the phrase gives way to it
-                let start = tokens[first].start;
-                while hits.last().is_some_and(|h| h.start >= start) {
-                    hits.pop();
-                }
-                let obf = ObfuscationSet::of(Obfuscation::Misspelling);
-                hits.push(Hit {
-                    start,
-                    end: tokens[last].end,
-                    value,
-                    obf,
-                    distance: d as u8,
                 });
-                covered_to = tokens[last].end;
+            if let Some(p) = phrase {
+                covered_to = push_phrase(hits, tokens, p);
                 continue;
             }
             // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance,
@@ -247,6 +245,33 @@ pub(crate) fn scan(
             }
         }
     }
+}
+
+/// Whether a misspelt phrase may start at byte `s`: no hit that started before it covers it
+/// (a hit that starts there, "leopard" in "leopard skell", gives way to the phrase).
+fn free_at(hits: &[Hit], s: u32) -> bool {
+    hits.iter()
+        .rev()
+        .find(|h| h.start < s)
+        .is_none_or(|h| h.end <= s)
+}
+
+/// Pushes the hit of a misspelt phrase (first and last token, value, distance) in place of
+/// the hits taken inside it; returns its end.
+fn push_phrase(hits: &mut Vec<Hit>, tokens: &[Token], p: (usize, usize, u64, u32)) -> u32 {
+    let (first, last, value, d) = p;
+    let start = tokens[first].start;
+    while hits.last().is_some_and(|h| h.start >= start) {
+        hits.pop();
+    }
+    hits.push(Hit {
+        start,
+        end: tokens[last].end,
+        value,
+        obf: ObfuscationSet::of(Obfuscation::Misspelling),
+        distance: d as u8,
+    });
+    tokens[last].end
 }
 
 /// What the screen needs to know of the keys that start with a currency sign, worked out once
@@ -1056,20 +1081,51 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if !word.is_ascii() {
         return fuzzy_coded(lex, word, gate);
     }
+    // a five-letter key, looked up exactly: one prefilter probe a candidate before any FST
+    // lookup, and the dictionary only for a candidate found
+    let short_key = |cand: &[u8]| {
+        get_word(lex, cand)
+            .filter(|_| lex.fuzzy_fst().get(cand).is_some() && !lex.dict_contains(word))
+            .map(|v| (v, 1))
+    };
+    // a vowel changed or added reaches only the trade's own names: a product name, or a
+    // strong common name ("ivory", "bekko", "saiga"), never a genus or one of the thousands of
+    // common names of the Checklist's files ("Lamia", "Monos", "Pongo"), which ordinary words
+    // misspelt run into
+    let strong_key = |cand: &[u8]| {
+        short_key(cand).filter(|&(v, _)| {
+            lex.entries_of(v).any(|e| {
+                e.kind() == Kind::Product && e.weight() >= 0.6
+                    || e.kind() == Kind::Common && e.weight() >= STRONG_SHORT_COMMON
+            })
+        })
+    };
     if word.len() == TRANSPOSE_ONLY_CHARS {
-        // only two neighbouring letters swapped (never the first), never a letter dropped or
-        // added ("duong" is no "dugong"): three candidates, each one prefilter probe before
-        // any FST lookup, and the dictionary only for a candidate found
-        let mut swapped = [0u8; TRANSPOSE_ONLY_CHARS];
+        // two neighbouring letters swapped (never the first), or a vowel written for another
+        // ("ivori", "tigar": sellers spell the vowels as they hear them); never a consonant
+        // changed, a letter dropped or added ("duong" is no "dugong", "tiler" no "tiger")
+        let mut cand = [0u8; TRANSPOSE_ONLY_CHARS];
         for i in 1..TRANSPOSE_ONLY_CHARS - 1 {
             if word[i] == word[i + 1] {
                 continue;
             }
-            swapped.copy_from_slice(word);
-            swapped.swap(i, i + 1);
-            if let Some(v) = get_word(lex, &swapped) {
-                if lex.fuzzy_fst().get(swapped).is_some() && !lex.dict_contains(word) {
-                    return Some((v, 1));
+            cand.copy_from_slice(word);
+            cand.swap(i, i + 1);
+            if let Some(found) = short_key(&cand) {
+                return Some(found);
+            }
+        }
+        for i in 1..TRANSPOSE_ONLY_CHARS {
+            if !SHORT_KEY_VOWELS.contains(&word[i]) {
+                continue;
+            }
+            for &v in SHORT_KEY_VOWELS {
+                cand.copy_from_slice(word);
+                cand[i] = v;
+                if v != word[i] {
+                    if let Some(found) = strong_key(&cand) {
+                        return Some(found);
+                    }
                 }
             }
         }
@@ -1081,12 +1137,36 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     let max = allowed_distance(word.len() + 1).max(1);
     // the dictionary rules out ordinary words (an FST walk whose upper levels stay in cache),
     // then the symmetric-deletion gate most others (one cache line per deletion form)
-    let ruled_out = lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(word, max);
-    if ruled_out {
+    if lex.dict_contains(word) {
         return None;
     }
-    closest_key(fst, word, max, &|key, d| fuzzy_allowed(key, d))
+    if !gate || lex.may_be_near_fuzzy_key(word, max) {
+        if let Some(found) = closest_key(fst, word, max, &|key, d| fuzzy_allowed(key, d)) {
+            return Some(found);
+        }
+    }
+    // six letters: a five-letter key (which the gate does not hold) with a vowel added, or a
+    // letter doubled ("ivorey", "tigere", "pandda")
+    if word.len() != TRANSPOSE_ONLY_CHARS + 1 {
+        return None;
+    }
+    let mut cand = [0u8; TRANSPOSE_ONLY_CHARS];
+    (1..word.len()).find_map(|i| {
+        if !SHORT_KEY_VOWELS.contains(&word[i]) && word[i] != word[i - 1] {
+            return None;
+        }
+        cand[..i].copy_from_slice(&word[..i]);
+        cand[i..].copy_from_slice(&word[i + 1..]);
+        strong_key(&cand)
+    })
 }
+
+/// Least weight of a common name of five letters that a vowel changed or added may reach.
+const STRONG_SHORT_COMMON: f32 = 0.8;
+
+/// The vowels one may be written for another in a key of five letters ("ivori", "tigar"), or
+/// added to one ("ivorey").
+const SHORT_KEY_VOWELS: &[u8] = b"aeiouy";
 
 /// The closest key of `fst` within `max` edits of `query` that `allowed` accepts (then the
 /// one nearest in length), with its distance.
@@ -1173,6 +1253,7 @@ fn fuzzy_phrase(
     ti: usize,
     free: &dyn Fn(u32) -> bool,
     gate: bool,
+    dict_ok: bool,
 ) -> Option<(usize, usize, u64, u32)> {
     let word = |i: usize| &text[tokens[i].start as usize..tokens[i].end as usize];
     let plain = |i: usize| {
@@ -1181,7 +1262,7 @@ fn fuzzy_phrase(
         })
     };
     let w = word(ti);
-    if w.len() < 4 || !w.is_ascii() || ti == 0 {
+    if w.len() < if dict_ok { FUZZY_MIN_WORD } else { 4 } || !w.is_ascii() || ti == 0 {
         return None;
     }
     let fst = lex.fuzzy_fst();
@@ -1232,7 +1313,7 @@ fn fuzzy_phrase(
         }
         // a word of the dictionary is never rewritten (asked once, and only here: the walk
         // above rules out most words more cheaply)
-        if !checked_dict {
+        if !checked_dict && !dict_ok {
             if lex.dict_contains(w) {
                 return None;
             }
