@@ -1374,14 +1374,22 @@ fn fuzzy_phrase_from(
 }
 
 /// The phrase key of the fuzzy FST one edit from `phrase` (ASCII words joined by one space,
-/// the first `first` bytes of which are a word of no key), sharing its first letter: the
-/// look-up of `fuzzy_phrase_from`, which the screen makes too. The symmetric-deletion gate
-/// rules out most phrases first; then a word of the dictionary is never rewritten.
+/// the first `first` bytes of which are a word of no key) in its first word, sharing its first
+/// letter, the words after written exactly: the look-up of `fuzzy_phrase_from`, which the
+/// screen makes too. The prefilter (is the second word one of a phrase's?) and the
+/// symmetric-deletion gate rule out most phrases first; a word of the dictionary is never
+/// rewritten.
 fn phrase_near(lex: &Lexicon, phrase: &[u8], first: usize, gate: bool) -> Option<(u64, u32)> {
+    use crate::lexicon::format::phrase_second_hash;
     if first < FUZZY_MIN_WORD
         || phrase.len() < crate::lexicon::builder::FUZZY_PHRASE_MIN_BYTES
         || phrase.len() > crate::lexicon::format::GATE_MAX_WORD
     {
+        return None;
+    }
+    let rest = &phrase[first..]; // " grey", " de oud"
+    let second = rest[1..].split(|&b| b == b' ').next().unwrap_or(&[]);
+    if gate && !lex.may_start_key(phrase_second_hash(second)) {
         return None;
     }
     let fst = lex.fuzzy_fst();
@@ -1390,7 +1398,7 @@ fn phrase_near(lex: &Lexicon, phrase: &[u8], first: usize, gate: bool) -> Option
         return None;
     }
     closest_key(fst, phrase, 1, &|key, d| {
-        key.contains(&b' ') && fuzzy_allowed(key, d)
+        key.ends_with(rest) && key.len() > rest.len() && fuzzy_allowed(key, d)
     })
 }
 
