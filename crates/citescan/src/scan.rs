@@ -189,7 +189,10 @@ pub(crate) fn scan(
             continue;
         }
         if let Some(c) = compound_lookup(lex, word) {
-            let obf = ObfuscationSet::of(Obfuscation::Glued);
+            let mut obf = ObfuscationSet::of(Obfuscation::Glued);
+            if c.misspelt {
+                obf.insert(Obfuscation::Misspelling);
+            }
             hits.push(Hit {
                 start: t.start,
                 end: t.start + c.name_end as u32,
@@ -951,6 +954,8 @@ struct Compound {
     name: u64,
     /// Where the rest starts (after a linking letter) and its key value, when it is a key.
     rest: Option<(usize, u64)>,
+    /// Whether the rest is a misspelt product form.
+    misspelt: bool,
 }
 
 /// Linking letters between the parts of a compound ("Krokodil-s-leder", "Elefant-en-zahn").
@@ -1021,6 +1026,7 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
                         name_end: end,
                         name,
                         rest: Some((rest_start, v)),
+                        misspelt: false,
                     });
                 }
             } else if !everyday && end >= 6 && head.len() >= 4 && lex.dict_contains(head) {
@@ -1028,11 +1034,35 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
                     name_end: end,
                     name,
                     rest: None,
+                    misspelt: false,
                 });
             }
         }
     }
-    None
+    // the head misspelt: one edit from a product form of five letters or more, after the
+    // longest name that is no everyday word ("Nashornpulfer"); a walk of the key FST only for
+    // the rare word that starts with a name and reads no other way
+    let &(end, name) = prefixes.last()?;
+    let head = &word[end..];
+    if head.len() < FUZZY_MIN_WORD || lex.entries_of(name).any(|e| e.kind().is_reframing()) {
+        return None;
+    }
+    let mut best: Option<(u32, u64)> = None;
+    fuzzy_candidates(fst, head, 1, 1, &mut |key, value, d| {
+        if d == 1
+            && key.len() >= FUZZY_MIN_WORD
+            && best.is_none()
+            && lex.entries_of(value).any(|e| e.kind() == Kind::Form)
+        {
+            best = Some((d, value));
+        }
+    });
+    best.map(|(_, v)| Compound {
+        name_end: end,
+        name,
+        rest: Some((end, v)),
+        misspelt: true,
+    })
 }
 
 /// Looks a word up with its doubled letters made single, when it has any and is not an

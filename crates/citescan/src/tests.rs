@@ -1067,6 +1067,14 @@ fn compounds_split_into_a_name_and_its_head() {
     // a colour head never counts, and a word of the dictionary is never split
     assert!(found("Krokodilfarbe").is_empty());
     assert!(found("Krokodilstein").is_empty());
+    // a head one edit from a product form of five letters or more ("Nashornpulfer")
+    assert_eq!(
+        found("Nashornpulfer"),
+        pair("Nashorn", "Nashorn", "pulfer", "Pulver")
+    );
+    assert!(found("Nashornpulfxr").is_empty()); // two edits
+    assert!(found("Tigerlader").iter().all(|(_, t)| t != "Leder")); // after an everyday word
+    assert!(found("Krokodilleer").is_empty()); // a head of four letters
 }
 
 #[test]
