@@ -323,8 +323,9 @@ impl ScreenTables {
 /// A word passes on its word-table bits (one probe) when no key it starts and no key it is a
 /// plural of names a taxon; when it only starts such keys, it passes if the prefilter rules
 /// out the word alone and the word with the next one. A word of no dictionary passes as well
-/// only when no plural, compound, undoubled, fuzzy or respelt reading of it is a key and the
-/// words before it start no misspelt phrase: the look-ups the scanner makes. Numbers and currency
+/// only when no plural, compound, undoubled, fuzzy or respelt reading of it is a key, the
+/// words before it start no misspelt phrase, and it and the one or two words after it are no
+/// misspelt phrase (`MisspeltFrom`): the look-ups the scanner makes. Numbers and currency
 /// signs pass when no key that names a taxon starts with them (`ScreenTables`).
 pub(crate) fn screen_clean(
     lex: &Lexicon,
@@ -1274,8 +1275,10 @@ fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
 /// phrase key of the fuzzy FST, the words before `ti` written exactly: "giant clamm" for
 /// "giant clam". The phrase starts where `free` says no hit that started before it covers the
 /// text (a hit of its first words alone gives way to it). A phrase that starts with the
-/// misspelt word is `fuzzy_phrase_from`'s. Returns its first and last token, the key's value
-/// and the distance; the closest, then the longest, wins.
+/// misspelt word is `fuzzy_phrase_from`'s. With `dict_ok` (only right after a name's hit,
+/// where the screen has already declined) the word may be one of the dictionary, of five
+/// letters or more ("rhinoceros hoorn"). Returns its first and last token, the key's value and
+/// the distance; the closest, then the longest, wins.
 fn fuzzy_phrase(
     lex: &Lexicon,
     text: &[u8],
