@@ -88,7 +88,18 @@ pub(crate) fn scan(
         } else {
             None
         };
-        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) {
+        // a word right after a name's hit may misspell the next word of one of its phrases as
+        // a word of the dictionaries ("rhinoceros hoorn"): looked up below, before its bits
+        // could pass it over
+        let after_name = opts.fuzzy
+            && plain
+            && ti > 0
+            && t.flags & tok::ALPHA != 0
+            && hits.last().is_some_and(|h| {
+                h.end == tokens[ti - 1].end
+                    && lex.entries_of(h.value).any(|e| e.kind().names_taxon())
+            });
+        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) && !after_name {
             continue;
         }
         let mut pos = t.start;
@@ -150,6 +161,13 @@ pub(crate) fn scan(
             continue;
         }
         let word = &text[t.start as usize..t.end as usize];
+        if after_name {
+            let free = |s: u32| free_at(hits, s);
+            if let Some(p) = fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter, true) {
+                covered_to = push_phrase(hits, tokens, p);
+                continue;
+            }
+        }
         // a word of the dictionaries that is no plural of a key: nothing more to find
         if dict_bits.is_some_and(|b| b & WORD_NO_PLURAL != 0) {
             continue;
@@ -171,7 +189,10 @@ pub(crate) fn scan(
             continue;
         }
         if let Some(c) = compound_lookup(lex, word) {
-            let obf = ObfuscationSet::of(Obfuscation::Glued);
+            let mut obf = ObfuscationSet::of(Obfuscation::Glued);
+            if c.misspelt {
+                obf.insert(Obfuscation::Misspelling);
+            }
             hits.push(Hit {
                 start: t.start,
                 end: t.start + c.name_end as u32,
@@ -193,24 +214,15 @@ pub(crate) fn scan(
         }
         if opts.fuzzy {
             // a misspelt word inside a phrase of the trade, after its exact first words
-            // ("giant clamm shell")
-            if let Some((first, last, value, d)) =
-                fuzzy_phrase(lex, text, tokens, ti, covered_to, opts.prefilter)
-            {
-                // a hit already taken inside the phrase gives way to it
-                let start = tokens[first].start;
-                while hits.last().is_some_and(|h| h.start >= start) {
-                    hits.pop();
-                }
-                let obf = ObfuscationSet::of(Obfuscation::Misspelling);
-                hits.push(Hit {
-                    start,
-                    end: tokens[last].end,
-                    value,
-                    obf,
-                    distance: d as u8,
+            // ("giant clamm shell") or as its first word ("afircan grey")
+            let free = |s: u32| free_at(hits, s);
+            let phrase =
+                fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter, false).or_else(|| {
+                    fuzzy_phrase_from(lex, text, tokens, ti, opts.prefilter)
+                        .map(|(last, v, d)| (ti, last, v, d))
                 });
-                covered_to = tokens[last].end;
+            if let Some(p) = phrase {
+                covered_to = push_phrase(hits, tokens, p);
                 continue;
             }
             // doubled letters ("iivoryy", "belugga") made single, then bounded edit distance,
@@ -236,6 +248,33 @@ pub(crate) fn scan(
             }
         }
     }
+}
+
+/// Whether a misspelt phrase may start at byte `s`: no hit that started before it covers it
+/// (a hit that starts there, "leopard" in "leopard skell", gives way to the phrase).
+fn free_at(hits: &[Hit], s: u32) -> bool {
+    hits.iter()
+        .rev()
+        .find(|h| h.start < s)
+        .is_none_or(|h| h.end <= s)
+}
+
+/// Pushes the hit of a misspelt phrase (first and last token, value, distance) in place of
+/// the hits taken inside it; returns its end.
+fn push_phrase(hits: &mut Vec<Hit>, tokens: &[Token], p: (usize, usize, u64, u32)) -> u32 {
+    let (first, last, value, d) = p;
+    let start = tokens[first].start;
+    while hits.last().is_some_and(|h| h.start >= start) {
+        hits.pop();
+    }
+    hits.push(Hit {
+        start,
+        end: tokens[last].end,
+        value,
+        obf: ObfuscationSet::of(Obfuscation::Misspelling),
+        distance: d as u8,
+    });
+    tokens[last].end
 }
 
 /// What the screen needs to know of the keys that start with a currency sign, worked out once
@@ -284,8 +323,9 @@ impl ScreenTables {
 /// A word passes on its word-table bits (one probe) when no key it starts and no key it is a
 /// plural of names a taxon; when it only starts such keys, it passes if the prefilter rules
 /// out the word alone and the word with the next one. A word of no dictionary passes as well
-/// only when no plural, compound, undoubled, fuzzy or respelt reading of it is a key and the
-/// words before it start no misspelt phrase: the look-ups the scanner makes. Numbers and currency
+/// only when no plural, compound, undoubled, fuzzy or respelt reading of it is a key, the
+/// words before it start no misspelt phrase, and it and the one or two words after it are no
+/// misspelt phrase (`MisspeltFrom`): the look-ups the scanner makes. Numbers and currency
 /// signs pass when no key that names a taxon starts with them (`ScreenTables`).
 pub(crate) fn screen_clean(
     lex: &Lexicon,
@@ -312,6 +352,9 @@ pub(crate) fn screen_clean(
     // the hashes of the two tokens before (0 for a number or a sign): a misspelt phrase may
     // start with them
     let mut before = [0u64; 2];
+    // phrases that start with a word of no dictionary and go on with the words after it (up
+    // to two): `fuzzy_phrase_from` may read them as a misspelt phrase
+    let mut from = MisspeltFrom::default();
     let fst = lex.keys_fst();
     let words = lex.word_table();
     // keys that a glued word before goes on into with a space: the next token must not
@@ -387,9 +430,10 @@ pub(crate) fn screen_clean(
                 prev_may_split = false;
                 prev_end = i;
                 before = [before[1], 0];
+                from.clear();
                 continue;
             }
-            if triple {
+            if triple || from.go_on(lex, word) {
                 return false;
             }
             // split by one separator from a word a name may start with
@@ -436,6 +480,7 @@ pub(crate) fn screen_clean(
                     {
                         return false;
                     }
+                    from.start(word);
                     pair = Some(h);
                 }
             }
@@ -476,6 +521,7 @@ pub(crate) fn screen_clean(
                 run.reset();
                 prev_may_split = false;
                 before = [before[1], 0];
+                from.clear();
                 i += ch.len_utf8();
                 continue;
             }
@@ -484,6 +530,73 @@ pub(crate) fn screen_clean(
         i += 1;
     }
     true
+}
+
+/// The screen's record of the phrases `fuzzy_phrase_from` may read: each starts with a word of
+/// no dictionary and holds the words after it so far (up to two).
+struct MisspeltFrom {
+    /// The phrase (words joined by one space), its first word's length, its words.
+    open: [(
+        [u8; crate::lexicon::format::GATE_MAX_WORD],
+        usize,
+        usize,
+        usize,
+    ); 2],
+    n: usize,
+}
+
+impl Default for MisspeltFrom {
+    fn default() -> Self {
+        MisspeltFrom {
+            open: [([0; crate::lexicon::format::GATE_MAX_WORD], 0, 0, 0); 2],
+            n: 0,
+        }
+    }
+}
+
+impl MisspeltFrom {
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    /// A word of no dictionary: a phrase may start with it.
+    fn start(&mut self, word: &[u8]) {
+        if word.len() < FUZZY_MIN_WORD || word.len() > self.open[0].0.len() {
+            return;
+        }
+        if self.n == self.open.len() {
+            self.open.swap(0, 1);
+            self.n -= 1;
+        }
+        let (buf, len, first, words) = &mut self.open[self.n];
+        buf[..word.len()].copy_from_slice(word);
+        (*len, *first, *words) = (word.len(), word.len(), 1);
+        self.n += 1;
+    }
+
+    /// The next word: whether a phrase it ends may be a misspelt phrase key (`phrase_near`).
+    fn go_on(&mut self, lex: &Lexicon, word: &[u8]) -> bool {
+        let mut kept = 0;
+        for k in 0..self.n {
+            let (buf, len, first, words) = &mut self.open[k];
+            if *len + 1 + word.len() > buf.len() {
+                continue;
+            }
+            buf[*len] = b' ';
+            buf[*len + 1..*len + 1 + word.len()].copy_from_slice(word);
+            *len += 1 + word.len();
+            *words += 1;
+            if phrase_near(lex, &buf[..*len], *first, true).is_some() {
+                return true;
+            }
+            if *words < 3 {
+                self.open.swap(kept, k);
+                kept += 1;
+            }
+        }
+        self.n = kept;
+        false
+    }
 }
 
 /// The FST node after `bytes`, from `node`, when some key goes on with them.
@@ -843,6 +956,8 @@ struct Compound {
     name: u64,
     /// Where the rest starts (after a linking letter) and its key value, when it is a key.
     rest: Option<(usize, u64)>,
+    /// Whether the rest is a misspelt product form.
+    misspelt: bool,
 }
 
 /// Linking letters between the parts of a compound ("Krokodil-s-leder", "Elefant-en-zahn").
@@ -913,6 +1028,7 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
                         name_end: end,
                         name,
                         rest: Some((rest_start, v)),
+                        misspelt: false,
                     });
                 }
             } else if !everyday && end >= 6 && head.len() >= 4 && lex.dict_contains(head) {
@@ -920,11 +1036,35 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
                     name_end: end,
                     name,
                     rest: None,
+                    misspelt: false,
                 });
             }
         }
     }
-    None
+    // the head misspelt: one edit from a product form of five letters or more, after the
+    // longest name that is no everyday word ("Nashornpulfer"); a walk of the key FST only for
+    // the rare word that starts with a name and reads no other way
+    let &(end, name) = prefixes.last()?;
+    let head = &word[end..];
+    if head.len() < FUZZY_MIN_WORD || lex.entries_of(name).any(|e| e.kind().is_reframing()) {
+        return None;
+    }
+    let mut best: Option<(u32, u64)> = None;
+    fuzzy_candidates(fst, head, 1, 1, &mut |key, value, d| {
+        if d == 1
+            && key.len() >= FUZZY_MIN_WORD
+            && best.is_none()
+            && lex.entries_of(value).any(|e| e.kind() == Kind::Form)
+        {
+            best = Some((d, value));
+        }
+    });
+    best.map(|(_, v)| Compound {
+        name_end: end,
+        name,
+        rest: Some((end, v)),
+        misspelt: true,
+    })
 }
 
 /// Looks a word up with its doubled letters made single, when it has any and is not an
@@ -973,20 +1113,51 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if !word.is_ascii() {
         return fuzzy_coded(lex, word, gate);
     }
+    // a five-letter key, looked up exactly: one prefilter probe a candidate before any FST
+    // lookup, and the dictionary only for a candidate found
+    let short_key = |cand: &[u8]| {
+        get_word(lex, cand)
+            .filter(|_| lex.fuzzy_fst().get(cand).is_some() && !lex.dict_contains(word))
+            .map(|v| (v, 1))
+    };
+    // a vowel changed or added reaches only the trade's own names: a product name, or a
+    // strong common name ("ivory", "bekko", "saiga"), never a genus or one of the thousands of
+    // common names of the Checklist's files ("Lamia", "Monos", "Pongo"), which ordinary words
+    // misspelt run into
+    let strong_key = |cand: &[u8]| {
+        short_key(cand).filter(|&(v, _)| {
+            lex.entries_of(v).any(|e| {
+                e.kind() == Kind::Product && e.weight() >= 0.6
+                    || e.kind() == Kind::Common && e.weight() >= STRONG_SHORT_COMMON
+            })
+        })
+    };
     if word.len() == TRANSPOSE_ONLY_CHARS {
-        // only two neighbouring letters swapped (never the first), never a letter dropped or
-        // added ("duong" is no "dugong"): three candidates, each one prefilter probe before
-        // any FST lookup, and the dictionary only for a candidate found
-        let mut swapped = [0u8; TRANSPOSE_ONLY_CHARS];
+        // two neighbouring letters swapped (never the first), or a vowel written for another
+        // ("ivori", "tigar": sellers spell the vowels as they hear them); never a consonant
+        // changed, a letter dropped or added ("duong" is no "dugong", "tiler" no "tiger")
+        let mut cand = [0u8; TRANSPOSE_ONLY_CHARS];
         for i in 1..TRANSPOSE_ONLY_CHARS - 1 {
             if word[i] == word[i + 1] {
                 continue;
             }
-            swapped.copy_from_slice(word);
-            swapped.swap(i, i + 1);
-            if let Some(v) = get_word(lex, &swapped) {
-                if lex.fuzzy_fst().get(swapped).is_some() && !lex.dict_contains(word) {
-                    return Some((v, 1));
+            cand.copy_from_slice(word);
+            cand.swap(i, i + 1);
+            if let Some(found) = short_key(&cand) {
+                return Some(found);
+            }
+        }
+        for i in 1..TRANSPOSE_ONLY_CHARS {
+            if !SHORT_KEY_VOWELS.contains(&word[i]) {
+                continue;
+            }
+            for &v in SHORT_KEY_VOWELS {
+                cand.copy_from_slice(word);
+                cand[i] = v;
+                if v != word[i] {
+                    if let Some(found) = strong_key(&cand) {
+                        return Some(found);
+                    }
                 }
             }
         }
@@ -998,12 +1169,36 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     let max = allowed_distance(word.len() + 1).max(1);
     // the dictionary rules out ordinary words (an FST walk whose upper levels stay in cache),
     // then the symmetric-deletion gate most others (one cache line per deletion form)
-    let ruled_out = lex.dict_contains(word) || gate && !lex.may_be_near_fuzzy_key(word, max);
-    if ruled_out {
+    if lex.dict_contains(word) {
         return None;
     }
-    closest_key(fst, word, max, &|key, d| fuzzy_allowed(key, d))
+    if !gate || lex.may_be_near_fuzzy_key(word, max) {
+        if let Some(found) = closest_key(fst, word, max, &|key, d| fuzzy_allowed(key, d)) {
+            return Some(found);
+        }
+    }
+    // six letters: a five-letter key (which the gate does not hold) with a vowel added, or a
+    // letter doubled ("ivorey", "tigere", "pandda")
+    if word.len() != TRANSPOSE_ONLY_CHARS + 1 {
+        return None;
+    }
+    let mut cand = [0u8; TRANSPOSE_ONLY_CHARS];
+    (1..word.len()).find_map(|i| {
+        if !SHORT_KEY_VOWELS.contains(&word[i]) && word[i] != word[i - 1] {
+            return None;
+        }
+        cand[..i].copy_from_slice(&word[..i]);
+        cand[i..].copy_from_slice(&word[i + 1..]);
+        strong_key(&cand)
+    })
 }
+
+/// Least weight of a common name of five letters that a vowel changed or added may reach.
+const STRONG_SHORT_COMMON: f32 = 0.8;
+
+/// The vowels one may be written for another in a key of five letters ("ivori", "tigar"), or
+/// added to one ("ivorey").
+const SHORT_KEY_VOWELS: &[u8] = b"aeiouy";
 
 /// The closest key of `fst` within `max` edits of `query` that `allowed` accepts (then the
 /// one nearest in length), with its distance.
@@ -1079,17 +1274,20 @@ fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
 /// A phrase of two or three words ending with, or just after, token `ti` (a word no key and
 /// no dictionary word, of four letters or more) that is within the allowed distance of a
 /// phrase key of the fuzzy FST, the words before `ti` written exactly: "giant clamm" for
-/// "giant clam". The phrase starts where no hit was taken (`free_from`). A phrase that starts
-/// with the misspelt word ("corralo rosso") is not tried: without an exact start the walk
-/// costs too much for every unknown word of a listing. Returns its first and last token, the
-/// key's value and the distance; the closest, then the longest, wins.
+/// "giant clam". The phrase starts where `free` says no hit that started before it covers the
+/// text (a hit of its first words alone gives way to it). A phrase that starts with the
+/// misspelt word is `fuzzy_phrase_from`'s. With `dict_ok` (only right after a name's hit,
+/// where the screen has already declined) the word may be one of the dictionary, of five
+/// letters or more ("rhinoceros hoorn"). Returns its first and last token, the key's value and
+/// the distance; the closest, then the longest, wins.
 fn fuzzy_phrase(
     lex: &Lexicon,
     text: &[u8],
     tokens: &[Token],
     ti: usize,
-    free_from: u32,
+    free: &dyn Fn(u32) -> bool,
     gate: bool,
+    dict_ok: bool,
 ) -> Option<(usize, usize, u64, u32)> {
     let word = |i: usize| &text[tokens[i].start as usize..tokens[i].end as usize];
     let plain = |i: usize| {
@@ -1098,7 +1296,7 @@ fn fuzzy_phrase(
         })
     };
     let w = word(ti);
-    if w.len() < 4 || !w.is_ascii() || ti == 0 {
+    if w.len() < if dict_ok { FUZZY_MIN_WORD } else { 4 } || !w.is_ascii() || ti == 0 {
         return None;
     }
     let fst = lex.fuzzy_fst();
@@ -1118,9 +1316,8 @@ fn fuzzy_phrase(
     };
     // cheapest first: a free start and a word that starts a phrase (one Bloom probe each for
     // the word before and the one before that)
-    let starts = |back: usize| {
-        back <= ti && tokens[ti - back].start >= free_from && starts_phrase(ti - back)
-    };
+    let starts =
+        |back: usize| back <= ti && free(tokens[ti - back].start) && starts_phrase(ti - back);
     let (one, two) = (starts(1), starts(2));
     if !one && !two {
         return None;
@@ -1150,7 +1347,7 @@ fn fuzzy_phrase(
         }
         // a word of the dictionary is never rewritten (asked once, and only here: the walk
         // above rules out most words more cheaply)
-        if !checked_dict {
+        if !checked_dict && !dict_ok {
             if lex.dict_contains(w) {
                 return None;
             }
@@ -1173,6 +1370,70 @@ fn fuzzy_phrase(
         });
     }
     best.map(|(d, _, first, last, value)| (first, last, value, d))
+}
+
+/// A phrase of two or three words starting with token `ti` (a word no key and no dictionary
+/// word, of five letters or more, maybe misspelt in any letter but its first) that is one edit
+/// from a phrase key of the fuzzy FST: "afircan grey", "almmeja gigante", "crrocodile lizard".
+/// Returns the last token, the key's value and the distance (1); the longer phrase wins.
+fn fuzzy_phrase_from(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+    gate: bool,
+) -> Option<(usize, u64, u32)> {
+    let plain = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.flags & tok::ALPHA != 0 && text[t.start as usize..t.end as usize].is_ascii()
+        })
+    };
+    if !plain(ti) || !plain(ti + 1) {
+        return None;
+    }
+    let start = tokens[ti].start as usize;
+    let first = tokens[ti].end as usize - start;
+    let mut best = None;
+    for last in [ti + 2, ti + 1] {
+        if last == ti + 2 && !plain(last) {
+            continue;
+        }
+        let phrase = &text[start..tokens[last].end as usize];
+        if let Some((v, d)) = phrase_near(lex, phrase, first, gate) {
+            best = Some((last, v, d));
+            break;
+        }
+    }
+    best
+}
+
+/// The phrase key of the fuzzy FST one edit from `phrase` (ASCII words joined by one space,
+/// the first `first` bytes of which are a word of no key) in its first word, sharing its first
+/// letter, the words after written exactly: the look-up of `fuzzy_phrase_from`, which the
+/// screen makes too. The prefilter (is the second word one of a phrase's?) and the
+/// symmetric-deletion gate rule out most phrases first; a word of the dictionary is never
+/// rewritten.
+fn phrase_near(lex: &Lexicon, phrase: &[u8], first: usize, gate: bool) -> Option<(u64, u32)> {
+    use crate::lexicon::format::phrase_second_hash;
+    if first < FUZZY_MIN_WORD
+        || phrase.len() < crate::lexicon::builder::FUZZY_PHRASE_MIN_BYTES
+        || phrase.len() > crate::lexicon::format::GATE_MAX_WORD
+    {
+        return None;
+    }
+    let rest = &phrase[first..]; // " grey", " de oud"
+    let second = rest[1..].split(|&b| b == b' ').next().unwrap_or(&[]);
+    if gate && !lex.may_start_key(phrase_second_hash(second)) {
+        return None;
+    }
+    let fst = lex.fuzzy_fst();
+    fst.root().find_input(phrase[0])?;
+    if gate && !lex.may_be_near_fuzzy_key(phrase, 1) || lex.dict_contains(&phrase[..first]) {
+        return None;
+    }
+    closest_key(fst, phrase, 1, &|key, d| {
+        key.ends_with(rest) && key.len() > rest.len() && fuzzy_allowed(key, d)
+    })
 }
 
 /// Whether a respelling of `word` (the ones `respelled_lookup` tries) may be a key or start

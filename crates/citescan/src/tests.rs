@@ -508,12 +508,17 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
     // the second letter may be wrong ("pnagolin"), the first not
     assert_eq!(found("pnagolin")[0].0, "pangolin");
     assert!(found("bangolin").is_empty());
-    // five letters: two neighbouring letters swapped, nothing else
+    // five letters: two neighbouring letters swapped; or, for a product or strong common
+    // name, a vowel changed or added (or a letter doubled); never a consonant changed
     assert_eq!(
         found("ivroy"),
         vec![("ivory".to_string(), vec![Obfuscation::Misspelling])]
     );
-    assert!(found("ivary").is_empty());
+    assert_eq!(found("ivary")[0].0, "ivory");
+    assert_eq!(found("ivori")[0].0, "ivory");
+    assert_eq!(found("ivorey")[0].0, "ivory");
+    assert!(found("ivoky").is_empty());
+    assert!(found("ivorky").is_empty());
     assert!(found("duong").is_empty()); // a letter dropped from "dugong": too loose at five
     assert_eq!(found("ivoyr")[0].0, "ivory");
     assert!(found("ivor viory").is_empty()); // four letters; the first letter swapped
@@ -526,6 +531,18 @@ fn fuzzy_matching_finds_misspellings_but_never_rewrites_dictionary_words() {
         .build()
         .unwrap();
     assert!(c.find_matches("tortious conduct").is_empty());
+    // a weak common name of five letters (or a genus) only by a swap: "pengo" is no "Pongo"
+    let weak = Classifier::builder()
+        .lexicon(term_lexicon(
+            "Pongo\tscientific\tPongo\tGENUS\tI\tla\t1.0\tx\n\
+             tokek\tcommon\tGekko gecko\tSPECIES\tII\tid\t0.7\tx\n",
+        ))
+        .build()
+        .unwrap();
+    assert!(weak.find_matches("pengo").is_empty());
+    assert!(weak.find_matches("tekek").is_empty());
+    assert!(weak.find_matches("tokeik").is_empty());
+    assert_eq!(weak.find_matches("tokke")[0].term, "tokek");
     assert_eq!(c.find_matches("tortoise shell")[0].term, "tortoise");
     assert_eq!(c.find_matches("tortise")[0].term, "tortoise");
 }
@@ -562,6 +579,60 @@ fn respelt_words_are_found_alone_and_as_the_first_word_of_a_phrase() {
     assert_eq!(found("hxebxs de caguama")[0].1, "caguama");
     // a doubled letter doubled in the wrong place, two edits away, alone
     assert_eq!(found("corralo")[0].1, "corallo");
+}
+
+#[test]
+fn misspelt_phrases_are_found_from_their_first_word_and_after_an_exact_name() {
+    let mut b = LexiconBuilder::new();
+    b.add_source(
+        "t.tsv",
+        "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n\
+         African grey\tcommon\tPsittacus erithacus\tSPECIES\tI\ten\t0.9\tx\n\
+         leopard skull\tproduct\tPanthera pardus\tSPECIES\tI\ten\t1.0\tx\n\
+         leopard\tcommon\tPanthera pardus\tSPECIES\tI\ten\t0.5\tx\n\
+         rhinoceros horn\tproduct\tRhinocerotidae\tFAMILY\tI\ten\t1.0\tx\n\
+         rhinoceros\tcommon\tRhinocerotidae\tFAMILY\tI\ten\t0.8\tx\n",
+    )
+    .unwrap();
+    b.add_source(
+        "words.txt",
+        "african\ngrey\nhoorn\nhorns\nskull\nborn\nafrica\nafricans\n",
+    )
+    .unwrap();
+    let c = Classifier::builder()
+        .lexicon(b.build().unwrap())
+        .build()
+        .unwrap();
+    let found = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term, m.obfuscations))
+            .collect::<Vec<_>>()
+    };
+    let miss = vec![Obfuscation::Misspelling];
+    // the first word misspelt, the next exact (or the phrase one edit away in all)
+    assert_eq!(
+        found("afircan grey parrot"),
+        vec![("afircan grey".into(), "African grey".into(), miss.clone())]
+    );
+    assert_eq!(found("Afrrican grey")[0].1, "African grey");
+    assert!(found("afircan gray").is_empty()); // two edits
+    assert!(found("bfrican grey").is_empty()); // the first letter
+    assert!(found("africans grey").is_empty()); // a word of the dictionary
+                                                // a misspelt word after a name found alone: the name gives way to the phrase
+    assert_eq!(
+        found("leopard skoll for sale"),
+        vec![("leopard skoll".into(), "leopard skull".into(), miss.clone())]
+    );
+    // after a name, even a misspelling that is a word of the dictionary
+    assert_eq!(
+        found("rhinoceros hoorn"),
+        vec![("rhinoceros hoorn".into(), "rhinoceros horn".into(), miss)]
+    );
+    assert_eq!(found("rhinoceros horns")[0].1, "rhinoceros horn"); // one edit
+                                                                   // but never one of four letters, nor a word after no name
+    assert_eq!(found("rhinoceros born")[0].1, "rhinoceros");
+    assert!(found("hoorn").is_empty());
 }
 
 #[test]
@@ -739,6 +810,15 @@ fn ordinary_listing() -> impl Strategy<Value = String> {
         "2",
         "hoorn",
         "kameleon",
+        "afircan",
+        "grey",
+        "leopard",
+        "skell",
+        "rhinoceros",
+        "almmeja",
+        "gigante",
+        "crrocodile",
+        "lizard",
     ]);
     let seps = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "-", "!", " #", "\n"]);
     prop::collection::vec((words, seps), 0..20)
@@ -904,6 +984,8 @@ fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
         "iivoryy",
         "giant clamm shell",
         "corralo rosso",
+        "afircan grey",
+        "almmeja, gigante",
         "rhino horn",
         "象牙",
         "🐘",
@@ -1034,6 +1116,14 @@ fn compounds_split_into_a_name_and_its_head() {
     // a colour head never counts, and a word of the dictionary is never split
     assert!(found("Krokodilfarbe").is_empty());
     assert!(found("Krokodilstein").is_empty());
+    // a head one edit from a product form of five letters or more ("Nashornpulfer")
+    assert_eq!(
+        found("Nashornpulfer"),
+        pair("Nashorn", "Nashorn", "pulfer", "Pulver")
+    );
+    assert!(found("Nashornpulfxr").is_empty()); // two edits
+    assert!(found("Tigerlader").iter().all(|(_, t)| t != "Leder")); // after an everyday word
+    assert!(found("Krokodilleer").is_empty()); // a head of four letters
 }
 
 #[test]

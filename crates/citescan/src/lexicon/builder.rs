@@ -511,9 +511,15 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
         // and the first word of every phrase fuzzy matching may reach, marked apart, so that
         // the scanner tries a misspelt phrase only after a word that starts one
+        // (and its second word, marked apart again, for a phrase whose first word is misspelt)
         for k in fuzzy_keys.iter().filter(|k| k.contains(' ')) {
-            let w1 = k.split(' ').next().unwrap_or("");
-            set_hash(format::phrase_start_hash(w1.as_bytes()));
+            let mut words = k.split(' ');
+            set_hash(format::phrase_start_hash(
+                words.next().unwrap_or("").as_bytes(),
+            ));
+            set_hash(format::phrase_second_hash(
+                words.next().unwrap_or("").as_bytes(),
+            ));
         }
     }
 
