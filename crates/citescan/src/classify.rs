@@ -881,8 +881,11 @@ impl Classifier {
                                 // a colour word describes the word next to it ("ivory white")
                                 Kind::Colour => o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2,
                                 // an imitation word is about the item's material anywhere in
-                                // the same field, or in the title; so is a fossil
-                                Kind::Imitation | Kind::Fossil => o.field == s.field || o.field == 0,
+                                // the same field, or in the title
+                                Kind::Imitation => o.field == s.field || o.field == 0,
+                                // a fossil word only near the term: "Fossil" in a title is as
+                                // often the brand ("Fossil tripod")
+                                Kind::Fossil => near(s, o),
                                 _ => near(s, o) || o.field == 0,
                             }
                             && !negated(*j)

@@ -65,6 +65,12 @@ fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
         assert!(!a.has_reason("FOSSIL_CONTEXT"), "{text:?}");
     }
     assert_ne!(c.classify("fossil ivory carving, old").verdict, Verdict::Allow);
+    // "Fossil" is also a brand: far from the term, or in the title of a listing that names the
+    // species in its description, it lowers nothing
+    let brand = Listing::new(None)
+        .field("title", "Fossil leather watch strap, brown")
+        .field("description", "Spare strap. Also selling tiger claws, 20 pcs, DM");
+    assert!(!c.classify_listing(&brand).has_reason("FOSSIL_CONTEXT"));
     // a policy written before the fossil context still parses, with the default weight
     let old = crate::policy::DEFAULT_POLICY_TOML
         .lines()
