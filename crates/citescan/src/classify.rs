@@ -883,9 +883,9 @@ impl Classifier {
                                 // an imitation word is about the item's material anywhere in
                                 // the same field, or in the title
                                 Kind::Imitation => o.field == s.field || o.field == 0,
-                                // a fossil word only near the term: "Fossil" in a title is as
+                                // a fossil word within three words of the term: "Fossil" is as
                                 // often the brand ("Fossil tripod")
-                                Kind::Fossil => near(s, o),
+                                Kind::Fossil => o.field == s.field && o.tok <= s.tok_end + FOSSIL_REACH && s.tok <= o.tok_end + FOSSIL_REACH,
                                 _ => near(s, o) || o.field == 0,
                             }
                             && !negated(*j)
@@ -1379,6 +1379,10 @@ fn touching(a: &Scored<'_>, b: &Scored<'_>) -> bool {
         && b.hit.start <= a.hit.end + ADJACENT_GAP
         && a.hit.start <= b.hit.end + ADJACENT_GAP
 }
+
+/// Tokens between a fossil word and the term it reframes ("fossil tiger shark teeth", "shark
+/// tooth fossil", "turtle shell fragment, Eocene").
+const FOSSIL_REACH: usize = 3;
 
 /// How far apart (in bytes of the normalised text) a name and a product form may stand and
 /// still read as one product: one space, or one word of up to two letters ("de", "of", "の").

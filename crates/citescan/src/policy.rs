@@ -109,8 +109,8 @@ pub struct Suppress {
     pub brand: f32,
     /// Everyday context nearby.
     pub benign: f32,
-    /// A fossil or a geological age within `window` tokens of the term in the same field
-    /// (CITES does not cover fossils; not anywhere in the title, "Fossil" being also a brand). Never lowers a product name of elephants or rhinos: elephant ivory is sold
+    /// A fossil or a geological age within three words of the term in the same field (CITES
+    /// does not cover fossils; no further, "Fossil" being also a brand). Never lowers a product name of elephants or rhinos: elephant ivory is sold
     /// as mammoth ("fossil ivory") and rhino horn as woolly rhino's.
     #[serde(default = "default_fossil")]
     pub fossil: f32,

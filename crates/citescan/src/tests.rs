@@ -71,6 +71,8 @@ fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
         .field("title", "Fossil leather watch strap, brown")
         .field("description", "Spare strap. Also selling tiger claws, 20 pcs, DM");
     assert!(!c.classify_listing(&brand).has_reason("FOSSIL_CONTEXT"));
+    let far = "Fossil coffee maker, barely used. Also: tiger claws, 20 pcs, DM";
+    assert!(!c.classify(far).has_reason("FOSSIL_CONTEXT"), "{far:?}");
     // a policy written before the fossil context still parses, with the default weight
     let old = crate::policy::DEFAULT_POLICY_TOML
         .lines()
