@@ -404,8 +404,12 @@ fn greek_and_cyrillic_misspellings_count_letters_not_bytes() {
     let c = classifier();
     let species = |t: &str| species_texts(&c, t);
     // one letter of two bytes changed, dropped or swapped: one edit
-    assert_eq!(species("рог насорога, цена договорная"), vec!["насорога"]);
-    assert_eq!(species("чешуя пангалина"), vec!["пангалина"]);
+    // an unstressed о written а is folded away by the normaliser: the phrase is exact
+    assert_eq!(
+        species("рог насорога, цена договорная"),
+        vec!["рог насорога"]
+    );
+    assert_eq!(species("чешуя пангалина"), vec!["чешуя пангалина"]);
     assert_eq!(species("продаю крокдил"), vec!["крокдил"]);
     // two letters changed in a key of eight: too far
     assert!(species("продаю мукадил").is_empty());
@@ -415,9 +419,9 @@ fn greek_and_cyrillic_misspellings_count_letters_not_bytes() {
     assert_eq!(species("продаю бвиень"), vec!["бвиень"]);
     let lex = c.lexicon();
     assert!(lex
-        .fuzzy_lookup("насорога", 1)
+        .fuzzy_lookup("носрога", 1)
         .iter()
-        .any(|(k, d)| k == "носорога" && *d == 1));
+        .any(|(k, d)| *k == lex.normalize_key("носорога") && *d == 1));
 }
 
 #[test]
