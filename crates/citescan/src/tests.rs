@@ -1141,3 +1141,21 @@ fn chinese_homophone_spellings_of_trade_names_are_found() {
     // two-character names are not swapped: 西角 is "west corner"
     assert!(c.find_matches("西角").iter().all(|m| m.taxon.is_none()));
 }
+
+#[test]
+fn thai_hangul_and_russian_misspellings_meet_their_keys() {
+    let c = classifier();
+    let species = |t: &str| species_texts(&c, t);
+    // Thai: a tone mark dropped or swapped, a long vowel written short; the evidence is the
+    // original text
+    assert_eq!(species("ขายงาชาง ราคาถูก"), vec!["งาชาง"]);
+    assert_eq!(species("ขายงาช่าง ราคาถูก"), vec!["งาช่าง"]);
+    assert!(species("งาดำ คั่ว 500 กรัม").is_empty());
+    // Hangul: a tense or aspirated initial, ㅐ for ㅔ
+    assert_eq!(species("코뿔쏘 뿔 팝니다"), vec!["코뿔쏘 뿔"]);
+    assert!(species("코코넛 오일 엑스트라버진").is_empty());
+    // Russian: vowels confused, soft sign dropped, another case ending
+    assert_eq!(species("продам слановой кости"), vec!["слановой кости"]);
+    assert_eq!(species("клык тыгром"), vec!["клык тыгром"]);
+    assert!(species("шины летние, доставка по России").is_empty());
+}

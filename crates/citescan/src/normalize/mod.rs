@@ -946,7 +946,7 @@ impl<'a> Normalizer<'a> {
                     }
                 }
                 WordKind::Spaced => {
-                    if self.fold_cyrillic_word(units, &w.units, &mut cyrillic) {
+                    if self.fold_cyrillic_word(units, &w.units, &mut cyrillic, &mut out.events) {
                         let idx: Vec<usize> = (0..cyrillic.len()).collect();
                         self.fold_spaced_word(&cyrillic, &idx, &mut scratch, &mut out.events);
                     } else {
@@ -999,7 +999,18 @@ impl<'a> Normalizer<'a> {
     /// with a letter that is no look-alike of a Latin one and that the fold keeps (`д`, `л`,
     /// `и`, ...) is folded: it stays Cyrillic whatever the fold does to its look-alikes, so
     /// the fold comes before the repeats are collapsed and a second normalisation agrees.
-    fn fold_cyrillic_word(&self, units: &[Unit], idx: &[usize], out: &mut Vec<Unit>) -> bool {
+    ///
+    /// Then letters repeated three times or more collapse (as `fold_spaced_word` would), and
+    /// a case ending is cut off (`russian_ending`): "тигром", "тигра" and "тигр" all read
+    /// "тигр", "слоновой кости" and "слоновая кость" both "сланав каст". The ending's bytes stay
+    /// in the span of the stem's last letter.
+    fn fold_cyrillic_word(
+        &self,
+        units: &[Unit],
+        idx: &[usize],
+        out: &mut Vec<Unit>,
+        events: &mut Vec<Event>,
+    ) -> bool {
         let all_cyrillic = idx
             .iter()
             .all(|&i| units[i].class == Class::Letter(Script::Cyrillic));
@@ -1026,6 +1037,31 @@ impl<'a> Normalizer<'a> {
                 confusable_latin(ch)
             };
             out.push(Unit { ch, alt, ..u });
+        }
+        if self.opts.repeats {
+            let mut k = 0;
+            while k < out.len() {
+                let mut j = k + 1;
+                while j < out.len() && out[j].ch == out[k].ch {
+                    j += 1;
+                }
+                if j - k >= 3 {
+                    events.push(Event {
+                        start: out[k].start,
+                        end: out[j - 1].end,
+                        kind: Obfuscation::Repeated,
+                    });
+                    out[k].end = out[j - 1].end;
+                    out.drain(k + 1..j);
+                }
+                k += 1;
+            }
+        }
+        let cut = russian_ending(out);
+        if cut > 0 {
+            let last = out.len() - cut;
+            out[last - 1].end = out[out.len() - 1].end;
+            out.truncate(last);
         }
         true
     }
@@ -1518,6 +1554,44 @@ fn fold_thai_mark(c: char) -> Option<char> {
         '\u{0E39}' => Some('\u{0E38}'),
         '\u{0E47}'..='\u{0E4C}' => None,
         _ => Some(c),
+    }
+}
+
+/// Russian case endings (nouns and adjectives, all genders, singular and plural) as
+/// `fold_cyrillic` writes them (ой → аи, ый → ии, ого → ага, ...), longest first.
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "иями", "ами", "ями", "ага", "ега", "аму", "ему", "ими", "иям", "иях", "ией", "ам", "ям",
+    "ем", "ах", "ях", "аи", "еи", "ав", "ев", "ию", "ия", "ие", "ии", "ая", "яя", "ае", "ее", "им",
+    "их", "ую", "юю", "а", "я", "у", "ю", "е", "и",
+];
+
+/// How many letters of a folded Russian word (`fold_cyrillic_word`) are case endings to cut:
+/// the longest ending that leaves a stem of three letters or more that ends in a consonant and
+/// holds a letter that is no Latin look-alike, cut again from the stem until none is left
+/// ("агаровым" → "агарав" → "агар", as "агаровое"), so cutting twice cuts nothing more and
+/// normalising is idempotent. 0 when there is none.
+fn russian_ending(word: &[Unit]) -> usize {
+    let vowel = |c: char| matches!(c, 'а' | 'е' | 'и' | 'у' | 'я' | 'ю');
+    let mut len = word.len();
+    'cut: loop {
+        let w = &word[..len];
+        for e in RUSSIAN_ENDINGS {
+            let n = e.chars().count();
+            if w.len() < n + 3 {
+                continue;
+            }
+            let (stem, end) = w.split_at(w.len() - n);
+            if end.iter().map(|u| u.ch).eq(e.chars())
+                && !vowel(stem[stem.len() - 1].ch)
+                && stem
+                    .iter()
+                    .any(|u| u.alt.is_none() && !matches!(u.ch, 'ь' | 'ъ'))
+            {
+                len -= n;
+                continue 'cut;
+            }
+        }
+        return word.len() - len;
     }
 }
 
