@@ -1138,8 +1138,13 @@ fn chinese_homophone_spellings_of_trade_names_are_found() {
         .find_matches("犀牛脚杯")
         .iter()
         .any(|m| m.taxon.as_deref() == Some("Rhinocerotidae")));
-    // two-character names are not swapped: 西角 is "west corner"
+    // two-character names are swapped only before a product form: 西角 is "west corner",
+    // 英雄掌门 holds 雄掌 (熊掌, bear paw)
     assert!(c.find_matches("西角").iter().all(|m| m.taxon.is_none()));
+    assert!(c.find_matches("西角片区").iter().all(|m| m.taxon.is_none()));
+    assert!(c.find_matches("英雄掌门 手游 账号 出售").iter().all(|m| m.taxon.is_none()));
+    assert_eq!(taxa("象芽手镯 出售 包邮"), vec!["Elephantidae".to_string()]);
+    assert_eq!(taxa("玳帽梳子 出售"), vec!["Eretmochelys imbricata".to_string()]);
 }
 
 #[test]
