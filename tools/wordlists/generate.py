@@ -824,9 +824,12 @@ def render_readme(g: Gen) -> str:
         "",
         "Chinese homophone spellings: every curated Chinese product, common or code name of three "
         "characters or more, with one character swapped for a same-sound character from "
-        "`tools/wordlists/zh_homophones.tsv` (穿山夹 for 穿山甲), at weight 0.7 at most. Sellers "
-        "swap characters so to pass keyword filters; two-character names are left out because "
-        "their swaps are too often ordinary words.",
+        "`tools/wordlists/zh_homophones.tsv` (穿山夹 for 穿山甲), at the name's weight. Sellers "
+        "swap characters so to pass keyword filters. A swap that makes an ordinary two-character "
+        "word with at most one more character (西角片, read in 西角片区) is left out. The swaps of "
+        "two-character product names of weight 0.9 or more (象芽 for 象牙) are stored only "
+        "followed by a Chinese product form or worked object (象芽手镯), since alone they are too "
+        "often ordinary words or parts of them; other two-character names are not swapped.",
         "",
         "### taxa.tsv",
         "",
