@@ -1156,6 +1156,8 @@ fn thai_hangul_and_russian_misspellings_meet_their_keys() {
     assert_eq!(species("ขายงาชาง ราคาถูก"), vec!["งาชาง"]);
     assert_eq!(species("ขายงาช่าง ราคาถูก"), vec!["งาช่าง"]);
     assert!(species("งาดำ คั่ว 500 กรัม").is_empty());
+    // vowel signs other than length stay: หมู (pig) is no หมี (bear)
+    assert!(species("กระดูกหมู ต้มซุป 1 กิโล").is_empty());
     // Hangul: a tense or aspirated initial, ㅐ for ㅔ
     assert_eq!(species("코뿔쏘 뿔 팝니다"), vec!["코뿔쏘 뿔"]);
     assert!(species("코코넛 오일 엑스트라버진").is_empty());
