@@ -48,8 +48,19 @@ SRC_TRADE = "cites-trade-names"
 SRC_DEBIAN = "debian-wordlists"
 SRC_HOMOPHONE = "citescan-zh-homophones"
 HOMOPHONES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zh_homophones.tsv")
-# a homophone spelling is weaker evidence than the name it stands for
-W_HOMOPHONE_MAX = 0.7
+# a homophone spelling of a name of three characters or more is as strong as the name (the swap
+# has no innocent reason but a typo, and such names are no ordinary words)
+W_HOMOPHONE_MAX = 1.0
+# the swaps of a two-character product name are too often ordinary words (英雄掌门 holds 雄掌,
+# 发夹夹珠子 holds 夹珠): they are stored only followed by a Chinese product form or worked
+# object (象芽手镯, 玳帽梳子, 西角粉), and only for strong product names
+W_HOMOPHONE_SHORT_MIN = 0.9
+W_HOMOPHONE_SHORT = 0.9
+# state words among the forms (wild, natural, ...) do not make a product of a swap
+HOMOPHONE_FORM_SKIP = ("野", "天然", "采", "採", "捕", "的", "干货", "乾貨", "药材", "藥材")
+# ordinary words (place and address words, everyday nouns) among the two-character swaps
+HOMOPHONE_SHORT_ORDINARY = {"西角", "大相", "大项", "大像", "海相", "虎谷", "豹谷", "狮谷", "獅谷",
+                            "零角", "灵角", "陈香", "晨香", "社香", "相牙", "项牙"}
 
 W_SCIENTIFIC = "1.0"
 W_SYNONYM = "0.9"
@@ -582,8 +593,11 @@ class Gen:
     def gen_zh_homophones(self):
         """One row per curated Chinese product, common or code name of three characters or
         more with one character swapped for a homophone from `zh_homophones.tsv` (穿山夹 for
-        穿山甲): the swap sellers use to pass keyword filters. Two-character names are left
-        out: their swaps are too often ordinary words (西角, 相牙)."""
+        穿山甲): the swap sellers use to pass keyword filters, at the name's weight. Of a
+        two-character product name of weight 0.9 or more (象牙, 犀角, 玳瑁) the swaps (象芽, 玳帽),
+        less those that are ordinary words (西角, 相牙: `HOMOPHONE_SHORT_ORDINARY`), are stored only
+        followed by a Chinese product form or worked object (象芽手镯, 西角粉); other
+        two-character names are not swapped."""
         table = {}
         for line in open(HOMOPHONES, encoding="utf-8"):
             if line.startswith("#") or not line.strip():
@@ -591,7 +605,7 @@ class Gen:
             char, alts = line.rstrip("\n").split("\t")
             table[char] = alts
         curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
-        names, existing = [], set()
+        names, names_forms, existing = [], [], set()
         for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
             for line in open(path, encoding="utf-8"):
                 cols = line.rstrip("\n").split("\t")
@@ -600,19 +614,34 @@ class Gen:
                 existing.add(cols[0])
                 if cols[5] == "zh" and cols[1] in ("product", "common", "code"):
                     names.append(cols[:8])
+                if cols[5] == "zh" and cols[1] in ("form", "artefact"):
+                    names_forms.append(cols[:8])
+        forms = sorted({r[0] for r in names_forms if not any(k in r[0] for k in HOMOPHONE_FORM_SKIP)})
         rows = set()
         st = Counter()
         for term, kind, taxon, rank, app, lang, weight, _src in names:
-            if len(term) < 3 or not all("\u4e00" <= c <= "\u9fff" for c in term):
+            if len(term) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in term):
                 continue
-            st["names"] += 1
-            w = f"{min(float(weight), W_HOMOPHONE_MAX):.1f}"
+            short = len(term) == 2
+            if short and (kind != "product" or float(weight) < W_HOMOPHONE_SHORT_MIN):
+                continue
+            st["names_short" if short else "names"] += 1
+            w = f"{min(float(weight), W_HOMOPHONE_SHORT if short else W_HOMOPHONE_MAX):.1f}"
             for i, c in enumerate(term):
                 for alt in table.get(c, ""):
                     variant = term[:i] + alt + term[i + 1:]
-                    if variant in existing:
+                    # a swap that makes an ordinary word is left out, alone or with one more
+                    # character (西角片 in 西角片区, "west corner district")
+                    ordinary = HOMOPHONE_SHORT_ORDINARY
+                    if variant in existing or (len(variant) <= 3 and (
+                            variant[:2] in ordinary or variant[-2:] in ordinary)):
                         continue
-                    rows.add((variant, kind, taxon, rank, app, lang, w, SRC_HOMOPHONE))
+                    if not short:
+                        rows.add((variant, kind, taxon, rank, app, lang, w, SRC_HOMOPHONE))
+                        continue
+                    for f in forms:
+                        if variant + f not in existing:
+                            rows.add((variant + f, kind, taxon, rank, app, lang, w, SRC_HOMOPHONE))
         self.homophone_rows = rows
         self.stats["names_zh_homophones.tsv"] = dict(sorted(st.items()))
 
@@ -795,9 +824,12 @@ def render_readme(g: Gen) -> str:
         "",
         "Chinese homophone spellings: every curated Chinese product, common or code name of three "
         "characters or more, with one character swapped for a same-sound character from "
-        "`tools/wordlists/zh_homophones.tsv` (穿山夹 for 穿山甲), at weight 0.7 at most. Sellers "
-        "swap characters so to pass keyword filters; two-character names are left out because "
-        "their swaps are too often ordinary words.",
+        "`tools/wordlists/zh_homophones.tsv` (穿山夹 for 穿山甲), at the name's weight. Sellers "
+        "swap characters so to pass keyword filters. A swap that makes an ordinary two-character "
+        "word with at most one more character (西角片, read in 西角片区) is left out. The swaps of "
+        "two-character product names of weight 0.9 or more (象芽 for 象牙) are stored only "
+        "followed by a Chinese product form or worked object (象芽手镯), since alone they are too "
+        "often ordinary words or parts of them; other two-character names are not swapped.",
         "",
         "### taxa.tsv",
         "",

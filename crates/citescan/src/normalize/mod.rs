@@ -676,7 +676,7 @@ impl<'a> Normalizer<'a> {
             let mut n = 0usize;
             let is_hangul_syllable = ('\u{AC00}'..='\u{D7A3}').contains(&c);
             if is_hangul_syllable {
-                buf[0] = c;
+                buf[0] = fold_hangul(c);
                 n = 1;
             } else if self.opts.compatibility {
                 let mut canon_len = 0usize;
@@ -749,6 +749,25 @@ impl<'a> Normalizer<'a> {
                                 u.end = u.end.max(end);
                             }
                             continue;
+                        }
+                        Some(_) if is_thai_mark(d) => {
+                            // Thai tone marks, the thanthakhat and the maitaikhu sellers drop or
+                            // confuse: dropped like a diacritic; a long vowel sign is written
+                            // short (ี → ิ), so a mistyped length meets its key
+                            match fold_thai_mark(d) {
+                                None => {
+                                    if let Some(u) = units.last_mut() {
+                                        u.end = u.end.max(end);
+                                    }
+                                }
+                                Some(m) => units.push(Unit {
+                                    start,
+                                    end,
+                                    ch: m,
+                                    alt: None,
+                                    class: Class::Mark,
+                                }),
+                            }
                         }
                         Some(_) => {
                             // a mark written apart (half-width ﾞ after ｿ) composes with its
@@ -915,6 +934,7 @@ impl<'a> Normalizer<'a> {
             words
         };
         let mut scratch: Vec<(char, u32, u32)> = Vec::new();
+        let mut cyrillic: Vec<Unit> = Vec::new();
         for w in &words {
             scratch.clear();
             let mut flags = w.flags;
@@ -932,7 +952,12 @@ impl<'a> Normalizer<'a> {
                     }
                 }
                 WordKind::Spaced => {
-                    self.fold_spaced_word(units, &w.units, &mut scratch, &mut out.events);
+                    if self.fold_cyrillic_word(units, &w.units, &mut cyrillic, &mut out.events) {
+                        let idx: Vec<usize> = (0..cyrillic.len()).collect();
+                        self.fold_spaced_word(&cyrillic, &idx, &mut scratch, &mut out.events);
+                    } else {
+                        self.fold_spaced_word(units, &w.units, &mut scratch, &mut out.events);
+                    }
                     let mut alpha = true;
                     for &(c, _, _) in scratch.iter() {
                         if c.is_numeric() {
@@ -972,6 +997,79 @@ impl<'a> Normalizer<'a> {
                 flags,
             });
         }
+    }
+
+    /// The units of a word of Cyrillic letters only, with the spellings Russian writers
+    /// confuse folded (`fold_cyrillic`; soft and hard signs after a letter dropped, their bytes
+    /// kept in its span), into `out`; false (and `out` unused) for any other word. Only a word
+    /// with a letter that is no look-alike of a Latin one and that the fold keeps (`д`, `л`,
+    /// `и`, ...) is folded: it stays Cyrillic whatever the fold does to its look-alikes, so
+    /// the fold comes before the repeats are collapsed and a second normalisation agrees.
+    ///
+    /// Then letters repeated three times or more collapse (as `fold_spaced_word` would), and
+    /// a case ending is cut off (`russian_ending`): "тигром", "тигра" and "тигр" all read
+    /// "тигр", "слоновой кости" and "слоновая кость" both "сланав каст". The ending's bytes stay
+    /// in the span of the stem's last letter.
+    fn fold_cyrillic_word(
+        &self,
+        units: &[Unit],
+        idx: &[usize],
+        out: &mut Vec<Unit>,
+        events: &mut Vec<Event>,
+    ) -> bool {
+        let all_cyrillic = idx
+            .iter()
+            .all(|&i| units[i].class == Class::Letter(Script::Cyrillic));
+        let anchored = idx.iter().any(|&i| {
+            let u = &units[i];
+            u.alt.is_none() && fold_cyrillic(u.ch) == u.ch && !matches!(u.ch, 'ь' | 'ъ')
+        });
+        if !all_cyrillic || !anchored {
+            return false;
+        }
+        out.clear();
+        for &i in idx {
+            let u = units[i];
+            if matches!(u.ch, 'ь' | 'ъ') {
+                if let Some(prev) = out.last_mut() {
+                    prev.end = u.end;
+                    continue;
+                }
+            }
+            let ch = fold_cyrillic(u.ch);
+            let alt = if ch == u.ch || !self.opts.confusables {
+                u.alt
+            } else {
+                confusable_latin(ch)
+            };
+            out.push(Unit { ch, alt, ..u });
+        }
+        if self.opts.repeats {
+            let mut k = 0;
+            while k < out.len() {
+                let mut j = k + 1;
+                while j < out.len() && out[j].ch == out[k].ch {
+                    j += 1;
+                }
+                if j - k >= 3 {
+                    events.push(Event {
+                        start: out[k].start,
+                        end: out[j - 1].end,
+                        kind: Obfuscation::Repeated,
+                    });
+                    out[k].end = out[j - 1].end;
+                    out.drain(k + 1..j);
+                }
+                k += 1;
+            }
+        }
+        let cut = russian_ending(out);
+        if cut > 0 {
+            let last = out.len() - cut;
+            out[last - 1].end = out[out.len() - 1].end;
+            out.truncate(last);
+        }
+        true
     }
 
     /// Undoes look-alikes, leetspeak and repeats in one word of a spaced script.
@@ -1417,6 +1515,101 @@ fn dotted_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
         return whole;
     }
     groups
+}
+
+/// A Hangul syllable with the letters misspellers confuse folded: tense and aspirated initials
+/// to plain ones (ㄲ ㅋ → ㄱ, ㄸ ㅌ → ㄷ, ㅃ ㅍ → ㅂ, ㅆ → ㅅ, ㅉ ㅊ → ㅈ), the vowels that sound
+/// alike (ㅔ → ㅐ, ㅖ → ㅒ, ㅚ ㅞ → ㅙ), tense finals to plain ones (ㄲ → ㄱ, ㅆ → ㅅ). Keys and
+/// text fold alike, so "코뿔쏘" meets "코뿔소"; one syllable stays one syllable of three bytes.
+pub(crate) fn fold_hangul(c: char) -> char {
+    let s = c as u32 - 0xAC00;
+    let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+    let l = match l {
+        1 | 15 => 0,
+        4 | 16 => 3,
+        8 | 17 => 7,
+        10 => 9,
+        13 | 14 => 12,
+        _ => l,
+    };
+    let v = match v {
+        5 => 1,
+        7 => 3,
+        11 | 15 => 10,
+        _ => v,
+    };
+    let t = match t {
+        2 => 1,
+        20 => 19,
+        _ => t,
+    };
+    char::from_u32(0xAC00 + l * 588 + v * 28 + t).unwrap_or(c)
+}
+
+/// Thai marks that `fold_thai_mark` changes or drops.
+fn is_thai_mark(c: char) -> bool {
+    matches!(c, '\u{0E35}' | '\u{0E37}' | '\u{0E39}' | '\u{0E47}'..='\u{0E4C}')
+}
+
+/// A Thai mark as keys and text meet: tone marks (่ ้ ๊ ๋), the thanthakhat (์) and the
+/// maitaikhu (็) dropped (None), long vowel signs written short.
+fn fold_thai_mark(c: char) -> Option<char> {
+    match c {
+        '\u{0E35}' => Some('\u{0E34}'),
+        '\u{0E37}' => Some('\u{0E36}'),
+        '\u{0E39}' => Some('\u{0E38}'),
+        '\u{0E47}'..='\u{0E4C}' => None,
+        _ => Some(c),
+    }
+}
+
+/// Russian case endings (nouns and adjectives, all genders, singular and plural) as
+/// `fold_cyrillic` writes them (ой → аи, ый → ии, ого → ага, ...), longest first.
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "иями", "ами", "ями", "ага", "ега", "аму", "ему", "ими", "иям", "иях", "ией", "ам", "ям",
+    "ем", "ах", "ях", "аи", "еи", "ав", "ев", "ию", "ия", "ие", "ии", "ая", "яя", "ае", "ее", "им",
+    "их", "ую", "юю", "а", "я", "у", "ю", "е", "и",
+];
+
+/// How many letters of a folded Russian word (`fold_cyrillic_word`) are case endings to cut:
+/// the longest ending that leaves a stem of three letters or more that ends in a consonant and
+/// holds a letter that is no Latin look-alike, cut again from the stem until none is left
+/// ("агаровым" → "агарав" → "агар", as "агаровое"), so cutting twice cuts nothing more and
+/// normalising is idempotent. 0 when there is none.
+fn russian_ending(word: &[Unit]) -> usize {
+    let vowel = |c: char| matches!(c, 'а' | 'е' | 'и' | 'у' | 'я' | 'ю');
+    let mut len = word.len();
+    'cut: loop {
+        let w = &word[..len];
+        for e in RUSSIAN_ENDINGS {
+            let n = e.chars().count();
+            if w.len() < n + 3 {
+                continue;
+            }
+            let (stem, end) = w.split_at(w.len() - n);
+            if end.iter().map(|u| u.ch).eq(e.chars())
+                && !vowel(stem[stem.len() - 1].ch)
+                && stem
+                    .iter()
+                    .any(|u| u.alt.is_none() && !matches!(u.ch, 'ь' | 'ъ'))
+            {
+                len -= n;
+                continue 'cut;
+            }
+        }
+        return word.len() - len;
+    }
+}
+
+/// A (lower-case) Cyrillic letter as keys and text meet: the vowels Russian writers confuse
+/// (unstressed о written а, ы and и, э and е) folded to one.
+fn fold_cyrillic(c: char) -> char {
+    match c {
+        'о' => 'а',
+        'ы' => 'и',
+        'э' | 'ё' => 'е',
+        _ => c,
+    }
 }
 
 /// Katakana fold to hiragana: a name written in either script (ゾウゲ, ぞうげ) meets the

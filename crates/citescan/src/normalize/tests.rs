@@ -69,7 +69,18 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         &[Confusable],
     ),
     ("greek look-alike", "rhin\u{3bf}", "rhino", &[Confusable]),
-    ("real russian kept", "слон бивень", "слон бивень", &[]),
+    // real Russian words keep their letters, with the vowels writers confuse folded (о → а,
+    // ы → и, э → е) and soft signs dropped
+    ("real russian kept", "слон бивень", "слан бивен", &[]),
+    ("russian misspelt meets", "слановой кости тыгром", "слан каст тигр", &[]),
+    // a word of look-alikes only is no Russian word to fold
+    ("russian look-alikes only", "ара", "ара", &[]),
+    // Thai tone marks, thanthakhat and maitaikhu dropped; long vowel signs written short
+    ("thai tones", "งาช้าง", "งาชาง", &[]),
+    ("thai long vowel", "ปลาฉลามครีบ", "ปลาฉลามคริบ", &[]),
+    // Hangul: tense and aspirated initials plain, ㅔ as ㅐ
+    ("hangul tense", "코뿔쏘", "고불소", &[]),
+    ("hangul vowel", "게", "개", &[]),
     ("small capitals", "ɪᴠᴏʀʏ", "ivory", &[Confusable]),
     ("full-width", "ｉｖｏｒｙ", "ivory", &[Compatibility]),
     ("math bold", "𝐢𝐯𝐨𝐫𝐲", "ivory", &[Compatibility]),
@@ -99,7 +110,7 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ),
     ("cjk run", "象牙手镯", "象牙手镯", &[]),
     ("latin then cjk", "ivory象牙", "ivory 象牙", &[]),
-    ("thai run", "งาช้าง", "งาช้าง", &[]),
+    ("thai run", "ขายงาสด", "ขายงาสด", &[]),
     ("hangul kept whole", "상아", "상아", &[]),
     ("kana", "べっ甲", "べっ甲", &[]),
     ("kana long vowel お", "ぞおげ", "ぞうげ", &[]),
