@@ -79,10 +79,9 @@ fn misspelt_names_in_non_latin_scripts_still_block() {
     }
     // floors a little under what the mechanisms reach now (see the table), so a broken
     // mechanism fails the test; raise them with the mechanisms
+    // (Thai tone marks and vowel lengths are not folded: they tell words apart, and folding
+    // them read เสื้อ, shirt, as เสือ, tiger; Thai misspellings wait for a gated fuzzy look-up)
     let floors: &[(&str, &str, f64)] = &[
-        ("th", "tone_drop", 0.95),
-        ("th", "tone_swap", 0.95),
-        ("th", "vowel_length", 0.95),
         ("ko", "tense", 0.95),
         ("ko", "aspirated", 0.95),
         ("ko", "vowel", 0.95),

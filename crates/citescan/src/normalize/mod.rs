@@ -750,25 +750,6 @@ impl<'a> Normalizer<'a> {
                             }
                             continue;
                         }
-                        Some(_) if is_thai_mark(d) => {
-                            // Thai tone marks, the thanthakhat and the maitaikhu sellers drop or
-                            // confuse: dropped like a diacritic; a long vowel sign is written
-                            // short (ี → ิ), so a mistyped length meets its key
-                            match fold_thai_mark(d) {
-                                None => {
-                                    if let Some(u) = units.last_mut() {
-                                        u.end = u.end.max(end);
-                                    }
-                                }
-                                Some(m) => units.push(Unit {
-                                    start,
-                                    end,
-                                    ch: m,
-                                    alt: None,
-                                    class: Class::Mark,
-                                }),
-                            }
-                        }
                         Some(_) => {
                             // a mark written apart (half-width ﾞ after ｿ) composes with its
                             // letter as in NFC
@@ -1544,23 +1525,6 @@ pub(crate) fn fold_hangul(c: char) -> char {
         _ => t,
     };
     char::from_u32(0xAC00 + l * 588 + v * 28 + t).unwrap_or(c)
-}
-
-/// Thai marks that `fold_thai_mark` changes or drops.
-fn is_thai_mark(c: char) -> bool {
-    matches!(c, '\u{0E35}' | '\u{0E37}' | '\u{0E39}' | '\u{0E47}'..='\u{0E4C}')
-}
-
-/// A Thai mark as keys and text meet: tone marks (่ ้ ๊ ๋), the thanthakhat (์) and the
-/// maitaikhu (็) dropped (None), long vowel signs written short.
-fn fold_thai_mark(c: char) -> Option<char> {
-    match c {
-        '\u{0E35}' => Some('\u{0E34}'),
-        '\u{0E37}' => Some('\u{0E36}'),
-        '\u{0E39}' => Some('\u{0E38}'),
-        '\u{0E47}'..='\u{0E4C}' => None,
-        _ => Some(c),
-    }
 }
 
 /// Russian case endings (nouns and adjectives, all genders, singular and plural) as

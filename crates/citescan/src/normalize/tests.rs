@@ -75,9 +75,9 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("russian misspelt meets", "слановой кости тыгром", "слан каст тигр", &[]),
     // a word of look-alikes only is no Russian word to fold
     ("russian look-alikes only", "ара", "ара", &[]),
-    // Thai tone marks, thanthakhat and maitaikhu dropped; long vowel signs written short
-    ("thai tones", "งาช้าง", "งาชาง", &[]),
-    ("thai long vowel", "ปลาฉลามครีบ", "ปลาฉลามคริบ", &[]),
+    // Thai tone marks and vowel lengths are kept: they tell words apart (เสื้อ shirt, เสือ tiger)
+    ("thai tones kept", "เสื้อ งาช้าง", "เสื้อ งาช้าง", &[]),
+    ("thai long vowel kept", "ปลาฉลามครีบ", "ปลาฉลามครีบ", &[]),
     // Hangul: tense and aspirated initials plain, ㅔ as ㅐ
     ("hangul tense", "코뿔쏘", "고불소", &[]),
     ("hangul vowel", "게", "개", &[]),
