@@ -648,13 +648,11 @@ impl Classifier {
         };
         // a price written with a thousand or million suffix, as Vietnamese listings write them
         // ("50k/con", "4tr5", "1tr2"), is sale intent too
-        let sale_w = strongest(Kind::Sale, None, false).max(
-            if viet_price {
-                VIETNAMESE_PRICE_WEIGHT
-            } else {
-                0.0
-            },
-        );
+        let sale_w = strongest(Kind::Sale, None, false).max(if viet_price {
+            VIETNAMESE_PRICE_WEIGHT
+        } else {
+            0.0
+        });
         // a permit word after a negation ("no permit needed") is no claim
         let permit_w = strongest(Kind::Permit, None, true);
         let permit = permit_w > 0.0;
@@ -826,9 +824,9 @@ impl Classifier {
             // ... or offered in bulk
             // (of a genus or species: a bulk lot of shark fin, which names a family of many
             // species, stays a question for a person)
-            let broad = sp
-                .taxon_listing()
-                .is_some_and(|(rank, _)| !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY"));
+            let broad = sp.taxon_listing().is_some_and(|(rank, _)| {
+                !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
+            });
             let bulk_product = bulk
                 && !broad
                 && (sp.kind() == Kind::Product || as_product)
@@ -1404,13 +1402,12 @@ fn vietnamese_price(text: &str) -> bool {
         return false;
     }
     // (both cases: the range holds capital and small letters in turn)
-    if !text
-        .chars()
-        .any(|c| {
-            matches!(c, 'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư')
-                || ('\u{1ea0}'..='\u{1ef9}').contains(&c)
-        })
-    {
+    if !text.chars().any(|c| {
+        matches!(
+            c,
+            'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
+        ) || ('\u{1ea0}'..='\u{1ef9}').contains(&c)
+    }) {
         return false;
     }
     // the suffixes are ASCII: the bytes are compared lower-cased one by one
@@ -1513,7 +1510,8 @@ fn bulk_quantity(text: &str) -> bool {
             if b[i].is_ascii_digit() {
                 value.push(b[i] as char);
             } else if b[i] == b','
-                && b.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && b.get(i + 1..i + 4)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                 && b.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
             {
                 // a thousands separator
@@ -1536,9 +1534,7 @@ fn bulk_quantity(text: &str) -> bool {
         let rest = &text[j..];
         let unit_len = rest
             .char_indices()
-            .find(|&(k, c)| {
-                !c.is_alphabetic() || (k > 0 && is_cjk_unit_end(rest, k))
-            })
+            .find(|&(k, c)| !c.is_alphabetic() || (k > 0 && is_cjk_unit_end(rest, k)))
             .map_or(rest.len(), |(k, _)| k);
         if unit_len > 24 {
             continue;
@@ -1560,7 +1556,22 @@ fn is_cjk_unit_end(rest: &str, k: usize) -> bool {
     !head.is_ascii()
         && matches!(
             head,
-            "公斤" | "千克" | "斤" | "克" | "个" | "只" | "条" | "件" | "개" | "마리" | "匹" | "本" | "キロ" | "킬로" | "กิโล" | "ตัว"
+            "公斤"
+                | "千克"
+                | "斤"
+                | "克"
+                | "个"
+                | "只"
+                | "条"
+                | "件"
+                | "개"
+                | "마리"
+                | "匹"
+                | "本"
+                | "キロ"
+                | "킬로"
+                | "กิโล"
+                | "ตัว"
         )
 }
 

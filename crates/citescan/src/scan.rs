@@ -1690,7 +1690,10 @@ fn walk<D: AsRef<[u8]>>(
         // of `d` bytes is at least |d - j| edits from one of `j`); the cells just outside it
         // hold `max + 1`, which stands for any larger distance, for the next rows to read
         let far = ctx.max + 1;
-        let (lo, hi) = (d.saturating_sub(ctx.max as usize).max(1), (d + ctx.max as usize).min(m));
+        let (lo, hi) = (
+            d.saturating_sub(ctx.max as usize).max(1),
+            (d + ctx.max as usize).min(m),
+        );
         if lo >= 2 {
             row[lo - 1] = far;
         }

@@ -47,14 +47,30 @@ fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
     let c = classifier();
     // the same words without the fossil block: the context is what lowers them
     for (fossil, fresh) in [
-        ("fossil tiger shark teeth lot of 50", "tiger shark teeth lot of 50"),
-        ("Fossil rhino tooth, Miocene, for sale", "rhino tooth for sale"),
-        ("Fossil turtle shell fragment, Eocene, Morocco", "turtle shell, Morocco, 200 EUR"),
-        ("Fossil crocodile tooth, Morocco, Cretaceous, 30 EUR", "crocodile tooth, Morocco, 30 EUR"),
+        (
+            "fossil tiger shark teeth lot of 50",
+            "tiger shark teeth lot of 50",
+        ),
+        (
+            "Fossil rhino tooth, Miocene, for sale",
+            "rhino tooth for sale",
+        ),
+        (
+            "Fossil turtle shell fragment, Eocene, Morocco",
+            "turtle shell, Morocco, 200 EUR",
+        ),
+        (
+            "Fossil crocodile tooth, Morocco, Cretaceous, 30 EUR",
+            "crocodile tooth, Morocco, 30 EUR",
+        ),
     ] {
         let a = c.classify(fossil);
         assert_eq!(a.verdict, Verdict::Allow, "{fossil:?}: {}", a.to_json());
-        assert!(a.has_reason("FOSSIL_CONTEXT"), "{fossil:?}: {:?}", a.reasons);
+        assert!(
+            a.has_reason("FOSSIL_CONTEXT"),
+            "{fossil:?}: {:?}",
+            a.reasons
+        );
         assert_ne!(c.classify(fresh).verdict, Verdict::Allow, "{fresh:?}");
     }
     // elephant ivory and rhino horn are laundered as mammoth and woolly rhino: no fossil
@@ -64,12 +80,18 @@ fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
         assert_eq!(a.verdict, Verdict::Block, "{text:?}: {}", a.to_json());
         assert!(!a.has_reason("FOSSIL_CONTEXT"), "{text:?}");
     }
-    assert_ne!(c.classify("fossil ivory carving, old").verdict, Verdict::Allow);
+    assert_ne!(
+        c.classify("fossil ivory carving, old").verdict,
+        Verdict::Allow
+    );
     // "Fossil" is also a brand: far from the term, or in the title of a listing that names the
     // species in its description, it lowers nothing
     let brand = Listing::new(None)
         .field("title", "Fossil leather watch strap, brown")
-        .field("description", "Spare strap. Also selling tiger claws, 20 pcs, DM");
+        .field(
+            "description",
+            "Spare strap. Also selling tiger claws, 20 pcs, DM",
+        );
     assert!(!c.classify_listing(&brand).has_reason("FOSSIL_CONTEXT"));
     let far = "Fossil coffee maker, barely used. Also: tiger claws, 20 pcs, DM";
     assert!(!c.classify(far).has_reason("FOSSIL_CONTEXT"), "{far:?}");
@@ -87,7 +109,10 @@ fn a_named_appendix_ii_product_in_bulk_blocks() {
     let c = classifier();
     for (bulk, small) in [
         ("白及 粉 1kg", "白及 粉 100g"),
-        ("American ginseng roots 3 lbs", "American ginseng roots 1 lb"),
+        (
+            "American ginseng roots 3 lbs",
+            "American ginseng roots 1 lb",
+        ),
         ("天麻 野生 2公斤", "天麻 野生 1斤"),
     ] {
         let a = c.classify(bulk);
@@ -96,7 +121,10 @@ fn a_named_appendix_ii_product_in_bulk_blocks() {
         assert_eq!(a.verdict, Verdict::Review, "{small:?}: {}", a.to_json());
     }
     // a family of many species ("shark fin") in bulk stays a question for a person
-    assert_eq!(c.classify("Aleta de tiburón seca 1kg").verdict, Verdict::Review);
+    assert_eq!(
+        c.classify("Aleta de tiburón seca 1kg").verdict,
+        Verdict::Review
+    );
 }
 
 #[test]
@@ -569,12 +597,7 @@ fn respelt_words_are_found_alone_and_as_the_first_word_of_a_phrase() {
          corallo\tproduct\tCorallium\tGENUS\tIII\tit\t0.8\tx\n",
     );
     let c = Classifier::builder().lexicon(lex).build().unwrap();
-    let found = |t: &str| {
-        c.find_matches(t)
-            .into_iter()
-            .map(|m| (m.text, m.term, m.obfuscations))
-            .collect::<Vec<_>>()
-    };
+    let found = |t: &str| text_term_obfuscations(&c, t);
     let miss = vec![Obfuscation::Misspelling];
     assert_eq!(
         found("corralo rosso grezzo"),
@@ -591,6 +614,14 @@ fn respelt_words_are_found_alone_and_as_the_first_word_of_a_phrase() {
     assert_eq!(found("hxebxs de caguama")[0].1, "caguama");
     // a doubled letter doubled in the wrong place, two edits away, alone
     assert_eq!(found("corralo")[0].1, "corallo");
+}
+
+/// Each match of a text: what it covers, the term it read, and the disguises undone.
+fn text_term_obfuscations(c: &Classifier, t: &str) -> Vec<(String, String, Vec<Obfuscation>)> {
+    c.find_matches(t)
+        .into_iter()
+        .map(|m| (m.text, m.term, m.obfuscations))
+        .collect()
 }
 
 #[test]
@@ -615,12 +646,7 @@ fn misspelt_phrases_are_found_from_their_first_word_and_after_an_exact_name() {
         .lexicon(b.build().unwrap())
         .build()
         .unwrap();
-    let found = |t: &str| {
-        c.find_matches(t)
-            .into_iter()
-            .map(|m| (m.text, m.term, m.obfuscations))
-            .collect::<Vec<_>>()
-    };
+    let found = |t: &str| text_term_obfuscations(&c, t);
     let miss = vec![Obfuscation::Misspelling];
     // the first word misspelt, the next exact (or the phrase one edit away in all)
     assert_eq!(
@@ -1289,9 +1315,15 @@ fn chinese_homophone_spellings_of_trade_names_are_found() {
     // 英雄掌门 holds 雄掌 (熊掌, bear paw)
     assert!(c.find_matches("西角").iter().all(|m| m.taxon.is_none()));
     assert!(c.find_matches("西角片区").iter().all(|m| m.taxon.is_none()));
-    assert!(c.find_matches("英雄掌门 手游 账号 出售").iter().all(|m| m.taxon.is_none()));
+    assert!(c
+        .find_matches("英雄掌门 手游 账号 出售")
+        .iter()
+        .all(|m| m.taxon.is_none()));
     assert_eq!(taxa("象芽手镯 出售 包邮"), vec!["Elephantidae".to_string()]);
-    assert_eq!(taxa("玳帽梳子 出售"), vec!["Eretmochelys imbricata".to_string()]);
+    assert_eq!(
+        taxa("玳帽梳子 出售"),
+        vec!["Eretmochelys imbricata".to_string()]
+    );
 }
 
 #[test]
@@ -1328,7 +1360,9 @@ fn osa_distance(a: &[u8], b: &[u8]) -> u32 {
     for i in 1..=n {
         for j in 1..=m {
             let cost = u32::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i >= 2 && j >= 2 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }

@@ -46,7 +46,10 @@ fn stress() -> (BTreeMap<(String, String), (usize, usize)>, Vec<String>) {
         let lang = r["lang"].as_str().unwrap().to_string();
         let variant = r["variant"].as_str().unwrap().to_string();
         let blocked = c.classify(&text(r)).verdict == Verdict::Block;
-        for key in [(lang.clone(), variant.clone()), (lang.clone(), "ALL misspelt".into())] {
+        for key in [
+            (lang.clone(), variant.clone()),
+            (lang.clone(), "ALL misspelt".into()),
+        ] {
             if key.1 == "ALL misspelt" && variant == "clean" {
                 continue;
             }
@@ -55,7 +58,10 @@ fn stress() -> (BTreeMap<(String, String), (usize, usize)>, Vec<String>) {
             e.0 += blocked as usize;
         }
         if !blocked {
-            missed.push(format!("{lang} {variant}: {}", r["title"].as_str().unwrap()));
+            missed.push(format!(
+                "{lang} {variant}: {}",
+                r["title"].as_str().unwrap()
+            ));
         }
     }
     (table, missed)
@@ -70,7 +76,10 @@ fn rate(t: &BTreeMap<(String, String), (usize, usize)>, lang: &str, variant: &st
 fn misspelt_names_in_non_latin_scripts_still_block() {
     let (table, missed) = stress();
     for ((lang, variant), (b, n)) in &table {
-        println!("{lang} {variant:14} {b:4}/{n:4} {:.3}", *b as f64 / *n as f64);
+        println!(
+            "{lang} {variant:14} {b:4}/{n:4} {:.3}",
+            *b as f64 / *n as f64
+        );
     }
     if std::env::var_os("CITESCAN_STRESS_MISSED").is_some() {
         for m in &missed {
@@ -119,9 +128,15 @@ fn ordinary_listings_in_non_latin_scripts_are_not_flagged() {
     for f in &flagged {
         println!("FLAGGED {f}");
     }
-    println!("{} of {} ordinary listings flagged", flagged.len(), rows.len());
+    println!(
+        "{} of {} ordinary listings flagged",
+        flagged.len(),
+        rows.len()
+    );
     assert!(
-        flagged.iter().all(|f| KNOWN_FLAGGED.iter().any(|k| f.ends_with(k))),
+        flagged
+            .iter()
+            .all(|f| KNOWN_FLAGGED.iter().any(|k| f.ends_with(k))),
         "ordinary listings flagged: {flagged:#?}"
     );
 }

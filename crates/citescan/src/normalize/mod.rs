@@ -1530,9 +1530,9 @@ pub(crate) fn fold_hangul(c: char) -> char {
 /// Russian case endings (nouns and adjectives, all genders, singular and plural) as
 /// `fold_cyrillic` writes them (ой → аи, ый → ии, ого → ага, ...), longest first.
 const RUSSIAN_ENDINGS: &[&str] = &[
-    "иями", "ами", "ями", "ага", "ега", "аму", "ему", "ими", "иям", "иях", "ией", "ам", "ям",
-    "ем", "ах", "ях", "аи", "еи", "ав", "ев", "ию", "ия", "ие", "ии", "ая", "яя", "ае", "ее", "им",
-    "их", "ую", "юю", "а", "я", "у", "ю", "е", "и",
+    "иями", "ами", "ями", "ага", "ега", "аму", "ему", "ими", "иям", "иях", "ией", "ам", "ям", "ем",
+    "ах", "ях", "аи", "еи", "ав", "ев", "ию", "ия", "ие", "ии", "ая", "яя", "ае", "ее", "им", "их",
+    "ую", "юю", "а", "я", "у", "ю", "е", "и",
 ];
 
 /// How many letters of a folded Russian word (`fold_cyrillic_word`) are case endings to cut:

@@ -72,7 +72,12 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     // real Russian words keep their letters, with the vowels writers confuse folded (о → а,
     // ы → и, э → е) and soft signs dropped
     ("real russian kept", "слон бивень", "слан бивен", &[]),
-    ("russian misspelt meets", "слановой кости тыгром", "слан каст тигр", &[]),
+    (
+        "russian misspelt meets",
+        "слановой кости тыгром",
+        "слан каст тигр",
+        &[],
+    ),
     // a word of look-alikes only is no Russian word to fold
     ("russian look-alikes only", "ара", "ара", &[]),
     // Thai tone marks and vowel lengths are kept: they tell words apart (เสื้อ shirt, เสือ tiger)
