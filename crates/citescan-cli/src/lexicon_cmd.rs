@@ -261,6 +261,7 @@ fn info(a: InfoArgs) -> Result<(), Failure> {
     s.push_str(&format!("lexicon           {source}\n"));
     s.push_str(&format!("version           {}\n", lex.version()));
     s.push_str(&format!("hash              {}\n", lex.hash()));
+    s.push_str(&format!("key rules         {}\n", m.key_rules));
     s.push_str(&format!(
         "size on disk      {} bytes ({:.2} MB)\n",
         lex.as_bytes().len(),

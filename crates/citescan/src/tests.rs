@@ -317,6 +317,18 @@ fn corrupt_lexicons_are_errors_not_panics() {
         .contains("version"));
     let truncated = good[..good.len() - 10].to_vec();
     assert!(Lexicon::from_bytes(truncated).is_err());
+    // built under other key rules (a normaliser that folded keys otherwise): refused, with the
+    // way out; a file built before the field existed reads as rules 1
+    let rules = format!("\"key_rules\":{}", crate::lexicon::format::KEY_RULES_VERSION);
+    let at = good
+        .windows(rules.len())
+        .position(|w| w == rules.as_bytes())
+        .expect("the metadata names its key rules");
+    let mut old = good.clone();
+    old[at + rules.len() - 1] = b'0' + (crate::lexicon::format::KEY_RULES_VERSION as u8 - 1);
+    let e = Lexicon::from_bytes(old).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::LexiconFormat);
+    assert!(e.to_string().contains("citescan lexicon build"), "{e}");
     // flip a byte deep inside: loading may succeed, verify() must not
     let mut bad = good.clone();
     let k = bad.len() - 3;

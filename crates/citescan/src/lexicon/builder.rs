@@ -479,6 +479,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     let meta = Meta {
         version: b.version.clone(),
+        key_rules: format::KEY_RULES_VERSION,
         langs,
         sources,
         inputs: b.files.iter().map(|(n, _)| short_name(n)).collect(),

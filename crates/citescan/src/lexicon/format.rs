@@ -18,6 +18,13 @@
 pub const MAGIC: &[u8; 8] = b"CITESLEX";
 /// Current format version.
 pub const FORMAT_VERSION: u32 = 3;
+/// The rules a lexicon's tables were built under: how the normaliser folds a key (in keys and
+/// text alike) and which marks the builder records for the scanner's look-ups. A lexicon built
+/// under other rules loads no differently but silently misses what they changed, so loading
+/// refuses it. Bump it with any change to either.
+/// 1: before this field (format 3 as first released); 2: Hangul and Russian spelling folds,
+/// the prefilter's marks for the second words of fuzzy phrases.
+pub const KEY_RULES_VERSION: u32 = 2;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
 /// Bytes of one entry record.
@@ -368,11 +375,19 @@ pub(crate) fn read_u64(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(a)
 }
 
+fn key_rules_before_the_field() -> u32 {
+    1
+}
+
 /// The JSON metadata section.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// The lexicon's version, as given to the builder.
     pub version: String,
+    /// `KEY_RULES_VERSION` of the library that built it (1 when the field is missing: a file
+    /// built before it existed).
+    #[serde(default = "key_rules_before_the_field")]
+    pub key_rules: u32,
     /// Language codes; entries refer to them by index.
     pub langs: Vec<String>,
     /// Source ids; entries refer to them by index.

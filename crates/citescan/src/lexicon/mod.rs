@@ -184,6 +184,15 @@ impl Lexicon {
         let sec = |s: Section| &b[sections[s as usize].0..sections[s as usize].1];
         let meta: Meta = serde_json::from_slice(sec(Section::Meta))
             .map_err(|e| format_err(format!("lexicon metadata is corrupt: {e}")))?;
+        if meta.key_rules != format::KEY_RULES_VERSION {
+            return Err(format_err(format!(
+                "lexicon was built under key rules {} and this library folds keys under rules {} \
+                 (a misspelling or a phrase it would find would be missed): rebuild it from its \
+                 wordlists with `citescan lexicon build`",
+                meta.key_rules,
+                format::KEY_RULES_VERSION
+            )));
+        }
         let idx_len = sec(Section::StringIndex).len();
         if idx_len < 4 || idx_len % 4 != 0 {
             return Err(format_err("lexicon string index is corrupt"));
