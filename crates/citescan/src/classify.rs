@@ -1438,61 +1438,65 @@ fn vietnamese_price(text: &str) -> bool {
     false
 }
 
+/// Units of a bulk quantity: (spelling, grams per unit or `PIECE`, whether it is written glued to
+/// the next word, as units of the scripts without spaces are: "30只出售", "2公斤装").
+const BULK_UNITS: &[(&str, f64, bool)] = &[
+    ("kg", 1000.0, false),
+    ("kgs", 1000.0, false),
+    ("kilo", 1000.0, false),
+    ("kilos", 1000.0, false),
+    ("kilogram", 1000.0, false),
+    ("kilograms", 1000.0, false),
+    ("kilogramm", 1000.0, false),
+    ("kilogramos", 1000.0, false),
+    ("quilos", 1000.0, false),
+    ("公斤", 1000.0, true),
+    ("千克", 1000.0, true),
+    ("キロ", 1000.0, true),
+    ("킬로", 1000.0, true),
+    ("кг", 1000.0, false),
+    ("กิโล", 1000.0, true),
+    ("斤", 500.0, true),
+    ("lb", 453.6, false),
+    ("lbs", 453.6, false),
+    ("pound", 453.6, false),
+    ("pounds", 453.6, false),
+    ("g", 1.0, false),
+    ("gr", 1.0, false),
+    ("gram", 1.0, false),
+    ("grams", 1.0, false),
+    ("gramos", 1.0, false),
+    ("grammes", 1.0, false),
+    ("克", 1.0, true),
+    ("pcs", PIECE, false),
+    ("pc", PIECE, false),
+    ("pieces", PIECE, false),
+    ("pz", PIECE, false),
+    ("pezzi", PIECE, false),
+    ("piezas", PIECE, false),
+    ("stück", PIECE, false),
+    ("stk", PIECE, false),
+    ("buah", PIECE, false),
+    ("шт", PIECE, false),
+    ("个", PIECE, true),
+    ("只", PIECE, true),
+    ("条", PIECE, true),
+    ("件", PIECE, true),
+    ("개", PIECE, true),
+    ("마리", PIECE, true),
+    ("匹", PIECE, true),
+    ("本", PIECE, true),
+    ("con", PIECE, false),
+    ("ตัว", PIECE, true),
+];
+/// `BULK_UNITS`' grams for a unit that counts pieces.
+const PIECE: f64 = -1.0;
+
 /// Whether a text offers a bulk quantity: a number followed by a unit of weight that makes a
-/// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤"; "1 lb" and "1斤" are not), or by a unit of
-/// pieces that makes twenty or more ("50pcs", "100 pieces", "30只"). One pass over the bytes.
+/// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤"; "1 lb" and "1斤" are not),
+/// or by a unit of pieces that makes twenty or more ("50pcs", "100 pieces", "30只"). One pass
+/// over the bytes.
 fn bulk_quantity(text: &str) -> bool {
-    // (unit, grams per unit); pieces count as `PIECE`
-    const PIECE: f64 = -1.0;
-    const UNITS: &[(&str, f64)] = &[
-        ("kg", 1000.0),
-        ("kgs", 1000.0),
-        ("kilo", 1000.0),
-        ("kilos", 1000.0),
-        ("kilogram", 1000.0),
-        ("kilograms", 1000.0),
-        ("kilogramm", 1000.0),
-        ("kilogramos", 1000.0),
-        ("quilos", 1000.0),
-        ("公斤", 1000.0),
-        ("千克", 1000.0),
-        ("キロ", 1000.0),
-        ("킬로", 1000.0),
-        ("кг", 1000.0),
-        ("กิโล", 1000.0),
-        ("斤", 500.0),
-        ("lb", 453.6),
-        ("lbs", 453.6),
-        ("pound", 453.6),
-        ("pounds", 453.6),
-        ("g", 1.0),
-        ("gr", 1.0),
-        ("gram", 1.0),
-        ("grams", 1.0),
-        ("gramos", 1.0),
-        ("grammes", 1.0),
-        ("克", 1.0),
-        ("pcs", PIECE),
-        ("pc", PIECE),
-        ("pieces", PIECE),
-        ("pz", PIECE),
-        ("pezzi", PIECE),
-        ("piezas", PIECE),
-        ("stück", PIECE),
-        ("stk", PIECE),
-        ("buah", PIECE),
-        ("шт", PIECE),
-        ("个", PIECE),
-        ("只", PIECE),
-        ("条", PIECE),
-        ("件", PIECE),
-        ("개", PIECE),
-        ("마리", PIECE),
-        ("匹", PIECE),
-        ("本", PIECE),
-        ("con", PIECE),
-        ("ตัว", PIECE),
-    ];
     const BULK_GRAMS: f64 = 1000.0;
     const BULK_PIECES: f64 = 20.0;
     let b = text.as_bytes();
@@ -1534,13 +1538,13 @@ fn bulk_quantity(text: &str) -> bool {
         let rest = &text[j..];
         let unit_len = rest
             .char_indices()
-            .find(|&(k, c)| !c.is_alphabetic() || (k > 0 && is_cjk_unit_end(rest, k)))
+            .find(|&(k, c)| !c.is_alphabetic() || (k > 0 && glued_unit_ends(rest, k)))
             .map_or(rest.len(), |(k, _)| k);
         if unit_len > 24 {
             continue;
         }
         let unit = rest[..unit_len].to_lowercase();
-        if let Some(&(_, grams)) = UNITS.iter().find(|(u, _)| *u == unit) {
+        if let Some(&(_, grams, _)) = BULK_UNITS.iter().find(|(u, _, _)| *u == unit) {
             if grams == PIECE && n >= BULK_PIECES || grams > 0.0 && n * grams >= BULK_GRAMS {
                 return true;
             }
@@ -1549,30 +1553,11 @@ fn bulk_quantity(text: &str) -> bool {
     false
 }
 
-/// Whether a unit read from `rest` ends before byte `k`: CJK and Thai units stand glued to the
-/// next word ("30只出售", "2公斤装"), so the unit is cut after its known spelling.
-fn is_cjk_unit_end(rest: &str, k: usize) -> bool {
+/// Whether a unit read from `rest` ends before byte `k`: a unit written glued to the next word
+/// ("30只出售", "2公斤装") is cut after its known spelling.
+fn glued_unit_ends(rest: &str, k: usize) -> bool {
     let head = &rest[..k];
-    !head.is_ascii()
-        && matches!(
-            head,
-            "公斤"
-                | "千克"
-                | "斤"
-                | "克"
-                | "个"
-                | "只"
-                | "条"
-                | "件"
-                | "개"
-                | "마리"
-                | "匹"
-                | "本"
-                | "キロ"
-                | "킬로"
-                | "กิโล"
-                | "ตัว"
-        )
+    BULK_UNITS.iter().any(|&(u, _, glued)| glued && u == head)
 }
 
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not

@@ -95,10 +95,11 @@ fn a_fossil_is_no_specimen_but_fossil_ivory_stays_a_claim() {
     assert!(!c.classify_listing(&brand).has_reason("FOSSIL_CONTEXT"));
     let far = "Fossil coffee maker, barely used. Also: tiger claws, 20 pcs, DM";
     assert!(!c.classify(far).has_reason("FOSSIL_CONTEXT"), "{far:?}");
-    // a policy written before the fossil context still parses, with the default weight
+    // a policy written before the fossil context and the bulk rule still parses, with the
+    // default weights
     let old = crate::policy::DEFAULT_POLICY_TOML
         .lines()
-        .filter(|l| !l.starts_with("fossil ="))
+        .filter(|l| !l.starts_with("fossil =") && !l.starts_with("bulk ="))
         .collect::<Vec<_>>()
         .join("\n");
     assert_eq!(Policy::from_toml(&old).unwrap(), Policy::default());
@@ -319,7 +320,10 @@ fn corrupt_lexicons_are_errors_not_panics() {
     assert!(Lexicon::from_bytes(truncated).is_err());
     // built under other key rules (a normaliser that folded keys otherwise): refused, with the
     // way out; a file built before the field existed reads as rules 1
-    let rules = format!("\"key_rules\":{}", crate::lexicon::format::KEY_RULES_VERSION);
+    let rules = format!(
+        "\"key_rules\":{}",
+        crate::lexicon::format::KEY_RULES_VERSION
+    );
     let at = good
         .windows(rules.len())
         .position(|w| w == rules.as_bytes())
