@@ -53,6 +53,7 @@ pub(crate) fn scan(
 ) {
     let text = n.text.as_bytes();
     let fst = lex.keys_fst();
+    let words = lex.word_table();
     let tokens = &n.tokens;
     let mut covered_to = 0u32; // no new hit may start before this
     for (ti, t) in tokens.iter().enumerate() {
@@ -84,7 +85,7 @@ pub(crate) fn scan(
         // compounds nor fuzzy matching ever rewrite one (most words of most listings; hits of
         // other tokens may still cover it)
         let dict_bits = if opts.prefilter && plain && t.flags & tok::ALPHA != 0 {
-            lex.word_bits(hash)
+            words.get(hash)
         } else {
             None
         };
