@@ -1,4 +1,5 @@
-//! Prints a few listings of a generated corpus (for looking at what the benchmarks read).
+//! Prints a few listings of a generated corpus (for looking at what the benchmarks read):
+//! `sample_corpus [COUNT] [realistic|dense|nonlatin|adversarial]`.
 use citescan_bench::corpus::{generate, CorpusKind, CorpusSpec, TermPools};
 
 fn main() {
@@ -8,8 +9,17 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(5);
+    let kind = match std::env::args().nth(2).as_deref() {
+        None | Some("realistic") => CorpusKind::Realistic,
+        Some("dense") => CorpusKind::Dense,
+        Some("nonlatin") => CorpusKind::Nonlatin,
+        Some("adversarial") => CorpusKind::Adversarial,
+        Some(other) => {
+            panic!("unknown corpus kind {other}: realistic, dense, nonlatin or adversarial")
+        }
+    };
     let spec = CorpusSpec {
-        kind: CorpusKind::Realistic,
+        kind,
         listings: n,
         listing_bytes: 320,
         seed: 42,

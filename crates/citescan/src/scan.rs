@@ -370,24 +370,37 @@ pub(crate) fn screen_clean(
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let s = i;
-            i = ascii_alnum_end(b, i);
-            let w = &b[s..i];
-            if w.len() > MAX_WORD {
+            // to the word's end (as `ascii_alnum_end` finds it), lower-cased, with its digits
+            // counted, its FNV-1a hash, and whether a letter comes three times in a row (a
+            // repeat the normaliser folds), in one pass
+            let len = b[s..]
+                .iter()
+                .position(|&x| LOWER_ALNUM[usize::from(x)] == 0)
+                .unwrap_or(n - s);
+            if len > MAX_WORD {
                 return false;
             }
-            // lower-cased, with its digits counted, its FNV-1a hash, and whether a letter comes
-            // three times in a row (a repeat the normaliser folds), in one pass
+            i = s + len;
             let mut digits = 0usize;
             let mut h = crate::lexicon::format::FNV_START;
             let mut triple = false;
-            for (k, &x) in w.iter().enumerate() {
-                let l = x.to_ascii_lowercase();
-                buf[k] = l;
-                digits += usize::from(x.is_ascii_digit());
+            // whether the last byte repeated the one before it, and that byte
+            let (mut last, mut repeat) = (0u8, false);
+            for (slot, &x) in buf[..len].iter_mut().zip(&b[s..i]) {
+                let l = LOWER_ALNUM[usize::from(x)];
+                *slot = l;
+                // digits sort before letters; the flags are combined without branches
+                let letter = l >= b'a';
+                digits += usize::from(!letter);
                 h = fnv1a64_from(h, std::slice::from_ref(&l));
-                triple |= k >= 2 && l.is_ascii_alphabetic() && buf[k - 1] == l && buf[k - 2] == l;
+                let same = l == last;
+                triple |= same & repeat & letter;
+                (last, repeat) = (l, same);
             }
-            let word = &buf[..w.len()];
+            let k = len;
+            debug_assert_eq!(i, ascii_alnum_end(b, s));
+            let w = &b[s..i];
+            let word = &buf[..k];
             // one-letter words spaced apart, which the normaliser joins
             if run.word(w) {
                 return false;
@@ -532,6 +545,21 @@ pub(crate) fn screen_clean(
     }
     true
 }
+
+/// Each ASCII letter or digit lower-cased, and 0 for every other byte: the screen's word loop
+/// reads a byte's class and its folded form in one load.
+static LOWER_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
 
 /// The screen's record of the phrases `fuzzy_phrase_from` may read: each starts with a word of
 /// no dictionary and holds the words after it so far (up to two).

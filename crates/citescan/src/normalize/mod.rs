@@ -237,7 +237,19 @@ pub(crate) struct SpacedRun {
 impl SpacedRun {
     /// Takes the next word of letters and digits; true when the run is one the full path
     /// joins.
+    #[inline]
     pub(crate) fn word(&mut self, w: &[u8]) -> bool {
+        // most words leave at once: two letters that differ
+        if let [a, b, ..] = w {
+            if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && !a.eq_ignore_ascii_case(b) {
+                self.reset();
+                return false;
+            }
+        }
+        self.word_slow(w)
+    }
+
+    fn word_slow(&mut self, w: &[u8]) -> bool {
         let lat = |x: u8| {
             if x.is_ascii_digit() {
                 leet_letter(x as char).map_or(x, |c| c as u8)
