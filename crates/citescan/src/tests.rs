@@ -1415,3 +1415,17 @@ proptest! {
         prop_assert_eq!(found, want);
     }
 }
+
+#[test]
+fn fuzzy_gate_keeps_two_deletion_forms_for_words_allowed_two_edits() {
+    // "tridacnid" is "tridacnidae" with two letters deleted: within reach of a word allowed
+    // two edits, never of one allowed one (the gate hashes such forms apart)
+    let lex = term_lexicon("Tridacnidae\tscientific\tTridacnidae\tFAMILY\tII\tla\t1.0\tx\n");
+    assert!(lex.may_be_near_fuzzy_key(b"tridacnidae", 1));
+    assert!(lex.may_be_near_fuzzy_key(b"tridacnida", 1));
+    assert!(lex.may_be_near_fuzzy_key(b"tridacnidea", 1));
+    assert!(lex.may_be_near_fuzzy_key(b"tridacnid", 2));
+    assert!(lex.may_be_near_fuzzy_key(b"trdacnidea", 2));
+    assert!(!lex.may_be_near_fuzzy_key(b"tridacnid", 1));
+    assert!(!lex.may_be_near_fuzzy_key(b"tridac", 2));
+}

@@ -525,7 +525,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     }
 
     // the fuzzy gate: every fuzzy key and its one-deletion forms; keys that allow two edits
-    // (ten letters or more) get their two-deletion forms too
+    // (ten letters or more) get their two-deletion forms too, kept apart (`gate_form`)
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
     let coded = coded_keys.iter().map(|(c, _)| &c[..]);
     for k in fuzzy_keys.iter().map(|k| k.as_bytes()).chain(coded) {
@@ -534,8 +534,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         if k.len() <= FUZZY_MIN_CHARS {
             continue;
         }
-        let mut set = |h: u64| {
-            let (at, bits) = format::gate_probe(h);
+        let mut set = |h: u64, d: format::Deletions| {
+            let (at, bits) = format::gate_probe(format::gate_form(h, d));
             for b in bits {
                 gate[at + usize::from(b / 8)] |= 1 << (b % 8);
             }

@@ -23,8 +23,9 @@ pub const FORMAT_VERSION: u32 = 3;
 /// under other rules loads no differently but silently misses what they changed, so loading
 /// refuses it. Bump it with any change to either.
 /// 1: before this field (format 3 as first released); 2: Hangul and Russian spelling folds,
-/// the prefilter's marks for the second words of fuzzy phrases.
-pub const KEY_RULES_VERSION: u32 = 2;
+/// the prefilter's marks for the second words of fuzzy phrases; 3: the fuzzy gate keeps a
+/// key's forms with two letters deleted apart (`gate_form`).
+pub const KEY_RULES_VERSION: u32 = 3;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
 /// Bytes of one entry record.
@@ -68,9 +69,10 @@ pub enum Section {
     Prefilter = 9,
     /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, four bits in one 64-byte block
     /// per form, see `gate_probe` and `deletion_forms`) of every fuzzy key with
-    /// up to one letter deleted (two for keys of ten letters or more, which allow two edits).
-    /// Within that many edits, a word and a key share a form with up to as many deletions
-    /// each (symmetric deletion), so a word none of whose forms is in it has no fuzzy match.
+    /// up to one letter deleted (two for keys of ten letters or more, which allow two edits,
+    /// those forms hashed apart by `gate_form`). Within that many edits, a word and a key
+    /// share a form with up to as many deletions each (symmetric deletion), so a word none of
+    /// whose forms is in it has no fuzzy match.
     FuzzyGate = 10,
 }
 
@@ -156,7 +158,11 @@ const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
 /// whether one did. Each form costs O(1) after an O(n) pass, so a word of n bytes costs
 /// O(n) for one deletion and O(n^2) for two. Forms repeat when the word repeats a letter;
 /// that changes nothing for a Bloom filter. `None` for a word longer than `GATE_MAX_WORD`.
-pub fn deletion_forms(word: &[u8], two: bool, f: &mut impl FnMut(u64) -> bool) -> Option<bool> {
+pub fn deletion_forms(
+    word: &[u8],
+    two: bool,
+    f: &mut impl FnMut(u64, Deletions) -> bool,
+) -> Option<bool> {
     let n = word.len();
     if n > GATE_MAX_WORD {
         return None;
@@ -171,24 +177,44 @@ pub fn deletion_forms(word: &[u8], two: bool, f: &mut impl FnMut(u64) -> bool) -
     // hash of word[a..b]; hash(x ++ y) = hash(x) * POLY^|y| + hash(y)
     let sub = |a: usize, b: usize| pre[b].wrapping_sub(pre[a].wrapping_mul(pow[b - a]));
     let cat = |x: u64, y: u64, ylen: usize| x.wrapping_mul(pow[ylen]).wrapping_add(y);
-    if f(pre[n]) {
+    if f(pre[n], Deletions::AtMostOne) {
         return Some(true);
     }
     for i in 0..n {
         let head = sub(0, i);
-        if f(cat(head, sub(i + 1, n), n - i - 1)) {
+        if f(cat(head, sub(i + 1, n), n - i - 1), Deletions::AtMostOne) {
             return Some(true);
         }
         if two {
             for j in i + 1..n {
                 let mid = cat(head, sub(i + 1, j), j - i - 1);
-                if f(cat(mid, sub(j + 1, n), n - j - 1)) {
+                if f(cat(mid, sub(j + 1, n), n - j - 1), Deletions::Two) {
                     return Some(true);
                 }
             }
         }
     }
     Some(false)
+}
+
+/// How many letters a form of `deletion_forms` lacks: the gate stores a key's forms with two
+/// letters deleted apart (`gate_form`), so that a word allowed one edit, which can only be
+/// near keys of nine letters or fewer, never meets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deletions {
+    /// The word itself, or with one letter deleted.
+    AtMostOne,
+    /// Two letters deleted.
+    Two,
+}
+
+/// The gate's hash of a form: a key's forms with two letters deleted are kept apart from the
+/// others.
+pub fn gate_form(form_hash: u64, deletions: Deletions) -> u64 {
+    match deletions {
+        Deletions::AtMostOne => form_hash,
+        Deletions::Two => form_hash ^ 0x9e37_79b9_7f4a_7c15,
+    }
 }
 
 /// Bytes of the word table's header: seed (u64), log2 of the slot count (u32), longest probe
@@ -463,7 +489,7 @@ mod tests {
         for word in [&b"pangolin"[..], b"a", b"", b"hippocampus", b"aab"] {
             for two in [false, true] {
                 let mut got = Vec::new();
-                let stopped = deletion_forms(word, two, &mut |h| {
+                let stopped = deletion_forms(word, two, &mut |h, _| {
                     got.push(h);
                     false
                 });
@@ -474,11 +500,11 @@ mod tests {
         // it stops at the first form the callback accepts, and declines long words
         let target = direct(b"ivroy", false)[3];
         assert_eq!(
-            deletion_forms(b"ivroy", false, &mut |h| h == target),
+            deletion_forms(b"ivroy", false, &mut |h, _| h == target),
             Some(true)
         );
         assert_eq!(
-            deletion_forms(&[b'a'; GATE_MAX_WORD + 1], false, &mut |_| false),
+            deletion_forms(&[b'a'; GATE_MAX_WORD + 1], false, &mut |_, _| false),
             None
         );
     }

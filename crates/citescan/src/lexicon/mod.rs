@@ -413,14 +413,20 @@ impl Lexicon {
     /// certainly not): its forms with up to `max` letters deleted, against the gate.
     pub(crate) fn may_be_near_fuzzy_key(&self, word: &[u8], max: u32) -> bool {
         let gate = self.section(Section::FuzzyGate);
-        let mut has = |h: u64| {
+        let has = |h: u64| {
             let (at, bits) = format::gate_probe(h);
             let block = &gate[at..at + 64];
             bits.iter()
                 .all(|&b| block[usize::from(b / 8)] & (1 << (b % 8)) != 0)
         };
+        // a word allowed one edit meets keys with at most one letter deleted; one allowed two,
+        // any form of any key (its forms with two deleted as well)
+        let two = max >= 2;
+        let mut near = |h: u64, _: format::Deletions| {
+            has(h) || two && has(format::gate_form(h, format::Deletions::Two))
+        };
         // a word too long for the gate is not ruled out
-        format::deletion_forms(word, max >= 2, &mut has).unwrap_or(true)
+        format::deletion_forms(word, two, &mut near).unwrap_or(true)
     }
 
     pub(crate) fn dict_contains(&self, word: &[u8]) -> bool {
