@@ -1417,15 +1417,67 @@ proptest! {
 }
 
 #[test]
-fn fuzzy_gate_keeps_two_deletion_forms_for_words_allowed_two_edits() {
-    // "tridacnid" is "tridacnidae" with two letters deleted: within reach of a word allowed
-    // two edits, never of one allowed one (the gate hashes such forms apart)
-    let lex = term_lexicon("Tridacnidae\tscientific\tTridacnidae\tFAMILY\tII\tla\t1.0\tx\n");
-    assert!(lex.may_be_near_fuzzy_key(b"tridacnidae", 1));
-    assert!(lex.may_be_near_fuzzy_key(b"tridacnida", 1));
-    assert!(lex.may_be_near_fuzzy_key(b"tridacnidea", 1));
-    assert!(lex.may_be_near_fuzzy_key(b"tridacnid", 2));
-    assert!(lex.may_be_near_fuzzy_key(b"trdacnidea", 2));
-    assert!(!lex.may_be_near_fuzzy_key(b"tridacnid", 1));
-    assert!(!lex.may_be_near_fuzzy_key(b"tridac", 2));
+fn fuzzy_gate_keeps_forms_within_each_keys_reach() {
+    // "Tridacnidae" and "Pangolinae" allow two edits, "Tridacna" one
+    let lex = term_lexicon(
+        "Tridacnidae\tscientific\tTridacnidae\tFAMILY\tII\tla\t1.0\tx\n\
+         Pangolinae\tscientific\tManidae\tSUBFAMILY\tII\tla\t1.0\tx\n\
+         Tridacna\tscientific\tTridacna\tGENUS\tII\tla\t1.0\tx\n",
+    );
+    for (word, max) in [
+        (&b"tridacnidae"[..], 2),
+        (b"tridacnida", 2),
+        (b"trdacnidea", 2),
+        // two letters deleted from the long key
+        (b"tridacnid", 2),
+        (b"tridacna", 1),
+        (b"tridacnax", 1),
+        (b"tridakna", 1),
+        (b"tirdacna", 1),
+        (b"pangolinea", 1),
+        (b"pangolin", 2),
+    ] {
+        assert!(lex.may_be_near_fuzzy_key(word, max), "{word:?} {max}");
+    }
+    for (word, max) in [
+        // a word of eight letters allowed one edit never meets a key of ten letters or more
+        // ("pangolin" is "pangolinae" with two letters deleted)
+        (&b"pangolin"[..], 1),
+        // and a phrase of twelve never one of nine or fewer
+        (b"tridacna xyz", 1),
+        // two letters deleted from a word meet only keys that allow two edits
+        (b"tridacnaxy", 2),
+        // the first letter is never deleted: fuzzy matching never edits it
+        (b"xtridacna", 1),
+        (b"ridacna", 1),
+    ] {
+        assert!(!lex.may_be_near_fuzzy_key(word, max), "{word:?} {max}");
+    }
+}
+
+#[test]
+fn fuzzy_gate_rules_out_nearly_all_strings_near_no_key() {
+    // random letters (a fixed seed): about one in 400 words of eight letters and one in 160 of
+    // ten pass the gate with the default lexicon; with positions drawn from the bits that
+    // chose the block, or from one progression, several times as many did
+    let lex = Lexicon::embedded();
+    let mut x = 0x1234_5678_9abc_def1u64;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for (len, most) in [(8usize, 40), (10, 300)] {
+        let passed = (0..20_000)
+            .filter(|_| {
+                let w: Vec<u8> = (0..len).map(|_| b'a' + (next() % 26) as u8).collect();
+                lex.may_be_near_fuzzy_key(&w, if len >= 9 { 2 } else { 1 })
+            })
+            .count();
+        assert!(
+            passed <= most,
+            "{passed} of 20,000 words of {len} letters passed"
+        );
+    }
 }

@@ -525,7 +525,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     }
 
     // the fuzzy gate: every fuzzy key and its one-deletion forms; keys that allow two edits
-    // (ten letters or more) get their two-deletion forms too, kept apart (`gate_form`)
+    // (ten letters or more) get their two-deletion forms too, in a set of their own (`Reach`)
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
     let coded = coded_keys.iter().map(|(c, _)| &c[..]);
     for k in fuzzy_keys.iter().map(|k| k.as_bytes()).chain(coded) {
@@ -534,15 +534,16 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         if k.len() <= FUZZY_MIN_CHARS {
             continue;
         }
-        let mut set = |h: u64, d: format::Deletions| {
-            let (at, bits) = format::gate_probe(format::gate_form(h, d));
-            for b in bits {
+        let reach = format::key_reach(k.len());
+        let mut set = |h: u64, _: format::Deletions| {
+            let (at, m) = format::gate_probe(h);
+            for b in format::gate_bits(m, reach) {
                 gate[at + usize::from(b / 8)] |= 1 << (b % 8);
             }
             false
         };
         // a key longer than the gate's words can never be near a query (at most 40 bytes)
-        let _ = format::deletion_forms(k, k.len() >= 10, &mut set);
+        let _ = format::deletion_forms(k, reach == format::Reach::Two, &mut set);
     }
 
     let sections: [&[u8]; SECTIONS] = [

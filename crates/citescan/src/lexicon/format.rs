@@ -23,8 +23,8 @@ pub const FORMAT_VERSION: u32 = 3;
 /// under other rules loads no differently but silently misses what they changed, so loading
 /// refuses it. Bump it with any change to either.
 /// 1: before this field (format 3 as first released); 2: Hangul and Russian spelling folds,
-/// the prefilter's marks for the second words of fuzzy phrases; 3: the fuzzy gate keeps a
-/// key's forms with two letters deleted apart (`gate_form`).
+/// the prefilter's marks for the second words of fuzzy phrases; 3: the fuzzy gate keeps the
+/// forms of keys that allow two edits apart (`Reach`), with seven bits a form.
 pub const KEY_RULES_VERSION: u32 = 3;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
@@ -67,10 +67,10 @@ pub enum Section {
     /// token whose word (and word pair) is not in it starts no key, and is not walked. It also
     /// holds `phrase_start_hash` of the first word of every phrase key of the fuzzy FST.
     Prefilter = 9,
-    /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, four bits in one 64-byte block
-    /// per form, see `gate_probe` and `deletion_forms`) of every fuzzy key with
-    /// up to one letter deleted (two for keys of ten letters or more, which allow two edits,
-    /// those forms hashed apart by `gate_form`). Within that many edits, a word and a key
+    /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, `GATE_K` bits in one 64-byte block
+    /// per form, see `gate_probe`, `gate_bits` and `deletion_forms`) of every fuzzy key with
+    /// up to one letter deleted (two for keys of ten letters or more, which allow two edits;
+    /// those keys' forms have bits of their own, see `Reach`). Within that many edits, a word and a key
     /// share a form with up to as many deletions each (symmetric deletion), so a word none of
     /// whose forms is in it has no fuzzy match.
     FuzzyGate = 10,
@@ -103,8 +103,10 @@ pub fn phrase_second_hash(word: &[u8]) -> u64 {
 }
 
 /// Bits in the fuzzy gate: 2^24 (2 MiB), as 32,768 blocks of 512 bits (one cache line); a
-/// form sets four bits in one block. About 0.05% false passes per probe at the ~600,000
-/// deletion forms of the default lexicon.
+/// form sets `GATE_K` bits in one block. The default lexicon's 850,000 deletion forms (of
+/// 11,000 keys) set about a third of them, so a form not in it passes about one probe in
+/// 6,000, and an ordinary word of ten letters, which probes its 56 forms, about one in a
+/// hundred.
 pub const GATE_BITS: u64 = 1 << 24;
 
 /// Longest word (in bytes) that has deletion forms in the gate. A query is at most 40 bytes
@@ -133,12 +135,54 @@ pub fn fuzzy_code(word: &str, out: &mut Vec<u8>) -> bool {
     !out.is_empty()
 }
 
-/// The byte offset of a form's block in the gate, and its four bit positions in the block.
-pub fn gate_probe(form_hash: u64) -> (usize, [u16; 4]) {
+/// The byte offset of a form's block in the gate, and the form's mixed hash, from which
+/// `gate_bits` draws its bit positions in the block.
+pub fn gate_probe(form_hash: u64) -> (usize, u64) {
     let m = mix64(form_hash);
     let block = ((m >> 40) % (GATE_BITS / 512)) as usize;
-    let bits = [0, 9, 18, 27].map(|s| ((m >> s) & 0x1FF) as u16);
-    (block * 64, bits)
+    (block * 64, m)
+}
+
+/// A form's `GATE_K` bit positions in its gate block (`gate_probe`), all different: one set
+/// for the forms of keys that allow one edit, another for those of keys that allow two
+/// (`Reach`). Both sets lie in the same block, so that a word allowed two edits reads one
+/// cache line for both.
+pub fn gate_bits(mixed: u64, reach: Reach) -> [u16; GATE_K] {
+    // nine bits each from a hash of their own: the bits of `mixed` that chose the block are
+    // the same for every form in it, and positions drawn from them (or from a progression,
+    // as double hashing makes) would fall together
+    let m = mix64(
+        mixed
+            ^ match reach {
+                Reach::One => 0x5851_f42d_4c95_7f2d,
+                Reach::Two => 0x9e37_79b9_7f4a_7c15,
+            },
+    );
+    std::array::from_fn(|i| ((m >> (9 * i)) & 0x1FF) as u16)
+}
+
+/// Bits a form sets in the gate (and a probe tests).
+pub const GATE_K: usize = 7;
+
+/// Which of the gate's two sets a key's forms are in: by how many edits the key allows (one
+/// below ten letters, two from ten on). A word's forms with two letters deleted look only in
+/// `Two`: a key that allows one edit is never two deletions from a word it matches, and
+/// meeting its forms there would only send ordinary long words on needless walks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Keys of six to nine letters: the key and its forms with one letter deleted.
+    One,
+    /// Keys of ten letters or more: the key and its forms with one or two letters deleted.
+    Two,
+}
+
+/// The set a key's forms go in (`Reach`), by its length in letters.
+pub fn key_reach(key_letters: usize) -> Reach {
+    if key_letters >= 10 {
+        Reach::Two
+    } else {
+        Reach::One
+    }
 }
 
 /// The murmur3 64-bit finaliser: spreads a polynomial hash over all 64 bits.
@@ -155,7 +199,10 @@ const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Calls `f` with the polynomial hash of `word` and of each of its forms with one letter
 /// deleted (and two, when `two`), stopping at the first call that returns true; returns
-/// whether one did. Each form costs O(1) after an O(n) pass, so a word of n bytes costs
+/// whether one did. The first byte is never deleted: fuzzy matching never edits it, and a
+/// word and a key that share their first letter and are within n edits share a form that
+/// keeps it (with n deletions or fewer on each side), while forms that drop it would meet
+/// every key that only overlaps the word shifted by one ("abcdef", "bcdefg"). Each form costs O(1) after an O(n) pass, so a word of n bytes costs
 /// O(n) for one deletion and O(n^2) for two. Forms repeat when the word repeats a letter;
 /// that changes nothing for a Bloom filter. `None` for a word longer than `GATE_MAX_WORD`.
 pub fn deletion_forms(
@@ -180,7 +227,7 @@ pub fn deletion_forms(
     if f(pre[n], Deletions::AtMostOne) {
         return Some(true);
     }
-    for i in 0..n {
+    for i in 1..n {
         let head = sub(0, i);
         if f(cat(head, sub(i + 1, n), n - i - 1), Deletions::AtMostOne) {
             return Some(true);
@@ -197,24 +244,13 @@ pub fn deletion_forms(
     Some(false)
 }
 
-/// How many letters a form of `deletion_forms` lacks: the gate stores a key's forms with two
-/// letters deleted apart (`gate_form`), so that a word allowed one edit, which can only be
-/// near keys of nine letters or fewer, never meets them.
+/// How many letters a form of `deletion_forms` lacks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deletions {
     /// The word itself, or with one letter deleted.
     AtMostOne,
     /// Two letters deleted.
     Two,
-}
-
-/// The gate's hash of a form: a key's forms with two letters deleted are kept apart from the
-/// others.
-pub fn gate_form(form_hash: u64, deletions: Deletions) -> u64 {
-    match deletions {
-        Deletions::AtMostOne => form_hash,
-        Deletions::Two => form_hash ^ 0x9e37_79b9_7f4a_7c15,
-    }
 }
 
 /// Bytes of the word table's header: seed (u64), log2 of the slot count (u32), longest probe
@@ -469,7 +505,7 @@ mod tests {
             })
         };
         let mut out = vec![h(word)];
-        for i in 0..word.len() {
+        for i in 1..word.len() {
             let mut one = word.to_vec();
             one.remove(i);
             out.push(h(&one));

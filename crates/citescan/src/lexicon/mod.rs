@@ -413,17 +413,23 @@ impl Lexicon {
     /// certainly not): its forms with up to `max` letters deleted, against the gate.
     pub(crate) fn may_be_near_fuzzy_key(&self, word: &[u8], max: u32) -> bool {
         let gate = self.section(Section::FuzzyGate);
-        let has = |h: u64| {
-            let (at, bits) = format::gate_probe(h);
-            let block = &gate[at..at + 64];
-            bits.iter()
-                .all(|&b| block[usize::from(b / 8)] & (1 << (b % 8)) != 0)
-        };
-        // a word allowed one edit meets keys with at most one letter deleted; one allowed two,
-        // any form of any key (its forms with two deleted as well)
+        // the keys within `max` edits of the word are `max` letters longer or shorter at most:
+        // look in each set only if some are (`format::Reach`: keys of ten letters or more
+        // allow two edits); the word's forms with two letters deleted meet only keys that
+        // allow two edits
         let two = max >= 2;
-        let mut near = |h: u64, _: format::Deletions| {
-            has(h) || two && has(format::gate_form(h, format::Deletions::Two))
+        let n = word.len();
+        let (short_keys, long_keys) = (n <= 9 + max as usize, n + max as usize >= 10);
+        let mut near = |h: u64, d: format::Deletions| {
+            let (at, m) = format::gate_probe(h);
+            let block = &gate[at..at + 64];
+            let set = |reach| {
+                format::gate_bits(m, reach)
+                    .iter()
+                    .all(|&b| block[usize::from(b / 8)] & (1 << (b % 8)) != 0)
+            };
+            short_keys && d == format::Deletions::AtMostOne && set(format::Reach::One)
+                || long_keys && set(format::Reach::Two)
         };
         // a word too long for the gate is not ruled out
         format::deletion_forms(word, two, &mut near).unwrap_or(true)
