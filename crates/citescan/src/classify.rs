@@ -743,7 +743,7 @@ impl Classifier {
                                 && taxa_of[*j].is_some_and(|t| Some(t.class) == sp_class)
                                 && taxa_of[*j].map(|t| t.name) != sp_taxon.map(|t| t.name)
                         }))
-                    && touching(s, o)
+                    && (touching(s, o) || quantity_between(fields, s, o))
             });
             let adjacent_form = adjacent.is_some();
             // a disguised product form next to the name ("Saiga h0rns") disguises the product
@@ -1376,6 +1376,47 @@ fn touching(a: &Scored<'_>, b: &Scored<'_>) -> bool {
     a.field == b.field
         && b.hit.start <= a.hit.end + ADJACENT_GAP
         && a.hit.start <= b.hit.end + ADJACENT_GAP
+}
+
+/// Whether only a quantity with its unit stands between two hits of one field ("seahorse 50pcs
+/// dried", "saiga 2 kg horns"): the name and the product form still read as one product ("50 pcs
+/// of dried seahorse"). A bare number is not enough ("seahorse 2024 dried"): the unit must be one
+/// of `BULK_UNITS`, glued to the number or after one space.
+fn quantity_between(fields: &[(&str, &str)], a: &Scored<'_>, b: &Scored<'_>) -> bool {
+    if a.field != b.field {
+        return false;
+    }
+    let Some((_, text)) = fields.get(a.field) else {
+        return false;
+    };
+    let (lo, hi) = if a.span.1 <= b.span.0 {
+        (a.span.1, b.span.0)
+    } else if b.span.1 <= a.span.0 {
+        (b.span.1, a.span.0)
+    } else {
+        return false;
+    };
+    let Some(gap) = text.get(lo..hi) else {
+        return false;
+    };
+    let gap = gap.trim();
+    if gap.is_empty() || gap.len() > 24 {
+        return false;
+    }
+    let digits = gap
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(gap.len(), |(i, _)| i);
+    if digits == 0 || !gap.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let unit = gap[digits..].trim_start();
+    // at most one space between the number and its unit
+    if gap[digits..].len() - unit.len() > 1 {
+        return false;
+    }
+    let unit = unit.to_lowercase();
+    BULK_UNITS.iter().any(|(u, _, _)| *u == unit)
 }
 
 /// Tokens between a fossil word and the term it reframes ("fossil tiger shark teeth", "shark

@@ -129,6 +129,28 @@ fn a_named_appendix_ii_product_in_bulk_blocks() {
 }
 
 #[test]
+fn a_quantity_between_a_name_and_its_form_keeps_them_one_product() {
+    let c = classifier();
+    // "50 pcs of dried seahorse": the quantity does not part the name from its form, so the
+    // everyday word "seahorse" reads as the product, offered in bulk
+    let a = c.classify("seahorse 50pcs dried");
+    assert_eq!(a.verdict, Verdict::Block, "{}", a.to_json());
+    let a = c.classify("seahorse 50 pcs dried");
+    assert_eq!(a.verdict, Verdict::Block, "{}", a.to_json());
+    // a bare number (a year, a model) is no quantity, and a seahorse alone, or a depiction,
+    // stays allowed
+    for text in [
+        "seahorse 2024 dried",
+        "seahorse 50pcs",
+        "seahorse plush toy 50pcs",
+        "seahorse 2 stickers",
+    ] {
+        let a = c.classify(text);
+        assert_eq!(a.verdict, Verdict::Allow, "{text:?}: {}", a.to_json());
+    }
+}
+
+#[test]
 fn block_carries_evidence_and_reasons() {
     let text = "p4ng0lin sc4les 1kg WhatsApp";
     let a = classifier().classify(text);

@@ -103,6 +103,7 @@ fn every_common_and_product_name_is_reachable() {
             "curated/ru.tsv",
             "curated/names_multilingual.tsv",
             "curated/codewords_sourced.tsv",
+            "curated/medicinal_sourced.tsv",
             "curated/names_post2017.tsv",
             "curated/post2017_species.tsv",
         ],
