@@ -718,6 +718,8 @@ impl Classifier {
             rule_text: String,
             suppressed_by: Vec<(usize, &'static str, &'static str)>,
             appendix: u8,
+            /// A code word set in quotes, as sellers mark one.
+            marked: bool,
         }
         let mut judged: Vec<Judged> = Vec::new();
         for (i, s) in scored.iter().enumerate() {
@@ -910,13 +912,16 @@ impl Classifier {
             let everyday_kinds =
                 bit(Kind::Stop) | bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign);
             let code_ok = is_code && s.kinds & everyday_kinds == 0 && suppressed_by.is_empty();
-            if code_ok && form_here && sale {
+            // set in quotes ("« os de bœuf »", "the 'white plastic'"), as sellers mark a code
+            // word for those who know: one more signal
+            let marked = code_ok && in_quotes(fields, s);
+            if code_ok && (form_here && sale || marked && (form_here || sale)) {
                 score = score.max(p.thresholds.review);
             }
             // ... and with one more independent signal (another term for the same animal, or a
             // denied imitation or cover material: "not resin", "不是普通牛骨") it is the trade the
             // code word hides
-            let code_signals = [form_here, sale, corroborated, authenticity]
+            let code_signals = [form_here, sale, corroborated, authenticity, marked]
                 .iter()
                 .filter(|b| **b)
                 .count();
@@ -1001,6 +1006,7 @@ impl Classifier {
                 rule_text,
                 suppressed_by,
                 appendix,
+                marked,
             });
         }
 
@@ -1085,6 +1091,12 @@ impl Classifier {
                 reasons.push(Reason {
                     code: "OBFUSCATED_TERM".into(),
                     detail: format!("{} was disguised; undone: {}", quote(s), undone.join(", ")),
+                });
+            }
+            if j.marked {
+                reasons.push(Reason {
+                    code: "CODE_WORD_MARKED".into(),
+                    detail: format!("{} is set in quotes, as sellers mark a code word", quote(s)),
                 });
             }
             if s.obf.contains(Obfuscation::Misspelling) {
@@ -1417,6 +1429,44 @@ fn quantity_between(fields: &[(&str, &str)], a: &Scored<'_>, b: &Scored<'_>) -> 
     }
     let unit = unit.to_lowercase();
     BULK_UNITS.iter().any(|(u, _, _)| *u == unit)
+}
+
+/// Whether a hit stands between quotation marks in its field (spaces inside them allowed):
+/// `"white plastic"`, `« os de bœuf »`, `「象牙」`. An apostrophe counts only where no letter
+/// touches it from outside (not the elision of "d'os", nor "rhino's").
+fn in_quotes(fields: &[(&str, &str)], s: &Scored<'_>) -> bool {
+    let Some((_, text)) = fields.get(s.field) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (text.get(..s.span.0), text.get(s.span.1..)) else {
+        return false;
+    };
+    let mut back = before.trim_end().chars().rev();
+    let mut on = after.trim_start().chars();
+    let (Some(open), Some(close)) = (back.next(), on.next()) else {
+        return false;
+    };
+    let apostrophe = |c: char| matches!(c, '\'' | '‘' | '’');
+    let letter_outside = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if apostrophe(open) && letter_outside(back.next())
+        || apostrophe(close) && letter_outside(on.next())
+    {
+        return false;
+    }
+    matches!(
+        (open, close),
+        ('"', '"')
+            | ('\'', '\'')
+            | ('“', '”')
+            | ('„', '“')
+            | ('”', '”')
+            | ('‘', '’')
+            | ('«', '»')
+            | ('»', '«')
+            | ('‹', '›')
+            | ('「', '」')
+            | ('『', '』')
+    )
 }
 
 /// Tokens between a fossil word and the term it reframes ("fossil tiger shark teeth", "shark

@@ -1503,3 +1503,38 @@ fn fuzzy_gate_rules_out_nearly_all_strings_near_no_key() {
         );
     }
 }
+
+#[test]
+fn a_code_word_in_quotes_is_marked_and_counts_as_one_more_signal() {
+    let c = classifier();
+    let codes = |t: &str| {
+        let a = c.classify(t);
+        let codes: Vec<String> = a.reasons.iter().map(|r| r.code.clone()).collect();
+        (a.verdict, codes)
+    };
+    for t in [
+        "Sculpture « os de bœuf » très lourde, 2 kg",
+        "Sculpture \"os de bœuf\" très lourde, 2 kg",
+        "Sculpture “os de bœuf” très lourde, 2 kg",
+        "Sculpture 'os de bœuf' très lourde, 2 kg",
+    ] {
+        let (verdict, codes) = codes(t);
+        assert_eq!(verdict, Verdict::Block, "{t}: {codes:?}");
+        assert!(codes.iter().any(|c| c == "CODE_WORD_MARKED"), "{t}");
+    }
+    // the same code word unquoted, after an elision, or with a quote that only opens: a
+    // person should look, no more
+    for t in [
+        "Sculpture os de bœuf très lourde, 2 kg",
+        "Sculpture d'os de bœuf très lourde, 2 kg",
+        "Sculpture « os de bœuf très lourde, 2 kg",
+    ] {
+        let (verdict, codes) = codes(t);
+        assert_eq!(verdict, Verdict::Review, "{t}: {codes:?}");
+        assert!(!codes.iter().any(|c| c == "CODE_WORD_MARKED"), "{t}");
+    }
+    // an everyday word that is also a code word is never marked by quotes
+    let (verdict, codes) = codes("'White' T-shirt, size M, £5");
+    assert_eq!(verdict, Verdict::Allow, "{codes:?}");
+    assert!(!codes.iter().any(|c| c == "CODE_WORD_MARKED"));
+}
