@@ -739,7 +739,10 @@ impl Classifier {
             let sp_class = sp_taxon.map(|t| t.class).filter(|c| !c.is_empty());
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
-                    && (o.species.is_none() && o.kinds & bit(Kind::Form) != 0
+                    // a form that is also a code word counts as the form ("tiger bone", "🐯
+                    // bone": "bone" is also a code word for ivory)
+                    && (o.kinds & bit(Kind::Form) != 0
+                        && o.species.is_none_or(|e| e.kind() == Kind::Code)
                         || o.species.is_some_and(|e| {
                             e.kind() == Kind::Product
                                 && taxa_of[*j].is_some_and(|t| Some(t.class) == sp_class)

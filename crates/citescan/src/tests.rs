@@ -1538,3 +1538,30 @@ fn a_code_word_in_quotes_is_marked_and_counts_as_one_more_signal() {
     assert_eq!(verdict, Verdict::Allow, "{codes:?}");
     assert!(!codes.iter().any(|c| c == "CODE_WORD_MARKED"));
 }
+
+#[test]
+fn a_form_that_is_also_a_code_word_makes_the_name_beside_it_a_product() {
+    // "bone" is a product form and a code word for ivory: beside a tiger it is tiger bone
+    let c = classifier();
+    for t in [
+        "🐯 bone wine, 3 bottles",
+        "Bengal tiger bone, old",
+        "🐯🦴 for sale pm",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(
+            a.taxa.iter().any(|t| t == "Panthera tigris"),
+            "{t}: {:?}",
+            a.taxa
+        );
+    }
+    for t in [
+        "Tiger bone china mug, Year of the Tiger",
+        "dog bone toy for puppies",
+        "🐶🦴 dog treats 1kg",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
