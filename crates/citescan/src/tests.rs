@@ -690,6 +690,69 @@ fn misspelt_phrases_are_found_from_their_first_word_and_after_an_exact_name() {
 }
 
 #[test]
+fn misspelt_curated_names_of_middling_weight_are_found_and_generated_ones_not() {
+    // the same phrases at 0.7, hand-curated in one source and generated in the other (its
+    // banner says so): fuzzy matching reaches only the curated ones
+    let header = "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n";
+    let mut b = LexiconBuilder::new();
+    b.add_source(
+        "generated.tsv",
+        &format!(
+            "{}\n{header}\
+             Kaiser spotted newt\tcommon\tNeurergus kaiseri\tSPECIES\tI\ten\t0.7\tx\n\
+             tortuga marina\tcommon\tCheloniidae\tFAMILY\tI\tes\t0.7\tx\n\
+             giant panda\tcommon\tAiluropoda melanoleuca\tSPECIES\tI\ten\t0.7\tx\n",
+            crate::lexicon::format::GENERATED_BANNER
+        ),
+    )
+    .unwrap();
+    b.add_source(
+        "curated.tsv",
+        &format!(
+            "# hand-curated\n{header}\
+             tortuga marina\tcommon\tCheloniidae\tFAMILY\tI\tes\t0.6\tx\n\
+             giant panda\tcommon\tAiluropoda melanoleuca\tSPECIES\tI\ten\t0.7\tx\n\
+             sea turtle\tcommon\tCheloniidae\tFAMILY\tI\ten\t0.5\tx\n",
+        ),
+    )
+    .unwrap();
+    b.add_source("words.txt", "giant\nsea\nmarina\nspotted\n")
+        .unwrap();
+    let lex = b.build().unwrap();
+    lex.verify().unwrap();
+    let curated = |term: &str| {
+        lex.iter()
+            .find(|(k, _)| k == term)
+            .map(|(_, es)| es.iter().all(|e| e.curated()))
+    };
+    // a row in both sources is curated (and keeps the higher weight)
+    assert_eq!(curated("tortuga marina"), Some(true));
+    assert_eq!(curated("kaiser spotted newt"), Some(false));
+    let c = Classifier::builder().lexicon(lex).build().unwrap();
+    let found = |t: &str| text_term_obfuscations(&c, t);
+    let miss = vec![Obfuscation::Misspelling];
+    assert_eq!(
+        found("vendo tortuga marrina"),
+        vec![(
+            "tortuga marrina".into(),
+            "tortuga marina".into(),
+            miss.clone()
+        )]
+    );
+    assert_eq!(found("tortgua marina")[0].1, "tortuga marina");
+    assert_eq!(
+        found("giant pandda plush"),
+        vec![("giant pandda".into(), "giant panda".into(), miss)]
+    );
+    // a generated name of that weight, and a curated one under 0.6, only as written
+    assert!(found("kaiser spoted newt").is_empty());
+    assert_eq!(found("kaiser spotted newt")[0].1, "Kaiser spotted newt");
+    assert!(found("sea turtel").is_empty());
+    // ordinary words one letter from the names stay apart
+    assert!(found("marina del rey").is_empty());
+}
+
+#[test]
 fn traditional_chinese_folds_to_simplified_terms() {
     let c = classifier();
     let m = c.find_matches("魚翅");

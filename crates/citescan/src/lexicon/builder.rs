@@ -22,7 +22,8 @@ use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
 #[derive(Clone, Debug, Default)]
 pub struct LexiconBuilder {
     version: String,
-    files: Vec<(String, SourceFile)>,
+    /// Each source: its name, its contents, and whether it is generated (`GENERATED_BANNER`).
+    files: Vec<(String, SourceFile, bool)>,
     max_entries: Option<usize>,
 }
 
@@ -31,6 +32,10 @@ pub(crate) const FUZZY_PHRASE_MIN_BYTES: usize = 9;
 /// Least weight (of 255) of a common name of two or three words that fuzzy matching may reach:
 /// the curated names of the trade (0.8), not every name of the Checklist's import files.
 const FUZZY_PHRASE_MIN_WEIGHT: u8 = 204;
+/// Least weight (of 255) of a curated common name of two or three words that fuzzy matching
+/// may reach: a name of the trade written by hand ("giant panda", "tortuga marina", 0.6-0.7),
+/// which a generated name of that weight is not.
+const FUZZY_CURATED_PHRASE_MIN_WEIGHT: u8 = 153;
 
 /// Minimum length (in chars) of a key that fuzzy matching may reach (keys of five letters only
 /// by two letters swapped: "ivroy", "rhnio").
@@ -61,7 +66,11 @@ impl LexiconBuilder {
     /// Adds one source's text. `name` appears in error messages as `name:line`.
     pub fn add_source(&mut self, name: &str, text: &str) -> Result<&mut Self, Error> {
         let parsed = parse_source(name, text)?;
-        self.files.push((name.to_string(), parsed));
+        let generated = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .starts_with(format::GENERATED_BANNER);
+        self.files.push((name.to_string(), parsed, generated));
         Ok(self)
     }
 
@@ -157,12 +166,14 @@ struct PendingEntry {
     lang: u16,
     source: u16,
     weight: u8,
+    /// From a hand-curated source (`format::ENTRY_CURATED`).
+    curated: bool,
 }
 
 fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     // han table first: the normaliser needs it
     let mut han: BTreeMap<u32, u32> = BTreeMap::new();
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Han(pairs) = f {
             for &(t, s) in pairs {
                 han.insert(t as u32, s as u32);
@@ -179,7 +190,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     // taxa: later files override earlier ones (curated post-2017 listings override the export)
     let mut taxa: BTreeMap<String, TaxonRow> = BTreeMap::new();
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Taxa(rows) = f {
             for r in rows {
                 taxa.insert(r.taxon.clone(), r.clone());
@@ -187,7 +198,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
     }
     // taxa only named by term rows get a record from the first such row
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Terms(rows) = f {
             for r in rows.iter().filter(|r| !r.taxon.is_empty()) {
                 let t = taxa.entry(r.taxon.clone()).or_insert_with(|| TaxonRow {
@@ -280,8 +291,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     let mut pending: Vec<PendingEntry> = Vec::new();
     let mut dedup: HashMap<(String, Kind, u32, u16), usize> = HashMap::new();
-    for (_, f) in &b.files {
+    for (_, f, generated) in &b.files {
         let SourceFile::Terms(rows) = f else { continue };
+        let curated = !generated;
         for r in rows {
             // private-use characters stand for glyphs no text will contain: the row is unusable
             if r.term
@@ -318,6 +330,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 if pending[i].weight < weight {
                     pending[i].weight = weight;
                 }
+                pending[i].curated |= curated;
                 continue;
             }
             dedup.insert(dk, pending.len());
@@ -329,6 +342,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 lang,
                 source,
                 weight,
+                curated,
             });
             if let Some(max) = b.max_entries {
                 if pending.len() > max {
@@ -351,7 +365,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     // dictionary of ordinary words, normalised like everything else
     let mut dict_words: Vec<String> = Vec::new();
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Words(ws) = f {
             for w in ws {
                 let k = normalize_key(&norm, w);
@@ -408,7 +422,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                     && !group.iter().any(|e| e.kind.is_reframing())
                     && group.iter().any(|e| {
                         e.kind == Kind::Product
-                            || e.kind == Kind::Common && e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                            || e.kind == Kind::Common
+                                && (e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                                    || e.curated && e.weight >= FUZZY_CURATED_PHRASE_MIN_WEIGHT)
                     })
             };
         if fuzzy_ok && coded {
@@ -429,7 +445,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             entries_bytes.extend_from_slice(&e.source.to_le_bytes());
             entries_bytes.push(e.kind as u8);
             entries_bytes.push(e.weight);
-            entries_bytes.extend_from_slice(&[0, 0]);
+            entries_bytes.push(if e.curated { format::ENTRY_CURATED } else { 0 });
+            entries_bytes.push(0);
             *stats
                 .entries_by_kind
                 .entry(e.kind.as_str().to_string())
@@ -482,7 +499,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         key_rules: format::KEY_RULES_VERSION,
         langs,
         sources,
-        inputs: b.files.iter().map(|(n, _)| short_name(n)).collect(),
+        inputs: b.files.iter().map(|(n, ..)| short_name(n)).collect(),
         stats,
     };
     let meta_json = serde_json::to_vec(&meta)

@@ -23,12 +23,23 @@ pub const FORMAT_VERSION: u32 = 3;
 /// under other rules loads no differently but silently misses what they changed, so loading
 /// refuses it. Bump it with any change to either.
 /// 1: before this field (format 3 as first released); 2: Hangul and Russian spelling folds,
-/// the prefilter's marks for the second words of fuzzy phrases.
-pub const KEY_RULES_VERSION: u32 = 2;
+/// the prefilter's marks for the second words of fuzzy phrases; 3: the curated mark of entries
+/// (`ENTRY_CURATED`), and the curated common names of two or three words of weight 0.6 or more
+/// in the fuzzy FST.
+pub const KEY_RULES_VERSION: u32 = 3;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
-/// Bytes of one entry record.
+/// Bytes of one entry record: term string id (u32), taxon record index (u32, `NO_TAXON` for
+/// none), language index (u16), source index (u16), kind (u8), weight (u8, of 255), flags (u8,
+/// `ENTRY_CURATED`), one zero byte.
 pub const ENTRY_LEN: usize = 16;
+/// Entry flag: the entry comes from a hand-curated source, not from a generated one (whose text
+/// starts with `GENERATED_BANNER`): a name of the trade, not one of the tens of thousands of
+/// names of the Checklist's files.
+pub const ENTRY_CURATED: u8 = 1;
+/// How a generated wordlist source starts (`tools/wordlists/generate.py` writes it); any other
+/// source is hand-curated.
+pub const GENERATED_BANNER: &str = "# DO NOT EDIT: generated";
 /// Number of string ids in one taxon record.
 pub const TAXON_FIELDS: usize = 12;
 /// Bytes of one taxon record.
