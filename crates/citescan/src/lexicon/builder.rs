@@ -381,6 +381,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let dict = word_table(&dict_words, &pending)?;
 
     let mut fuzzy_keys: Vec<String> = Vec::new();
+    // whether each of them may be reached with two edits (when it is long enough)
+    let mut fuzzy_two: Vec<bool> = Vec::new();
+    // strong names of the trade that may be read with their first letter dropped
+    let mut dropped_first: Vec<String> = Vec::new();
     // single Greek or Cyrillic words, stored one byte a letter (`format::fuzzy_code`)
     let mut coded_keys: Vec<(Vec<u8>, u64)> = Vec::new();
     let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
@@ -431,7 +435,26 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             coded_keys.push((code, value));
             stats.fuzzy_keys += 1;
         } else if fuzzy_ok {
+            // (a superset of `scan::strong_name`: product names from 0.6, common names from 0.8)
+            if words == 1
+                && key.len() > FUZZY_MIN_CHARS - 1
+                && group.iter().any(|e| {
+                    e.kind == Kind::Product && e.weight >= 150
+                        || e.kind == Kind::Common && e.weight >= 200
+                })
+            {
+                dropped_first.push(key[1..].to_string());
+            }
             fuzzy_keys.push(key.clone());
+            // a phrase reached only as a curated name of middling weight takes one edit
+            // (`scan::two_edits_reach`): its two-deletion forms would fill the gate
+            fuzzy_two.push(
+                words == 1
+                    || group.iter().any(|e| {
+                        e.kind == Kind::Product
+                            || e.kind == Kind::Common && e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                    }),
+            );
             fuzzy
                 .insert(key.as_bytes(), value)
                 .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
@@ -530,6 +553,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         // and the first word of every phrase fuzzy matching may reach, marked apart, so that
         // the scanner tries a misspelt phrase only after a word that starts one
         // (and its second word, marked apart again, for a phrase whose first word is misspelt)
+        for rest in &dropped_first {
+            set_hash(format::dropped_first_hash(rest.as_bytes()));
+        }
         for k in fuzzy_keys.iter().filter(|k| k.contains(' ')) {
             let mut words = k.split(' ');
             set_hash(format::phrase_start_hash(
@@ -542,10 +568,14 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     }
 
     // the fuzzy gate: every fuzzy key and its one-deletion forms; keys that allow two edits
-    // (ten letters or more) get their two-deletion forms too
+    // (ten letters or more, not a phrase of middling weight) get their two-deletion forms too
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
-    let coded = coded_keys.iter().map(|(c, _)| &c[..]);
-    for k in fuzzy_keys.iter().map(|k| k.as_bytes()).chain(coded) {
+    let coded = coded_keys.iter().map(|(c, _)| (&c[..], true));
+    let plain = fuzzy_keys
+        .iter()
+        .zip(&fuzzy_two)
+        .map(|(k, &two)| (k.as_bytes(), two));
+    for (k, two) in plain.chain(coded) {
         // keys of five letters are reached only by swapping two letters of a five-letter word,
         // looked up exactly: the gate never answers for them
         if k.len() <= FUZZY_MIN_CHARS {
@@ -559,7 +589,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             false
         };
         // a key longer than the gate's words can never be near a query (at most 40 bytes)
-        let _ = format::deletion_forms(k, k.len() >= 10, &mut set);
+        let _ = format::deletion_forms(k, two && k.len() >= 10, &mut set);
     }
 
     let sections: [&[u8]; SECTIONS] = [

@@ -24,8 +24,9 @@ pub const FORMAT_VERSION: u32 = 3;
 /// refuses it. Bump it with any change to either.
 /// 1: before this field (format 3 as first released); 2: Hangul and Russian spelling folds,
 /// the prefilter's marks for the second words of fuzzy phrases; 3: the curated mark of entries
-/// (`ENTRY_CURATED`), and the curated common names of two or three words of weight 0.6 or more
-/// in the fuzzy FST.
+/// (`ENTRY_CURATED`), the curated common names of two or three words of weight 0.6 or more in
+/// the fuzzy FST (one edit: one-deletion forms in the gate), eight gate bits a form, and the
+/// prefilter's marks for strong names with their first letter dropped.
 pub const KEY_RULES_VERSION: u32 = 3;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
@@ -77,7 +78,7 @@ pub enum Section {
     /// token whose word (and word pair) is not in it starts no key, and is not walked. It also
     /// holds `phrase_start_hash` of the first word of every phrase key of the fuzzy FST.
     Prefilter = 9,
-    /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, four bits in one 64-byte block
+    /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, eight bits in one 64-byte block
     /// per form, see `gate_probe` and `deletion_forms`) of every fuzzy key with
     /// up to one letter deleted (two for keys of ten letters or more, which allow two edits).
     /// Within that many edits, a word and a key share a form with up to as many deletions
@@ -104,6 +105,13 @@ pub fn phrase_start_hash(word: &[u8]) -> u64 {
     fnv1a64_from(fnv1a64(word), &[1])
 }
 
+/// The prefilter's hash for a strong name of the trade with its first letter dropped (marked
+/// apart from keys and phrase words): `scan::first_letter_dropped` looks up only the words it
+/// holds ("vory" for "ivory").
+pub fn dropped_first_hash(rest: &[u8]) -> u64 {
+    fnv1a64_from(fnv1a64(rest), &[3])
+}
+
 /// The prefilter's hash for the second word of a phrase fuzzy matching may reach (marked apart
 /// from keys and first words): a phrase whose first word is misspelt is tried only when its
 /// second word is one.
@@ -112,8 +120,8 @@ pub fn phrase_second_hash(word: &[u8]) -> u64 {
 }
 
 /// Bits in the fuzzy gate: 2^24 (2 MiB), as 32,768 blocks of 512 bits (one cache line); a
-/// form sets four bits in one block. About 0.05% false passes per probe at the ~600,000
-/// deletion forms of the default lexicon.
+/// form sets eight bits in one block. About 0.003% false passes per probe (estimated from the
+/// fill) at the ~600,000 deletion forms of the default lexicon.
 pub const GATE_BITS: u64 = 1 << 24;
 
 /// Longest word (in bytes) that has deletion forms in the gate. A query is at most 40 bytes
@@ -142,11 +150,21 @@ pub fn fuzzy_code(word: &str, out: &mut Vec<u8>) -> bool {
     !out.is_empty()
 }
 
-/// The byte offset of a form's block in the gate, and its four bit positions in the block.
-pub fn gate_probe(form_hash: u64) -> (usize, [u16; 4]) {
+/// Bits a form sets in its block of the gate.
+pub const GATE_PROBE_BITS: usize = 8;
+
+/// The byte offset of a form's block in the gate, and its bit positions in the block: eight,
+/// which at the default lexicon's ~19 forms a block make a false pass about ten times rarer
+/// than four did (a long word has dozens of forms, and each false pass costs a full walk).
+pub fn gate_probe(form_hash: u64) -> (usize, [u16; GATE_PROBE_BITS]) {
     let m = mix64(form_hash);
     let block = ((m >> 40) % (GATE_BITS / 512)) as usize;
-    let bits = [0, 9, 18, 27].map(|s| ((m >> s) & 0x1FF) as u16);
+    let n = mix64(m ^ 0x9E37_79B9_7F4A_7C15);
+    let mut bits = [0u16; GATE_PROBE_BITS];
+    for (i, b) in bits.iter_mut().enumerate() {
+        let (h, s) = if i < 4 { (m, 9 * i) } else { (n, 9 * (i - 4)) };
+        *b = ((h >> s) & 0x1FF) as u16;
+    }
     (block * 64, bits)
 }
 
