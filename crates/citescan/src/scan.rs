@@ -590,7 +590,7 @@ impl MisspeltFrom {
 
     /// A word of no dictionary: a phrase may start with it.
     fn start(&mut self, word: &[u8]) {
-        if word.len() < FUZZY_MIN_WORD || word.len() > self.open[0].0.len() {
+        if word.len() < SHORT_PHRASE_WORD || word.len() > self.open[0].0.len() {
             return;
         }
         if self.n == self.open.len() {
@@ -1131,11 +1131,70 @@ fn fuzzy_allowed(key: &[u8], d: u32) -> bool {
     d > 0 && d <= allowed_distance(key.len())
 }
 
+/// Whether a fuzzy key may be reached with two edits (when long enough): a word, a product
+/// name or a strong common name, not a phrase the builder let in only as a curated common name
+/// of middling weight ("tortuga marina", 0.6), which the gate holds with one letter deleted.
+fn two_edits_reach(lex: &Lexicon, key: &[u8], value: u64) -> bool {
+    !key.contains(&b' ')
+        || lex.entries_of(value).any(|e| {
+            e.kind() == Kind::Product
+                || e.kind() == Kind::Common && e.weight() >= STRONG_SHORT_COMMON
+        })
+}
+
 /// Keys and words of this many letters match only with two letters swapped.
 const TRANSPOSE_ONLY_CHARS: usize = 5;
 
-/// The closest fuzzy key for one word, if any: never for a dictionary word.
+/// The closest fuzzy key for one word, if any: never for a dictionary word. Then, for an ASCII
+/// word, a strong name of the trade with its first letter dropped (`first_letter_dropped`).
 fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
+    fuzzy_token_near(lex, word, gate).or_else(|| first_letter_dropped(lex, word, gate))
+}
+
+/// Shortest word read as a name with its first letter dropped ("vory" for "ivory").
+const DROPPED_FIRST_MIN_WORD: usize = 4;
+
+/// A word that is a strong name of the trade (`strong_name`) with its first letter dropped:
+/// "vory" for "ivory", "angolin" for "pangolin". Edits elsewhere keep the first letter, which
+/// sellers rarely change ("bangolin" is no "pangolin"), but a first letter left out is a common
+/// slip. Never a word of the dictionary; the gate (which holds every fuzzy key with one letter
+/// deleted) rules out most words with one probe before any FST look-up.
+fn first_letter_dropped(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
+    const MAX: usize = 40;
+    if word.len() < DROPPED_FIRST_MIN_WORD || word.len() >= MAX || !word.is_ascii() {
+        return None;
+    }
+    // the prefilter marks the strong names with their first letter dropped: one probe
+    let marked = || lex.may_start_key(crate::lexicon::format::dropped_first_hash(word));
+    if gate && !marked() || lex.dict_contains(word) {
+        return None;
+    }
+    let fst = lex.fuzzy_fst();
+    let mut cand = [0u8; MAX];
+    cand[1..=word.len()].copy_from_slice(word);
+    fst.root().transitions().find_map(|t| {
+        if !t.inp.is_ascii_lowercase() {
+            return None;
+        }
+        cand[0] = t.inp;
+        let v = fst.get(&cand[..=word.len()])?.value();
+        strong_name(lex, v).then_some((v, 1))
+    })
+}
+
+/// Whether a key is a name of the trade strong enough that a word of five letters a vowel away
+/// may read as it: a product name, or a strong common name ("ivory", "bekko", "saiga"), never a
+/// genus or one of the thousands of common names of the Checklist's files ("Lamia", "Monos",
+/// "Pongo"), which ordinary words misspelt run into.
+fn strong_name(lex: &Lexicon, v: u64) -> bool {
+    lex.entries_of(v).any(|e| {
+        e.kind() == Kind::Product && e.weight() >= 0.6
+            || e.kind() == Kind::Common && e.weight() >= STRONG_SHORT_COMMON
+    })
+}
+
+/// `fuzzy_token` but for a dropped first letter.
+fn fuzzy_token_near(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if word.len() < FUZZY_MIN_WORD || word.len() > 40 {
         return None;
     }
@@ -1153,14 +1212,7 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     // strong common name ("ivory", "bekko", "saiga"), never a genus or one of the thousands of
     // common names of the Checklist's files ("Lamia", "Monos", "Pongo"), which ordinary words
     // misspelt run into
-    let strong_key = |cand: &[u8]| {
-        short_key(cand).filter(|&(v, _)| {
-            lex.entries_of(v).any(|e| {
-                e.kind() == Kind::Product && e.weight() >= 0.6
-                    || e.kind() == Kind::Common && e.weight() >= STRONG_SHORT_COMMON
-            })
-        })
-    };
+    let strong_key = |cand: &[u8]| short_key(cand).filter(|&(v, _)| strong_name(lex, v));
     if word.len() == TRANSPOSE_ONLY_CHARS {
         // two neighbouring letters swapped (never the first), or a vowel written for another
         // ("ivori", "tigar": sellers spell the vowels as they hear them); never a consonant
@@ -1202,7 +1254,7 @@ fn fuzzy_token(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
         return None;
     }
     if !gate || lex.may_be_near_fuzzy_key(word, max) {
-        if let Some(found) = closest_key(fst, word, max, &|key, d| fuzzy_allowed(key, d)) {
+        if let Some(found) = closest_key(lex, fst, word, max, &|key, d| fuzzy_allowed(key, d)) {
             return Some(found);
         }
     }
@@ -1232,6 +1284,7 @@ const SHORT_KEY_VOWELS: &[u8] = b"aeiouy";
 /// The closest key of `fst` within `max` edits of `query` that `allowed` accepts (then the
 /// one nearest in length), with its distance.
 fn closest_key<D: AsRef<[u8]>>(
+    lex: &Lexicon,
     fst: &Fst<D>,
     query: &[u8],
     max: u32,
@@ -1239,7 +1292,7 @@ fn closest_key<D: AsRef<[u8]>>(
 ) -> Option<(u64, u32)> {
     let mut best: Option<(u32, usize, u64)> = None;
     fuzzy_candidates(fst, query, max, 1, &mut |key, value, d| {
-        if !allowed(key, d) {
+        if !allowed(key, d) || d >= 2 && !two_edits_reach(lex, key, value) {
             return;
         }
         let gap = key.len().abs_diff(query.len());
@@ -1295,20 +1348,22 @@ fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     if ruled_out {
         return None;
     }
-    closest_key(fst, &code, max, &|key, d| {
+    closest_key(lex, fst, &code, max, &|key, d| {
         fuzzy_allowed(key, d) && key.len() > CODED_TRANSPOSE_ONLY_CHARS
     })
 }
 
 /// A phrase of two or three words ending with, or just after, token `ti` (a word no key and
-/// no dictionary word, of four letters or more) that is within the allowed distance of a
-/// phrase key of the fuzzy FST, the words before `ti` written exactly: "giant clamm" for
-/// "giant clam". The phrase starts where `free` says no hit that started before it covers the
-/// text (a hit of its first words alone gives way to it). A phrase that starts with the
-/// misspelt word is `fuzzy_phrase_from`'s. With `dict_ok` (only right after a name's hit,
-/// where the screen has already declined) the word may be one of the dictionary, of five
-/// letters or more ("rhinoceros hoorn"). Returns its first and last token, the key's value and
-/// the distance; the closest, then the longest, wins.
+/// no dictionary word, of four letters or more; of three, only with one letter dropped) that
+/// is within the allowed distance of a phrase key of the fuzzy FST, the words before `ti`
+/// written exactly: "giant clamm" for "giant clam", "agar wod" for "agar wood". The phrase
+/// starts where `free` says no hit that started before it covers the text (a hit of its first
+/// words alone gives way to it). A phrase that starts with the misspelt word is
+/// `fuzzy_phrase_from`'s. With `dict_ok` (only right after a name's hit, where the screen has
+/// already declined) the word may be one of the dictionary: of five letters or more with any
+/// edit ("rhinoceros hoorn"), of three or four with one letter dropped ("bear bil"). Returns
+/// its first and last token, the key's value and the distance; the closest, then the longest,
+/// wins.
 fn fuzzy_phrase(
     lex: &Lexicon,
     text: &[u8],
@@ -1325,9 +1380,13 @@ fn fuzzy_phrase(
         })
     };
     let w = word(ti);
-    if w.len() < if dict_ok { FUZZY_MIN_WORD } else { 4 } || !w.is_ascii() || ti == 0 {
+    if w.len() < SHORT_PHRASE_WORD || !w.is_ascii() || ti == 0 {
         return None;
     }
+    // a word of three letters (or, right after a name, a word of the dictionary shorter than
+    // five) is read only as the phrase's word with one letter dropped ("bear bil", "agar wod"):
+    // any edit of so short a word makes another word as often as a misspelling
+    let dropped_only = w.len() < if dict_ok { FUZZY_MIN_WORD } else { 4 };
     let fst = lex.fuzzy_fst();
     // whether a phrase key starts with the word (the prefilter knows their first words)
     let starts_phrase =
@@ -1362,7 +1421,8 @@ fn fuzzy_phrase(
             continue;
         }
         let phrase = &text[tokens[first].start as usize..tokens[last].end as usize];
-        if phrase.len() < 9 || phrase.len() > 40 {
+        // (the phrase key may be one letter longer than the text: "bear bil" for "bear bile")
+        if phrase.len() + usize::from(dropped_only) < 9 || phrase.len() > 40 {
             continue;
         }
         // one word is misspelt: the edits its length allows (the gate then needs only its
@@ -1386,7 +1446,11 @@ fn fuzzy_phrase(
             continue;
         }
         fuzzy_candidates(fst, phrase, max, fixed, &mut |key, value, d| {
-            if !key.contains(&b' ') || !fuzzy_allowed(key, d) {
+            if !key.contains(&b' ')
+                || !fuzzy_allowed(key, d)
+                || dropped_only && key.len() != phrase.len() + 1
+                || d >= 2 && !two_edits_reach(lex, key, value)
+            {
                 return;
             }
             let better = match best {
@@ -1402,8 +1466,9 @@ fn fuzzy_phrase(
 }
 
 /// A phrase of two or three words starting with token `ti` (a word no key and no dictionary
-/// word, of five letters or more, maybe misspelt in any letter but its first) that is one edit
-/// from a phrase key of the fuzzy FST: "afircan grey", "almmeja gigante", "crrocodile lizard".
+/// word, of five letters or more, maybe misspelt in any letter but its first; of three or four,
+/// with one letter dropped: "tigr bone") that is one edit from a phrase key of the fuzzy FST:
+/// "afircan grey", "almmeja gigante", "crrocodile lizard".
 /// Returns the last token, the key's value and the distance (1); the longer phrase wins.
 fn fuzzy_phrase_from(
     lex: &Lexicon,
@@ -1444,8 +1509,11 @@ fn fuzzy_phrase_from(
 /// rewritten.
 fn phrase_near(lex: &Lexicon, phrase: &[u8], first: usize, gate: bool) -> Option<(u64, u32)> {
     use crate::lexicon::format::phrase_second_hash;
-    if first < FUZZY_MIN_WORD
-        || phrase.len() < crate::lexicon::builder::FUZZY_PHRASE_MIN_BYTES
+    // a first word of three or four letters only with one letter dropped ("tigr bone")
+    let dropped_only = first < FUZZY_MIN_WORD;
+    if first < SHORT_PHRASE_WORD
+        || phrase.len() + usize::from(dropped_only)
+            < crate::lexicon::builder::FUZZY_PHRASE_MIN_BYTES
         || phrase.len() > crate::lexicon::format::GATE_MAX_WORD
     {
         return None;
@@ -1460,8 +1528,11 @@ fn phrase_near(lex: &Lexicon, phrase: &[u8], first: usize, gate: bool) -> Option
     if gate && !lex.may_be_near_fuzzy_key(phrase, 1) || lex.dict_contains(&phrase[..first]) {
         return None;
     }
-    closest_key(fst, phrase, 1, &|key, d| {
-        key.ends_with(rest) && key.len() > rest.len() && fuzzy_allowed(key, d)
+    closest_key(lex, fst, phrase, 1, &|key, d| {
+        key.ends_with(rest)
+            && key.len() > rest.len()
+            && fuzzy_allowed(key, d)
+            && (!dropped_only || key.len() == phrase.len() + 1)
     })
 }
 
@@ -1642,6 +1713,10 @@ fn respelled_lookup(
 
 /// Shortest word fuzzy matching looks at (five letters: only for a swap).
 const FUZZY_MIN_WORD: usize = 5;
+
+/// Shortest word of a phrase that fuzzy matching reads as misspelt (three letters: only as the
+/// phrase's word with one letter dropped, the other words written exactly).
+const SHORT_PHRASE_WORD: usize = 3;
 
 /// Every key of `fst` within `max` edits (Levenshtein with adjacent transpositions) of `query`,
 /// among keys that start with the query's first `fixed` bytes.

@@ -712,6 +712,161 @@ fn misspelt_phrases_are_found_from_their_first_word_and_after_an_exact_name() {
 }
 
 #[test]
+fn misspelt_curated_names_of_middling_weight_are_found_and_generated_ones_not() {
+    // the same phrases at 0.7, hand-curated in one source and generated in the other (its
+    // banner says so): fuzzy matching reaches only the curated ones
+    let header = "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n";
+    let mut b = LexiconBuilder::new();
+    b.add_source(
+        "generated.tsv",
+        &format!(
+            "{}\n{header}\
+             Kaiser spotted newt\tcommon\tNeurergus kaiseri\tSPECIES\tI\ten\t0.7\tx\n\
+             tortuga marina\tcommon\tCheloniidae\tFAMILY\tI\tes\t0.7\tx\n\
+             giant panda\tcommon\tAiluropoda melanoleuca\tSPECIES\tI\ten\t0.7\tx\n",
+            crate::lexicon::format::GENERATED_BANNER
+        ),
+    )
+    .unwrap();
+    b.add_source(
+        "curated.tsv",
+        &format!(
+            "# hand-curated\n{header}\
+             tortuga marina\tcommon\tCheloniidae\tFAMILY\tI\tes\t0.6\tx\n\
+             giant panda\tcommon\tAiluropoda melanoleuca\tSPECIES\tI\ten\t0.7\tx\n\
+             sea turtle\tcommon\tCheloniidae\tFAMILY\tI\ten\t0.5\tx\n",
+        ),
+    )
+    .unwrap();
+    b.add_source("words.txt", "giant\nsea\nmarina\nspotted\n")
+        .unwrap();
+    let lex = b.build().unwrap();
+    lex.verify().unwrap();
+    let curated = |term: &str| {
+        lex.iter()
+            .find(|(k, _)| k == term)
+            .map(|(_, es)| es.iter().all(|e| e.curated()))
+    };
+    // a row in both sources is curated (and keeps the higher weight)
+    assert_eq!(curated("tortuga marina"), Some(true));
+    assert_eq!(curated("kaiser spotted newt"), Some(false));
+    let c = Classifier::builder().lexicon(lex).build().unwrap();
+    let found = |t: &str| text_term_obfuscations(&c, t);
+    let miss = vec![Obfuscation::Misspelling];
+    assert_eq!(
+        found("vendo tortuga marrina"),
+        vec![(
+            "tortuga marrina".into(),
+            "tortuga marina".into(),
+            miss.clone()
+        )]
+    );
+    assert_eq!(found("tortgua marina")[0].1, "tortuga marina");
+    assert_eq!(
+        found("giant pandda plush"),
+        vec![("giant pandda".into(), "giant panda".into(), miss)]
+    );
+    // a generated name of that weight, and a curated one under 0.6, only as written
+    assert!(found("kaiser spoted newt").is_empty());
+    assert_eq!(found("kaiser spotted newt")[0].1, "Kaiser spotted newt");
+    assert!(found("sea turtel").is_empty());
+    // ordinary words one letter from the names stay apart
+    assert!(found("marina del rey").is_empty());
+}
+
+#[test]
+fn short_words_of_a_phrase_are_read_with_one_letter_dropped() {
+    let mut b = LexiconBuilder::new();
+    b.add_source(
+        "t.tsv",
+        "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n\
+         bear bile\tproduct\tUrsidae\tFAMILY\tI\ten\t1.0\tx\n\
+         bear\tcommon\tUrsidae\tFAMILY\tI\ten\t0.3\tx\n\
+         agar wood\tproduct\tAquilaria\tGENUS\tII\ten\t1.0\tx\n\
+         tiger bone\tproduct\tPanthera tigris\tSPECIES\tI\ten\t1.0\tx\n",
+    )
+    .unwrap();
+    b.add_source(
+        "words.txt",
+        "bil\nbit\nbig\nbile\nbone\nwood\ntier\ntiers\n",
+    )
+    .unwrap();
+    let c = Classifier::builder()
+        .lexicon(b.build().unwrap())
+        .build()
+        .unwrap();
+    let found = |t: &str| text_term_obfuscations(&c, t);
+    let terms = |t: &str| found(t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+    let miss = vec![Obfuscation::Misspelling];
+    // a word of three letters after exact words, with one letter dropped ("agar wod")
+    assert_eq!(
+        found("agar wod for sale"),
+        vec![("agar wod".into(), "agar wood".into(), miss.clone())]
+    );
+    // right after a name, even a word of the dictionary ("bil" is Danish for car)
+    assert_eq!(
+        found("bear bil 10g"),
+        vec![("bear bil".into(), "bear bile".into(), miss.clone())]
+    );
+    // a short first word with one letter dropped, the next exact
+    assert_eq!(
+        found("tigr bone"),
+        vec![("tigr bone".into(), "tiger bone".into(), miss)]
+    );
+    // any other edit of so short a word is another word as often as a misspelling
+    assert_eq!(terms("bear bit"), vec!["bear"]);
+    assert_eq!(terms("bear big"), vec!["bear"]);
+    assert!(terms("agar wid").is_empty());
+    assert!(terms("agar wods").is_empty());
+    assert!(terms("tigs bone").is_empty());
+    assert!(terms("tier bone").is_empty()); // a word of the dictionary
+    assert!(terms("tigre bone").len() == 1); // five letters: any one edit, as before
+    assert!(terms("wod").is_empty()); // alone
+    assert!(terms("agar od").is_empty()); // two letters
+}
+
+#[test]
+fn strong_names_are_found_with_their_first_letter_dropped() {
+    let c = classifier();
+    let terms = |t: &str| {
+        c.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term))
+            .collect::<Vec<_>>()
+    };
+    assert!(terms("vory bangle").contains(&("vory".into(), "ivory".into())));
+    assert!(terms("angolin scales").contains(&("angolin".into(), "pangolin".into())));
+    assert_eq!(c.classify("vory bangle for sale").verdict, Verdict::Block);
+    // never a weak name ("tiger", 0.5), a word of the dictionary, or a name of four letters
+    for clean in [
+        "iger",
+        "ivy plant",
+        "vary",
+        "ivor",
+        "hino",
+        "range rover",
+        "bearing",
+        "Tigger toy",
+        "panda express",
+        "coral reef tour",
+        "elephant ear plant",
+        "tiger eye",
+        "nake",
+        "anda",
+        "ory",
+        "rchid",
+    ] {
+        assert_eq!(c.classify(clean).verdict, Verdict::Allow, "{clean:?}");
+        assert!(
+            c.find_matches(clean)
+                .iter()
+                .all(|m| !m.obfuscations.contains(&Obfuscation::Misspelling)),
+            "{clean:?}"
+        );
+    }
+}
+
+#[test]
 fn traditional_chinese_folds_to_simplified_terms() {
     let c = classifier();
     let m = c.find_matches("魚翅");
@@ -1062,6 +1217,11 @@ fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
         "corralo rosso",
         "afircan grey",
         "almmeja, gigante",
+        "vory",
+        "angolin scales",
+        "tortuga marrina",
+        "tortgua marina",
+        "sea turtl",
         "rhino horn",
         "象牙",
         "🐘",

@@ -22,7 +22,8 @@ use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
 #[derive(Clone, Debug, Default)]
 pub struct LexiconBuilder {
     version: String,
-    files: Vec<(String, SourceFile)>,
+    /// Each source: its name, its contents, and whether it is generated (`GENERATED_BANNER`).
+    files: Vec<(String, SourceFile, bool)>,
     max_entries: Option<usize>,
 }
 
@@ -31,6 +32,10 @@ pub(crate) const FUZZY_PHRASE_MIN_BYTES: usize = 9;
 /// Least weight (of 255) of a common name of two or three words that fuzzy matching may reach:
 /// the curated names of the trade (0.8), not every name of the Checklist's import files.
 const FUZZY_PHRASE_MIN_WEIGHT: u8 = 204;
+/// Least weight (of 255) of a curated common name of two or three words that fuzzy matching
+/// may reach: a name of the trade written by hand ("giant panda", "tortuga marina", 0.6-0.7),
+/// which a generated name of that weight is not.
+const FUZZY_CURATED_PHRASE_MIN_WEIGHT: u8 = 153;
 
 /// Minimum length (in chars) of a key that fuzzy matching may reach (keys of five letters only
 /// by two letters swapped: "ivroy", "rhnio").
@@ -61,7 +66,11 @@ impl LexiconBuilder {
     /// Adds one source's text. `name` appears in error messages as `name:line`.
     pub fn add_source(&mut self, name: &str, text: &str) -> Result<&mut Self, Error> {
         let parsed = parse_source(name, text)?;
-        self.files.push((name.to_string(), parsed));
+        let generated = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .starts_with(format::GENERATED_BANNER);
+        self.files.push((name.to_string(), parsed, generated));
         Ok(self)
     }
 
@@ -157,12 +166,14 @@ struct PendingEntry {
     lang: u16,
     source: u16,
     weight: u8,
+    /// From a hand-curated source (`format::ENTRY_CURATED`).
+    curated: bool,
 }
 
 fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     // han table first: the normaliser needs it
     let mut han: BTreeMap<u32, u32> = BTreeMap::new();
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Han(pairs) = f {
             for &(t, s) in pairs {
                 han.insert(t as u32, s as u32);
@@ -179,7 +190,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     // taxa: later files override earlier ones (curated post-2017 listings override the export)
     let mut taxa: BTreeMap<String, TaxonRow> = BTreeMap::new();
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Taxa(rows) = f {
             for r in rows {
                 taxa.insert(r.taxon.clone(), r.clone());
@@ -187,7 +198,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
     }
     // taxa only named by term rows get a record from the first such row
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Terms(rows) = f {
             for r in rows.iter().filter(|r| !r.taxon.is_empty()) {
                 let t = taxa.entry(r.taxon.clone()).or_insert_with(|| TaxonRow {
@@ -280,8 +291,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     let mut pending: Vec<PendingEntry> = Vec::new();
     let mut dedup: HashMap<(String, Kind, u32, u16), usize> = HashMap::new();
-    for (_, f) in &b.files {
+    for (_, f, generated) in &b.files {
         let SourceFile::Terms(rows) = f else { continue };
+        let curated = !generated;
         for r in rows {
             // private-use characters stand for glyphs no text will contain: the row is unusable
             if r.term
@@ -318,6 +330,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 if pending[i].weight < weight {
                     pending[i].weight = weight;
                 }
+                pending[i].curated |= curated;
                 continue;
             }
             dedup.insert(dk, pending.len());
@@ -329,6 +342,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 lang,
                 source,
                 weight,
+                curated,
             });
             if let Some(max) = b.max_entries {
                 if pending.len() > max {
@@ -351,7 +365,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
 
     // dictionary of ordinary words, normalised like everything else
     let mut dict_words: Vec<String> = Vec::new();
-    for (_, f) in &b.files {
+    for (_, f, _) in &b.files {
         if let SourceFile::Words(ws) = f {
             for w in ws {
                 let k = normalize_key(&norm, w);
@@ -367,6 +381,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     let dict = word_table(&dict_words, &pending)?;
 
     let mut fuzzy_keys: Vec<String> = Vec::new();
+    // whether each of them may be reached with two edits (when it is long enough)
+    let mut fuzzy_two: Vec<bool> = Vec::new();
+    // strong names of the trade that may be read with their first letter dropped
+    let mut dropped_first: Vec<String> = Vec::new();
     // single Greek or Cyrillic words, stored one byte a letter (`format::fuzzy_code`)
     let mut coded_keys: Vec<(Vec<u8>, u64)> = Vec::new();
     let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
@@ -408,14 +426,35 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                     && !group.iter().any(|e| e.kind.is_reframing())
                     && group.iter().any(|e| {
                         e.kind == Kind::Product
-                            || e.kind == Kind::Common && e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                            || e.kind == Kind::Common
+                                && (e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                                    || e.curated && e.weight >= FUZZY_CURATED_PHRASE_MIN_WEIGHT)
                     })
             };
         if fuzzy_ok && coded {
             coded_keys.push((code, value));
             stats.fuzzy_keys += 1;
         } else if fuzzy_ok {
+            // (a superset of `scan::strong_name`: product names from 0.6, common names from 0.8)
+            if words == 1
+                && key.len() > FUZZY_MIN_CHARS - 1
+                && group.iter().any(|e| {
+                    e.kind == Kind::Product && e.weight >= 150
+                        || e.kind == Kind::Common && e.weight >= 200
+                })
+            {
+                dropped_first.push(key[1..].to_string());
+            }
             fuzzy_keys.push(key.clone());
+            // a phrase reached only as a curated name of middling weight takes one edit
+            // (`scan::two_edits_reach`): its two-deletion forms would fill the gate
+            fuzzy_two.push(
+                words == 1
+                    || group.iter().any(|e| {
+                        e.kind == Kind::Product
+                            || e.kind == Kind::Common && e.weight >= FUZZY_PHRASE_MIN_WEIGHT
+                    }),
+            );
             fuzzy
                 .insert(key.as_bytes(), value)
                 .map_err(|e| Error::new(ErrorKind::Limit, format!("fuzzy fst: {e}")))?;
@@ -429,7 +468,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             entries_bytes.extend_from_slice(&e.source.to_le_bytes());
             entries_bytes.push(e.kind as u8);
             entries_bytes.push(e.weight);
-            entries_bytes.extend_from_slice(&[0, 0]);
+            entries_bytes.push(if e.curated { format::ENTRY_CURATED } else { 0 });
+            entries_bytes.push(0);
             *stats
                 .entries_by_kind
                 .entry(e.kind.as_str().to_string())
@@ -482,7 +522,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         key_rules: format::KEY_RULES_VERSION,
         langs,
         sources,
-        inputs: b.files.iter().map(|(n, _)| short_name(n)).collect(),
+        inputs: b.files.iter().map(|(n, ..)| short_name(n)).collect(),
         stats,
     };
     let meta_json = serde_json::to_vec(&meta)
@@ -513,6 +553,9 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         // and the first word of every phrase fuzzy matching may reach, marked apart, so that
         // the scanner tries a misspelt phrase only after a word that starts one
         // (and its second word, marked apart again, for a phrase whose first word is misspelt)
+        for rest in &dropped_first {
+            set_hash(format::dropped_first_hash(rest.as_bytes()));
+        }
         for k in fuzzy_keys.iter().filter(|k| k.contains(' ')) {
             let mut words = k.split(' ');
             set_hash(format::phrase_start_hash(
@@ -525,10 +568,15 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     }
 
     // the fuzzy gate: every fuzzy key and its one-deletion forms; keys that allow two edits
-    // (ten letters or more) get their two-deletion forms too, in a set of their own (`Reach`)
+    // (ten letters or more, not a phrase of middling weight) get their two-deletion forms too;
+    // keys of ten letters or more go in a set of their own (`Reach`)
     let mut gate = vec![0u8; (format::GATE_BITS / 8) as usize];
-    let coded = coded_keys.iter().map(|(c, _)| &c[..]);
-    for k in fuzzy_keys.iter().map(|k| k.as_bytes()).chain(coded) {
+    let coded = coded_keys.iter().map(|(c, _)| (&c[..], true));
+    let plain = fuzzy_keys
+        .iter()
+        .zip(&fuzzy_two)
+        .map(|(k, &two)| (k.as_bytes(), two));
+    for (k, two) in plain.chain(coded) {
         // keys of five letters are reached only by swapping two letters of a five-letter word,
         // looked up exactly: the gate never answers for them
         if k.len() <= FUZZY_MIN_CHARS {
@@ -543,7 +591,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             false
         };
         // a key longer than the gate's words can never be near a query (at most 40 bytes)
-        let _ = format::deletion_forms(k, reach == format::Reach::Two, &mut set);
+        let _ = format::deletion_forms(k, two && reach == format::Reach::Two, &mut set);
     }
 
     let sections: [&[u8]; SECTIONS] = [

@@ -23,13 +23,26 @@ pub const FORMAT_VERSION: u32 = 3;
 /// under other rules loads no differently but silently misses what they changed, so loading
 /// refuses it. Bump it with any change to either.
 /// 1: before this field (format 3 as first released); 2: Hangul and Russian spelling folds,
-/// the prefilter's marks for the second words of fuzzy phrases; 3: the fuzzy gate keeps the
-/// forms of keys that allow two edits apart (`Reach`), with seven bits a form.
+/// the prefilter's marks for the second words of fuzzy phrases; 3: the curated mark of entries
+/// (`ENTRY_CURATED`), the curated common names of two or three words of weight 0.6 or more in
+/// the fuzzy FST (one edit: one-deletion forms in the gate), the prefilter's marks for strong
+/// names with their first letter dropped, and the fuzzy gate's layout: seven bits a form,
+/// forms that keep the first letter, the forms of keys of ten letters or more in a set of
+/// their own (`Reach`).
 pub const KEY_RULES_VERSION: u32 = 3;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
-/// Bytes of one entry record.
+/// Bytes of one entry record: term string id (u32), taxon record index (u32, `NO_TAXON` for
+/// none), language index (u16), source index (u16), kind (u8), weight (u8, of 255), flags (u8,
+/// `ENTRY_CURATED`), one zero byte.
 pub const ENTRY_LEN: usize = 16;
+/// Entry flag: the entry comes from a hand-curated source, not from a generated one (whose text
+/// starts with `GENERATED_BANNER`): a name of the trade, not one of the tens of thousands of
+/// names of the Checklist's files.
+pub const ENTRY_CURATED: u8 = 1;
+/// How a generated wordlist source starts (`tools/wordlists/generate.py` writes it); any other
+/// source is hand-curated.
+pub const GENERATED_BANNER: &str = "# DO NOT EDIT: generated";
 /// Number of string ids in one taxon record.
 pub const TAXON_FIELDS: usize = 12;
 /// Bytes of one taxon record.
@@ -69,10 +82,10 @@ pub enum Section {
     Prefilter = 9,
     /// Fuzzy gate: a blocked Bloom filter (`GATE_BITS` bits, `GATE_K` bits in one 64-byte block
     /// per form, see `gate_probe`, `gate_bits` and `deletion_forms`) of every fuzzy key with
-    /// up to one letter deleted (two for keys of ten letters or more, which allow two edits;
-    /// those keys' forms have bits of their own, see `Reach`). Within that many edits, a word and a key
-    /// share a form with up to as many deletions each (symmetric deletion), so a word none of
-    /// whose forms is in it has no fuzzy match.
+    /// up to one letter deleted (two for keys that allow two edits); the forms of keys of ten
+    /// letters or more have bits of their own (`Reach`). Within that many edits, a word and a
+    /// key share a form with up to as many deletions each (symmetric deletion), so a word none
+    /// of whose forms is in it has no fuzzy match.
     FuzzyGate = 10,
 }
 
@@ -95,6 +108,13 @@ pub fn phrase_start_hash(word: &[u8]) -> u64 {
     fnv1a64_from(fnv1a64(word), &[1])
 }
 
+/// The prefilter's hash for a strong name of the trade with its first letter dropped (marked
+/// apart from keys and phrase words): `scan::first_letter_dropped` looks up only the words it
+/// holds ("vory" for "ivory").
+pub fn dropped_first_hash(rest: &[u8]) -> u64 {
+    fnv1a64_from(fnv1a64(rest), &[3])
+}
+
 /// The prefilter's hash for the second word of a phrase fuzzy matching may reach (marked apart
 /// from keys and first words): a phrase whose first word is misspelt is tried only when its
 /// second word is one.
@@ -103,10 +123,10 @@ pub fn phrase_second_hash(word: &[u8]) -> u64 {
 }
 
 /// Bits in the fuzzy gate: 2^24 (2 MiB), as 32,768 blocks of 512 bits (one cache line); a
-/// form sets `GATE_K` bits in one block. The default lexicon's 850,000 deletion forms (of
-/// 11,000 keys) set about a third of them, so a form not in it passes about one probe in
-/// 6,000, and an ordinary word of ten letters, which probes its 56 forms, about one in a
-/// hundred.
+/// form sets `GATE_K` bits in one block. The default lexicon's forms (about 700,000, of 11,600
+/// keys) set a quarter of them, so a form not in it passes about one probe in 17,000; a random
+/// word of eight letters passes about once in 1,200, one of ten letters, whose forms with two
+/// letters deleted are probed too, about once in 160 (`fuzzy_gate_rules_out_nearly_all_...`).
 pub const GATE_BITS: u64 = 1 << 24;
 
 /// Longest word (in bytes) that has deletion forms in the gate. A query is at most 40 bytes
@@ -172,7 +192,9 @@ pub const GATE_K: usize = 7;
 pub enum Reach {
     /// Keys of six to nine letters: the key and its forms with one letter deleted.
     One,
-    /// Keys of ten letters or more: the key and its forms with one or two letters deleted.
+    /// Keys of ten letters or more: the key and its forms with one letter deleted, and with
+    /// two for keys that allow two edits (not a curated phrase of middling weight, which
+    /// allows one).
     Two,
 }
 

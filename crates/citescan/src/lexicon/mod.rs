@@ -283,6 +283,8 @@ impl Lexicon {
                 || lang >= self.inner.meta.langs.len()
                 || source >= self.inner.meta.sources.len()
                 || r[12] as usize >= Kind::ALL.len()
+                || r[14] & !format::ENTRY_CURATED != 0
+                || r[15] != 0
             {
                 return Err(format_err(format!("lexicon entry {k} is corrupt")));
             }
@@ -525,6 +527,7 @@ impl Lexicon {
                 .unwrap_or(""),
             kind: Kind::from_code(r[12]),
             weight: r[13] as f32 / 255.0,
+            curated: r[14] & format::ENTRY_CURATED != 0,
         }
     }
 
@@ -588,6 +591,7 @@ pub struct Entry<'a> {
     source: &'a str,
     kind: Kind,
     weight: f32,
+    curated: bool,
 }
 
 impl fmt::Debug for Entry<'_> {
@@ -643,6 +647,11 @@ impl<'a> Entry<'a> {
     /// Evidence weight in [0, 1].
     pub fn weight(&self) -> f32 {
         self.weight
+    }
+    /// Whether it comes from a hand-curated source (a name of the trade), not from one
+    /// generated from the Checklist's files (see `wordlists/FORMAT.md`).
+    pub fn curated(&self) -> bool {
+        self.curated
     }
     /// Source id (see `wordlists/SOURCES.tsv`).
     pub fn source(&self) -> &'a str {
