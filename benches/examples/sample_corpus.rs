@@ -1,5 +1,5 @@
 //! Prints a few listings of a generated corpus (for looking at what the benchmarks read):
-//! `sample_corpus [COUNT] [realistic|dense|nonlatin|adversarial]`.
+//! `sample_corpus [COUNT] [realistic|dense|nonlatin|adversarial] [MEAN_BYTES]`.
 use citescan_bench::corpus::{generate, CorpusKind, CorpusSpec, TermPools};
 
 fn main() {
@@ -21,7 +21,10 @@ fn main() {
     let spec = CorpusSpec {
         kind,
         listings: n,
-        listing_bytes: 320,
+        listing_bytes: std::env::args()
+            .nth(3)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(320),
         seed: 42,
     };
     for l in generate(&spec, &pools).as_strs() {
