@@ -1395,7 +1395,8 @@ fn touching(a: &Scored<'_>, b: &Scored<'_>) -> bool {
 
 /// Whether only a quantity with its unit stands between two hits of one field ("seahorse 50pcs
 /// dried", "saiga 2 kg horns"): the name and the product form still read as one product ("50 pcs
-/// of dried seahorse"). A bare number is not enough ("seahorse 2024 dried"): the unit must be one
+/// of dried seahorse"), as they do across digits glued to the name ("tiger2024 skin"). A bare
+/// number is not enough ("seahorse 2024 dried"): the unit must be one
 /// of `BULK_UNITS`, glued to the number or after one space.
 fn quantity_between(fields: &[(&str, &str)], a: &Scored<'_>, b: &Scored<'_>) -> bool {
     if a.field != b.field {
@@ -1414,6 +1415,15 @@ fn quantity_between(fields: &[(&str, &str)], a: &Scored<'_>, b: &Scored<'_>) -> 
     let Some(gap) = text.get(lo..hi) else {
         return false;
     };
+    // digits glued to the first term, then one space ("tiger2024 skin"): a disguise, not a
+    // number of its own
+    let digits = gap.trim_end();
+    if gap.len() - digits.len() <= 1
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
     let gap = gap.trim();
     if gap.is_empty() || gap.len() > 24 {
         return false;

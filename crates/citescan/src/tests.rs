@@ -1725,3 +1725,31 @@ fn a_form_that_is_also_a_code_word_makes_the_name_beside_it_a_product() {
         assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
     }
 }
+
+#[test]
+fn digits_glued_to_a_name_do_not_part_it_from_the_product_form_after() {
+    let c = classifier();
+    // "tiger2024 skin": the digits disguise the name; a person should look at least
+    let a = c.classify("tiger2024 skin rug");
+    assert_ne!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+    assert!(a.taxa.iter().any(|t| t == "Panthera tigris"));
+    // a number of its own, with spaces, still parts them
+    for t in ["Tiger 2024 calendar", "seahorse 2024 dried"] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
+fn russian_adjective_forms_of_saiga_horn_are_products() {
+    let c = classifier();
+    for t in [
+        "Продам сайгачий рог",
+        "сайгачьи рога, продам",
+        "продажа сайгачьих рогов",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(a.taxa.iter().any(|t| t == "Saiga tatarica"), "{t}");
+    }
+}
