@@ -1753,3 +1753,19 @@ fn russian_adjective_forms_of_saiga_horn_are_products() {
         assert!(a.taxa.iter().any(|t| t == "Saiga tatarica"), "{t}");
     }
 }
+
+#[test]
+fn everyday_words_that_are_also_code_words_do_not_block_ordinary_crafts() {
+    // "wood" is a reported code word for ivory, and an everyday word: a wooden carving sold
+    // as real wood, not resin, is a carving of wood
+    let c = classifier();
+    for t in [
+        "Real wood carving, not resin, for sale $30",
+        "Hand carved wood bowl, genuine wood not plastic, $25",
+        "Holzschnitzerei, echte Knochen? Nein: Holz. 20 EUR",
+        "aloo paratha frozen 10 pcs",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
