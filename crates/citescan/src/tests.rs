@@ -1755,7 +1755,7 @@ fn russian_adjective_forms_of_saiga_horn_are_products() {
 }
 
 #[test]
-fn everyday_words_that_are_also_code_words_do_not_block_ordinary_crafts() {
+fn everyday_words_and_foods_named_like_listed_taxa_are_allowed() {
     // "wood" is a reported code word for ivory, and an everyday word: a wooden carving sold
     // as real wood, not resin, is a carving of wood
     let c = classifier();
@@ -1764,6 +1764,10 @@ fn everyday_words_that_are_also_code_words_do_not_block_ordinary_crafts() {
         "Hand carved wood bowl, genuine wood not plastic, $25",
         "Holzschnitzerei, echte Knochen? Nein: Holz. 20 EUR",
         "aloo paratha frozen 10 pcs",
+        // foods named like listed plants: the cactus fruit and the seaweed jelly
+        "Dragon fruit 1kg fresh",
+        "Pitaya roja 2kg",
+        "Agar agar powder 100g for jelly",
     ] {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
