@@ -728,14 +728,32 @@ impl Classifier {
                 continue;
             }
             let mut weight = sp.weight();
+            let sp_taxon = taxa_of[i];
+            // wood is what an animal's figure is made of, never a product of the animal
+            // ("figura de elefante de madera"): beside an animal, plant materials are no form
+            let animal = sp_taxon.is_some_and(|t| t.kingdom == "Animalia");
+            let material_form = |o: &Scored<'_>| {
+                animal
+                    && lex
+                        .entries_of(o.hit.value)
+                        .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
+            };
             // product form elsewhere in the listing (another hit than this one)
-            let mut form_w = strongest(Kind::Form, Some(i), false);
+            let mut form_w = scored
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != i && o.kinds & bit(Kind::Form) != 0 && !material_form(o))
+                .flat_map(|(_, o)| {
+                    lex.entries_of(o.hit.value)
+                        .filter(|e| e.kind() == Kind::Form)
+                        .map(|e| e.weight())
+                })
+                .fold(0.0f32, f32::max);
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
             // touching it, or at most one short word away, in the normalised text
             // A generic product name of the same class counts as the form ("双髻鲨 鱼翅",
             // "Hammerhai Haifischflossen": the named shark's fins)
-            let sp_taxon = taxa_of[i];
             let sp_class = sp_taxon.map(|t| t.class).filter(|c| !c.is_empty());
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
@@ -743,6 +761,7 @@ impl Classifier {
                     // bone": "bone" is also a code word for ivory)
                     && (o.kinds & bit(Kind::Form) != 0
                         && o.species.is_none_or(|e| e.kind() == Kind::Code)
+                        && !material_form(o)
                         || o.species.is_some_and(|e| {
                             e.kind() == Kind::Product
                                 && taxa_of[*j].is_some_and(|t| Some(t.class) == sp_class)
@@ -1442,6 +1461,48 @@ fn quantity_between(fields: &[(&str, &str)], a: &Scored<'_>, b: &Scored<'_>) -> 
     }
     let unit = unit.to_lowercase();
     BULK_UNITS.iter().any(|(u, _, _)| *u == unit)
+}
+
+/// Whether a product form names a material of plants: wood, timber, logs, in the lexicon's
+/// languages. Beside an animal's name it is what a figure is made of.
+fn is_plant_material(term: &str) -> bool {
+    const MATERIALS: &[&str] = &[
+        "wood",
+        "log",
+        "logs",
+        "timber",
+        "plank",
+        "planks",
+        "lumber",
+        "sawn wood",
+        "veneer",
+        "原木",
+        "木材",
+        "板材",
+        "木屑",
+        "gỗ",
+        "gỗ tròn",
+        "gỗ xẻ",
+        "ไม้ซุง",
+        "ไม้แปรรูป",
+        "kayu gelondongan",
+        "kayu olahan",
+        "kayu balak",
+        "kayu gergaji",
+        "목재",
+        "bois",
+        "bois massif",
+        "tronco",
+        "troncos",
+        "madera",
+        "madeira",
+        "Rundholz",
+        "Holz",
+        "Schnittholz",
+        "Brett",
+        "legno",
+    ];
+    MATERIALS.iter().any(|m| m.eq_ignore_ascii_case(term))
 }
 
 /// Whether a hit stands between quotation marks in its field (spaces inside them allowed):
