@@ -176,6 +176,9 @@ struct Inner {
     /// Ids of the lexicon's `form` entries that say "taken from the wild" (policy
     /// `rules.wild_terms`), sorted.
     wild_ids: Vec<u32>,
+    /// Ids of the lexicon's `sale` entries that wink at those who know (policy
+    /// `rules.knowing_terms`), sorted.
+    knowing_ids: Vec<u32>,
     parallel: bool,
     /// Tests only: walk every word, to show the prefilter changes nothing.
     no_prefilter: bool,
@@ -313,6 +316,16 @@ impl ClassifierBuilder {
             .collect();
         wild_ids.sort_unstable();
         wild_ids.dedup();
+        let mut knowing_ids: Vec<u32> = policy
+            .rules
+            .knowing_terms
+            .iter()
+            .flat_map(|t| lexicon.lookup(t))
+            .filter(|e| e.kind() == Kind::Sale)
+            .map(|e| e.id())
+            .collect();
+        knowing_ids.sort_unstable();
+        knowing_ids.dedup();
         let screen = scan::ScreenTables::new(&lexicon);
         Ok(Classifier {
             inner: Arc::new(Inner {
@@ -323,6 +336,7 @@ impl ClassifierBuilder {
                 max_input_bytes: self.max_input_bytes,
                 platform: PlatformTerms { ac, actions },
                 wild_ids,
+                knowing_ids,
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
                 screen,
@@ -673,6 +687,19 @@ impl Classifier {
                         e.kind() == Kind::Form && self.inner.wild_ids.binary_search(&e.id()).is_ok()
                     })
             });
+        // a phrase that winks at those who know ("懂的都懂", "if you know you know")
+        let knowing = (!self.inner.knowing_ids.is_empty())
+            .then(|| {
+                scored.iter().position(|o| {
+                    o.species.is_none()
+                        && o.kinds & bit(Kind::Sale) != 0
+                        && lex.entries_of(o.hit.value).any(|e| {
+                            e.kind() == Kind::Sale
+                                && self.inner.knowing_ids.binary_search(&e.id()).is_ok()
+                        })
+                })
+            })
+            .flatten();
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
@@ -934,9 +961,9 @@ impl Classifier {
             let everyday_kinds =
                 bit(Kind::Stop) | bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign);
             let code_ok = is_code && s.kinds & everyday_kinds == 0 && suppressed_by.is_empty();
-            // set in quotes ("« os de bœuf »", "the 'white plastic'"), as sellers mark a code
-            // word for those who know: one more signal
-            let marked = code_ok && in_quotes(fields, s);
+            // set in quotes ("« os de bœuf »", "the 'white plastic'"), or beside a phrase that
+            // winks at those who know, as sellers mark a code word: one more signal
+            let marked = code_ok && (in_quotes(fields, s) || knowing.is_some());
             if code_ok && (form_here && sale || marked && (form_here || sale)) {
                 score = score.max(p.thresholds.review);
             }
@@ -1116,9 +1143,18 @@ impl Classifier {
                 });
             }
             if j.marked {
+                let how = match knowing {
+                    Some(k) if !in_quotes(fields, s) => {
+                        format!(
+                            "stands beside {}, a wink at those who know,",
+                            quote(&scored[k])
+                        )
+                    }
+                    _ => "is set in quotes,".to_string(),
+                };
                 reasons.push(Reason {
                     code: "CODE_WORD_MARKED".into(),
-                    detail: format!("{} is set in quotes, as sellers mark a code word", quote(s)),
+                    detail: format!("{} {how} as sellers mark a code word", quote(s)),
                 });
             }
             if s.obf.contains(Obfuscation::Misspelling) {

@@ -1787,3 +1787,20 @@ fn everyday_words_and_foods_named_like_listed_taxa_are_allowed() {
         assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
     }
 }
+
+#[test]
+fn a_phrase_that_winks_at_those_who_know_marks_a_code_word() {
+    let c = classifier();
+    let a = c.classify("白料 手镯 懂的来");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    assert!(a.reasons.iter().any(|r| r.code == "CODE_WORD_MARKED"));
+    // without the wink, a person should look; an everyday code word is never marked
+    assert_eq!(c.classify("白料 手镯 私聊").verdict, Verdict::Review);
+    assert_eq!(c.classify("white bangle iykyk DM").verdict, Verdict::Allow);
+    // a policy without the list (an older file) marks nothing
+    let mut policy = Policy::default();
+    policy.rules.knowing_terms.clear();
+    let c = Classifier::builder().policy(policy).build().unwrap();
+    let a = c.classify("白料 手镯 懂的来");
+    assert!(!a.reasons.iter().any(|r| r.code == "CODE_WORD_MARKED"));
+}
