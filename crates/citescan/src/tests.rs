@@ -1773,6 +1773,11 @@ fn everyday_words_and_foods_named_like_listed_taxa_are_allowed() {
         "Schildkröte aus Holz, handgeschnitzt",
         "Collar de coral rosa bisutería 5€",
         "Kaos gambar harimau anak",
+        // musk perfume; a carved wooden elephant; a fake crocodile bag; an elephant picture
+        "Nước hoa xạ hương 50ml",
+        "ช้างไม้แกะสลัก ของตกแต่ง",
+        "กระเป๋าหนังจระเข้เทียม",
+        "코끼리 그림 액자",
     ] {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
@@ -1782,6 +1787,8 @@ fn everyday_words_and_foods_named_like_listed_taxa_are_allowed() {
         "Tallado de marfil de elefante, venta",
         "Anak harimau dijual, jinak",
         "Dalbergia madera 2 m3 venta",
+        "Xạ hương nguyên con, hàng rừng, bán",
+        "งาช้างแกะสลัก แท้ ขาย",
     ] {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
