@@ -1689,14 +1689,25 @@ const BULK_UNITS: &[(&str, f64, bool)] = &[
     ("本", PIECE, true),
     ("con", PIECE, false),
     ("ตัว", PIECE, true),
+    ("cbm", VOLUME, false),
+    ("khối", VOLUME, false),
+    ("kubik", VOLUME, false),
+    ("куб", VOLUME, false),
+    ("кубов", VOLUME, false),
+    ("кубометров", VOLUME, false),
+    ("立方", VOLUME, true),
+    ("立方米", VOLUME, true),
 ];
 /// `BULK_UNITS`' grams for a unit that counts pieces.
 const PIECE: f64 = -1.0;
+/// `BULK_UNITS`' grams for a unit of cubic metres (of timber): one or more is a bulk lot.
+/// `m3` and `m³` are read apart, since a digit ends a unit.
+const VOLUME: f64 = -2.0;
 
 /// Whether a text offers a bulk quantity: a number followed by a unit of weight that makes a
 /// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤"; "1 lb" and "1斤" are not),
-/// or by a unit of pieces that makes twenty or more ("50pcs", "100 pieces", "30只"). One pass
-/// over the bytes.
+/// or by a unit of pieces that makes twenty or more ("50pcs", "100 pieces", "30只"), or a cubic
+/// metre or more ("10 m3", "5 khối", "2立方"). One pass over the bytes.
 fn bulk_quantity(text: &str) -> bool {
     const BULK_GRAMS: f64 = 1000.0;
     const BULK_PIECES: f64 = 20.0;
@@ -1737,6 +1748,13 @@ fn bulk_quantity(text: &str) -> bool {
             j += 1;
         }
         let rest = &text[j..];
+        let cubic = ["m3", "m³"].iter().any(|m| {
+            rest.strip_prefix(m)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        });
+        if cubic && n >= 1.0 {
+            return true;
+        }
         let unit_len = rest
             .char_indices()
             .find(|&(k, c)| !c.is_alphabetic() || (k > 0 && glued_unit_ends(rest, k)))
@@ -1746,7 +1764,10 @@ fn bulk_quantity(text: &str) -> bool {
         }
         let unit = rest[..unit_len].to_lowercase();
         if let Some(&(_, grams, _)) = BULK_UNITS.iter().find(|(u, _, _)| *u == unit) {
-            if grams == PIECE && n >= BULK_PIECES || grams > 0.0 && n * grams >= BULK_GRAMS {
+            if grams == PIECE && n >= BULK_PIECES
+                || grams == VOLUME && n >= 1.0
+                || grams > 0.0 && n * grams >= BULK_GRAMS
+            {
                 return true;
             }
         }
@@ -1815,7 +1836,7 @@ mod bulk_tests {
     use super::bulk_quantity;
 
     #[test]
-    fn bulk_quantities_are_a_kilogram_or_twenty_pieces() {
+    fn bulk_quantities_are_a_kilogram_twenty_pieces_or_a_cubic_metre() {
         for text in [
             "dried seahorse 1kg",
             "agarwood chips 1.5 kilos",
@@ -1830,6 +1851,11 @@ mod bulk_tests {
             "20 con giống",
             "Шкуры 25 шт",
             "2 KG",
+            "logs 10 m3",
+            "sawn wood 2.5m³, export",
+            "gỗ trắc 5 khối",
+            "原木 2立方 出售",
+            "3 cbm",
         ] {
             assert!(bulk_quantity(text), "{text:?}");
         }
@@ -1845,6 +1871,10 @@ mod bulk_tests {
             "Samsung 128GB",
             "5 kilometres away",
             "1kgg",
+            "0.5 m3",
+            "10 m3x",
+            "2 min",
+            "10 m",
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
         }
