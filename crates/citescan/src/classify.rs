@@ -745,7 +745,8 @@ impl Classifier {
             rule_text: String,
             suppressed_by: Vec<(usize, &'static str, &'static str)>,
             appendix: u8,
-            /// A code word set in quotes, as sellers mark one.
+            /// A code word marked as one: set in quotes, or beside a phrase that winks at those
+            /// who know.
             marked: bool,
         }
         let mut judged: Vec<Judged> = Vec::new();

@@ -397,10 +397,9 @@ pub(crate) fn screen_clean(
                 triple |= same & repeat & letter;
                 (last, repeat) = (l, same);
             }
-            let k = len;
             debug_assert_eq!(i, ascii_alnum_end(b, s));
             let w = &b[s..i];
-            let word = &buf[..k];
+            let word = &buf[..len];
             // one-letter words spaced apart, which the normaliser joins
             if run.word(w) {
                 return false;
@@ -1157,8 +1156,9 @@ const DROPPED_FIRST_MIN_WORD: usize = 4;
 /// A word that is a strong name of the trade (`strong_name`) with its first letter dropped:
 /// "vory" for "ivory", "angolin" for "pangolin". Edits elsewhere keep the first letter, which
 /// sellers rarely change ("bangolin" is no "pangolin"), but a first letter left out is a common
-/// slip. Never a word of the dictionary; the gate (which holds every fuzzy key with one letter
-/// deleted) rules out most words with one probe before any FST look-up.
+/// slip. Never a word of the dictionary; the prefilter, which marks every such name with its
+/// first letter dropped (`format::dropped_first_hash`), rules out most words with one probe
+/// before any FST look-up.
 fn first_letter_dropped(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     const MAX: usize = 40;
     if word.len() < DROPPED_FIRST_MIN_WORD || word.len() >= MAX || !word.is_ascii() {
