@@ -687,7 +687,7 @@ impl Classifier {
                         e.kind() == Kind::Form && self.inner.wild_ids.binary_search(&e.id()).is_ok()
                     })
             });
-        // a phrase that winks at those who know ("懂的都懂", "if you know you know")
+        // a phrase that winks at those who know ("懂的都懂", "iykyk")
         let knowing = (!self.inner.knowing_ids.is_empty())
             .then(|| {
                 scored.iter().position(|o| {

@@ -140,8 +140,8 @@ pub struct Rules {
     /// "Wildfang"); matched as lexicon `form` entries.
     #[serde(default)]
     pub wild_terms: Vec<String>,
-    /// Sale phrases that wink at those who know ("懂的都懂", "if you know you know", "comme on
-    /// dit"); matched as lexicon `sale` entries. Beside a code word they mark it as a code, as
+    /// Sale phrases that wink at those who know ("懂的都懂", "iykyk"); matched as lexicon `sale`
+    /// entries. Beside a code word they mark it as a code, as
     /// quotation marks do (`CODE_WORD_MARKED`). Empty (off) in a policy file without it.
     #[serde(default)]
     pub knowing_terms: Vec<String>,
