@@ -306,26 +306,8 @@ impl ClassifierBuilder {
                     .map_err(|e| Error::new(ErrorKind::Policy, format!("policy terms: {e}")))?,
             )
         };
-        let mut wild_ids: Vec<u32> = policy
-            .rules
-            .wild_terms
-            .iter()
-            .flat_map(|t| lexicon.lookup(t))
-            .filter(|e| e.kind() == Kind::Form)
-            .map(|e| e.id())
-            .collect();
-        wild_ids.sort_unstable();
-        wild_ids.dedup();
-        let mut knowing_ids: Vec<u32> = policy
-            .rules
-            .knowing_terms
-            .iter()
-            .flat_map(|t| lexicon.lookup(t))
-            .filter(|e| e.kind() == Kind::Sale)
-            .map(|e| e.id())
-            .collect();
-        knowing_ids.sort_unstable();
-        knowing_ids.dedup();
+        let wild_ids = entry_ids(&lexicon, &policy.rules.wild_terms, Kind::Form);
+        let knowing_ids = entry_ids(&lexicon, &policy.rules.knowing_terms, Kind::Sale);
         let screen = scan::ScreenTables::new(&lexicon);
         Ok(Classifier {
             inner: Arc::new(Inner {
@@ -646,12 +628,19 @@ impl Classifier {
         };
         // the strongest weight among context entries of a kind (0 when absent), leaving out one
         // hit (`except`) and, where asked, those after a negation
-        let strongest = |k: Kind, except: Option<usize>, skip_negated: bool| {
+        // the strongest weight of kind `k` among the hits `keep` accepts
+        let strongest_of = |k: Kind,
+                            except: Option<usize>,
+                            skip_negated: bool,
+                            keep: &dyn Fn(&Scored<'_>) -> bool| {
             scored
                 .iter()
                 .enumerate()
                 .filter(|(j, o)| {
-                    Some(*j) != except && o.kinds & bit(k) != 0 && !(skip_negated && negated(*j))
+                    Some(*j) != except
+                        && o.kinds & bit(k) != 0
+                        && !(skip_negated && negated(*j))
+                        && keep(o)
                 })
                 .flat_map(|(_, o)| {
                     lex.entries_of(o.hit.value)
@@ -659,6 +648,9 @@ impl Classifier {
                         .map(|e| e.weight())
                 })
                 .fold(0.0f32, f32::max)
+        };
+        let strongest = |k: Kind, except: Option<usize>, skip_negated: bool| {
+            strongest_of(k, except, skip_negated, &|_| true)
         };
         // a price written with a thousand or million suffix, as Vietnamese listings write them
         // ("50k/con", "4tr5", "1tr2"), is sale intent too
@@ -678,28 +670,23 @@ impl Classifier {
                     || o.species.is_some_and(|e| e.kind() == Kind::Code))
         });
         // a specimen said to be taken from the wild ("wild caught", 野生, "Wildfang"), not denied
-        let wild = !self.inner.wild_ids.is_empty()
-            && scored.iter().enumerate().any(|(j, o)| {
-                o.species.is_none()
-                    && o.kinds & bit(Kind::Form) != 0
-                    && !negated(j)
-                    && lex.entries_of(o.hit.value).any(|e| {
-                        e.kind() == Kind::Form && self.inner.wild_ids.binary_search(&e.id()).is_ok()
-                    })
-            });
+        // a context hit that is one of a policy's terms (`entry_ids`)
+        let listed = |o: &Scored<'_>, k: Kind, ids: &[u32]| {
+            !ids.is_empty()
+                && o.species.is_none()
+                && o.kinds & bit(k) != 0
+                && lex
+                    .entries_of(o.hit.value)
+                    .any(|e| e.kind() == k && ids.binary_search(&e.id()).is_ok())
+        };
+        let wild = scored
+            .iter()
+            .enumerate()
+            .any(|(j, o)| listed(o, Kind::Form, &self.inner.wild_ids) && !negated(j));
         // a phrase that winks at those who know ("懂的都懂", "iykyk")
-        let knowing = (!self.inner.knowing_ids.is_empty())
-            .then(|| {
-                scored.iter().position(|o| {
-                    o.species.is_none()
-                        && o.kinds & bit(Kind::Sale) != 0
-                        && lex.entries_of(o.hit.value).any(|e| {
-                            e.kind() == Kind::Sale
-                                && self.inner.knowing_ids.binary_search(&e.id()).is_ok()
-                        })
-                })
-            })
-            .flatten();
+        let knowing = scored
+            .iter()
+            .position(|o| listed(o, Kind::Sale, &self.inner.knowing_ids));
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
@@ -767,16 +754,7 @@ impl Classifier {
                         .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
             };
             // product form elsewhere in the listing (another hit than this one)
-            let mut form_w = scored
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && o.kinds & bit(Kind::Form) != 0 && !material_form(o))
-                .flat_map(|(_, o)| {
-                    lex.entries_of(o.hit.value)
-                        .filter(|e| e.kind() == Kind::Form)
-                        .map(|e| e.weight())
-                })
-                .fold(0.0f32, f32::max);
+            let mut form_w = strongest_of(Kind::Form, Some(i), false, &|o| !material_form(o));
             // a name or emoji right next to a product form is a product of the taxon ("tiger
             // claws", "saiga horns", "🐘 tusk", "Sphyrna lewini fins", "colmillos de jaguar"):
             // touching it, or at most one short word away, in the normalised text
@@ -1498,6 +1476,20 @@ fn quantity_between(fields: &[(&str, &str)], a: &Scored<'_>, b: &Scored<'_>) -> 
     }
     let unit = unit.to_lowercase();
     BULK_UNITS.iter().any(|(u, _, _)| *u == unit)
+}
+
+/// The sorted ids of the lexicon's entries of kind `kind` for a policy's list of terms
+/// (`rules.wild_terms`, `rules.knowing_terms`).
+fn entry_ids(lexicon: &Lexicon, terms: &[String], kind: Kind) -> Vec<u32> {
+    let mut ids: Vec<u32> = terms
+        .iter()
+        .flat_map(|t| lexicon.lookup(t))
+        .filter(|e| e.kind() == kind)
+        .map(|e| e.id())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Whether a product form names a material of plants: wood, timber, logs, in the lexicon's
