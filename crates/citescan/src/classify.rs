@@ -761,6 +761,14 @@ impl Classifier {
             // A generic product name of the same class counts as the form ("双髻鲨 鱼翅",
             // "Hammerhai Haifischflossen": the named shark's fins)
             let sp_class = sp_taxon.map(|t| t.class).filter(|c| !c.is_empty());
+            // wood, timber or logs near a plant's name are the plant's own material, whatever
+            // words stand between ("Swietenia macrophylla sawn timber", "Dalbergia nigra, kiln
+            // dried, planks"); a live plant's pot or seedling is not a product, so only these
+            let plant = sp_taxon.is_some_and(|t| t.kingdom == "Plantae");
+            let is_plant_material_hit = |o: &Scored<'_>| {
+                lex.entries_of(o.hit.value)
+                    .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
+            };
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
                     // a form that is also a code word counts as the form ("tiger bone", "🐯
@@ -773,7 +781,9 @@ impl Classifier {
                                 && taxa_of[*j].is_some_and(|t| Some(t.class) == sp_class)
                                 && taxa_of[*j].map(|t| t.name) != sp_taxon.map(|t| t.name)
                         }))
-                    && (touching(s, o) || quantity_between(fields, s, o))
+                    && (touching(s, o)
+                        || quantity_between(fields, s, o)
+                        || plant && near(s, o) && is_plant_material_hit(o))
             });
             let adjacent_form = adjacent.is_some();
             // a disguised product form next to the name ("Saiga h0rns") disguises the product
@@ -826,7 +836,11 @@ impl Classifier {
             {
                 weight *= p.suppress.uninomial_factor;
             }
-            let appendix = effective_appendix(&sp, as_product);
+            // a Latin name that is also an everyday word ("Cactus", an old name of Melocactus)
+            // says no species even beside a form: it keeps its loosest listing (a common name
+            // beside a form still names the animal's product: "bile d'ours en gélules")
+            let everyday_latin = everyday && matches!(sp.kind(), Kind::Scientific | Kind::Synonym);
+            let appendix = effective_appendix(&sp, as_product && !everyday_latin);
             let ev = p.appendix_weight(appendix) * weight;
             let deliberate = s.obf.any_deliberate() || (as_product && disguised_form);
             let mut score = ev;
@@ -1492,8 +1506,9 @@ fn entry_ids(lexicon: &Lexicon, terms: &[String], kind: Kind) -> Vec<u32> {
     ids
 }
 
-/// Whether a product form names a material of plants: wood, timber, logs, in the lexicon's
-/// languages. Beside an animal's name it is what a figure is made of.
+/// Whether a product form names a material of plants: wood, timber, logs, planks, in the
+/// lexicon's languages. Beside an animal's name it is what a figure is made of; near a plant's
+/// name, the plant's own wood.
 fn is_plant_material(term: &str) -> bool {
     const MATERIALS: &[&str] = &[
         "wood",
@@ -1529,7 +1544,38 @@ fn is_plant_material(term: &str) -> bool {
         "Holz",
         "Schnittholz",
         "Brett",
+        "Bretter",
+        "Bohlen",
+        "Stämme",
+        "Baumstämme",
         "legno",
+        "legname",
+        "tronchi",
+        "tavole",
+        "segati",
+        "billet",
+        "billets",
+        "tablas",
+        "tablones",
+        "madera aserrada",
+        "toras",
+        "tábuas",
+        "pranchas",
+        "madeira serrada",
+        "planches",
+        "grumes",
+        "bois scié",
+        "kayu bulat",
+        "kayu gergajian",
+        "木料",
+        "木方",
+        "丸太",
+        "製材",
+        "원목",
+        "брёвна",
+        "бревна",
+        "доски",
+        "пиломатериалы",
     ];
     MATERIALS.iter().any(|m| m.eq_ignore_ascii_case(term))
 }

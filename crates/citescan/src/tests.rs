@@ -1815,3 +1815,41 @@ fn a_phrase_that_winks_at_those_who_know_marks_a_code_word() {
     let a = c.classify("白料 手镯 懂的来");
     assert!(!a.reasons.iter().any(|r| r.code == "CODE_WORD_MARKED"));
 }
+
+#[test]
+fn timber_near_a_plants_name_is_its_wood() {
+    let c = classifier();
+    // words between the name and the timber word: still the plant's own wood, in bulk
+    for t in [
+        "Swietenia macrophylla sawn timber 20 m3",
+        "Pterocarpus santalinus red sanders billets 500kg available",
+        "palisandro Dalbergia stevensonii seco, tablas 2 m3",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // a live plant's pot or seedlings are no material; an animal beside wood is a figure
+    for t in [
+        "Phalaenopsis orchid in a ceramic pot, 2 stems, price 390",
+        "Figura de elefante tallada en madera, decoración",
+    ] {
+        let a = c.classify(t);
+        assert_ne!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // without the words between, or without the quantity, the rule was not needed or does not
+    // apply: a timber species named alone is for a person to look at
+    assert_eq!(c.classify("Swietenia macrophylla").verdict, Verdict::Review);
+}
+
+#[test]
+fn a_latin_name_that_is_an_everyday_word_keeps_its_loosest_listing_beside_a_form() {
+    // "Cactus" is an old name of Melocactus (Appendix I and II): beside "seedlings" it names
+    // no species, so it is weighed as Appendix II, and needs other evidence to block
+    let c = classifier();
+    let a = c.classify("Cactus seedlings in 5cm pots");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    assert!(!a.reasons.iter().any(|r| r.code == "RULE_APPENDIX_BLOCKS"));
+    // a common name beside a form still names the animal's product (French "ours", bear)
+    let a = c.classify("bile d'ours en gélules 60 caps");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+}
