@@ -27,6 +27,12 @@ const VERDICTS: &[(&str, Verdict)] = &[
     ("Puma suede sneakers", Verdict::Allow),
     ("Tiger Balm 30 g", Verdict::Allow),
     ("Python Crash Course (book)", Verdict::Allow),
+    // a pair of a listed parrot, sexed, is a live animal offered; a pair of budgies is not listed
+    ("Hyazinthara Paar, geschlechtsbestimmt", Verdict::Block),
+    ("Wellensittich Paar abzugeben", Verdict::Allow),
+    // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
+    ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
+    ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
     ("Save the Rhino T-shirt", Verdict::Allow),
     ("leopard print dress, size 10", Verdict::Allow),
     ("iPhone 14 Pro 256GB, unlocked, like new", Verdict::Allow),
