@@ -30,6 +30,10 @@ const VERDICTS: &[(&str, Verdict)] = &[
     // a pair of a listed parrot, sexed, is a live animal offered; a pair of budgies is not listed
     ("Hyazinthara Paar, geschlechtsbestimmt", Verdict::Block),
     ("Wellensittich Paar abzugeben", Verdict::Allow),
+    // parrots and eagles named by their everyday class name; a budgerigar is not listed
+    ("鹦鹉 活体 非洲灰 出售", Verdict::Block),
+    ("虎皮鹦鹉 活体 出售", Verdict::Allow),
+    ("Adler Tattoo Motiv T-Shirt", Verdict::Allow),
     // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
     ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
     ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
