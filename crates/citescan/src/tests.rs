@@ -34,6 +34,9 @@ const VERDICTS: &[(&str, Verdict)] = &[
     ("鹦鹉 活体 非洲灰 出售", Verdict::Block),
     ("虎皮鹦鹉 活体 出售", Verdict::Allow),
     ("Adler Tattoo Motiv T-Shirt", Verdict::Allow),
+    // feathers of a listed bird, in a German compound; a goose-down pillow
+    ("Adlerfedern zu verkaufen", Verdict::Block),
+    ("Federkissen mit Gänsefedern", Verdict::Allow),
     // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
     ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
     ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
