@@ -47,6 +47,9 @@ SRC_COMMON = "speciesplus-common-names"
 SRC_TRADE = "cites-trade-names"
 SRC_DEBIAN = "debian-wordlists"
 SRC_HOMOPHONE = "citescan-zh-homophones"
+SRC_RU_ORDER = "citescan-ru-word-order"
+# endings of Russian adjectives (nominative and genitive, all genders and numbers)
+RU_ADJECTIVE = re.compile(r"(ая|яя|ий|ый|ой|ое|ее|ья|ье|ьи|ые|ие|ого|его|ьего|ьей|ьих)$")
 HOMOPHONES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zh_homophones.tsv")
 # a homophone spelling of a name of three characters or more is as strong as the name (the swap
 # has no innocent reason but a typo, and such names are no ordinary words)
@@ -645,6 +648,34 @@ class Gen:
         self.homophone_rows = rows
         self.stats["names_zh_homophones.tsv"] = dict(sorted(st.items()))
 
+    # -- 5b. Russian word order
+    def gen_ru_order(self):
+        """One row per curated Russian product, common or code name of two words that starts
+        with an adjective (медвежья желчь, красный коралл, среднеазиатская черепаха), with the
+        words the other way round (желчь медвежья): Russian listings often put the noun first,
+        as a catalogue does. Same kind, taxon and weight; a reversed form already curated is
+        left out."""
+        curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
+        names, existing = [], set()
+        for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
+            for line in open(path, encoding="utf-8"):
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
+                    continue
+                existing.add((cols[0].lower(), cols[1], cols[2]))
+                if cols[5] == "ru" and cols[1] in ("product", "common", "code"):
+                    names.append(cols[:8])
+        rows = set()
+        for term, kind, taxon, rank, app, lang, weight, _src in names:
+            words = term.split()
+            if len(words) != 2 or not RU_ADJECTIVE.search(words[0].lower()):
+                continue
+            flipped = f"{words[1]} {words[0]}"
+            if (flipped.lower(), kind, taxon) in existing:
+                continue
+            rows.add((flipped, kind, taxon, rank, app, lang, weight, SRC_RU_ORDER))
+        self.ru_order_rows = rows
+
     # -- 6. collisions
     def gen_collisions(self):
         dicts = load_dictionaries(self.dict_dir)
@@ -740,6 +771,7 @@ class Gen:
         self.gen_trade()
         self.gen_new_synonyms()
         self.gen_zh_homophones()
+        self.gen_ru_order()
         self.gen_collisions()
         idx = self.index_name
         syn_files = sorted(os.path.basename(p) for p in
@@ -756,6 +788,7 @@ class Gen:
              dict_files + [idx, "common_names.csv"]),
             ("names_zh_homophones.tsv", list(self.homophone_rows),
              ["tools/wordlists/zh_homophones.tsv", "wordlists/curated/*.tsv"]),
+            ("names_ru_order.tsv", list(self.ru_order_rows), ["wordlists/curated/*.tsv"]),
         ]
         for fname, rows, inputs in plan:
             rows = sorted(rows, key=self.sort_key if fname != "stop_collisions.tsv"
@@ -819,6 +852,14 @@ def render_readme(g: Gen) -> str:
         f"| `names_synonyms_2024_2026.tsv` | `synonyms-2024-2026/*.csv` | {ns['rows']:,} | {ns['bytes']:,} |",
         f"| `stop_collisions.tsv` | `wordlists/dictionary/*.txt` (Debian word lists) | {s['stop_collisions.tsv']['rows']:,} | {s['stop_collisions.tsv']['bytes']:,} |",
         f"| `names_zh_homophones.tsv` | `tools/wordlists/zh_homophones.tsv`, `wordlists/curated/*.tsv` | {s['names_zh_homophones.tsv']['rows']:,} | {s['names_zh_homophones.tsv']['bytes']:,} |",
+        f"| `names_ru_order.tsv` | `wordlists/curated/*.tsv` | {s['names_ru_order.tsv']['rows']:,} | {s['names_ru_order.tsv']['bytes']:,} |",
+        "",
+        "### names_ru_order.tsv",
+        "",
+        "Russian names the other way round: every curated Russian product, common or code name of "
+        "two words that starts with an adjective (медвежья желчь, красный коралл), with the noun "
+        "first (желчь медвежья), at the name's weight. Russian listings often write the noun first, "
+        "as a catalogue does; the classifier's normaliser folds case endings only, never word order.",
         "",
         "### names_zh_homophones.tsv",
         "",

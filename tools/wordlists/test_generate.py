@@ -146,3 +146,31 @@ class Cleaning(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RussianWordOrder(unittest.TestCase):
+    def test_swaps_two_word_names_that_start_with_an_adjective(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as root:
+            curated = os.path.join(root, "curated")
+            os.makedirs(curated)
+            os.makedirs(os.path.join(root, "dictionary"))
+            rows = [
+                "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource",
+                "медвежья желчь\tproduct\tUrsidae\tFAMILY\tI/II\tru\t1.0\tx",
+                "кость слоновая\tproduct\tElephantidae\tFAMILY\tI/II\tru\t1.0\tx",
+                "слоновая кость\tproduct\tElephantidae\tFAMILY\tI/II\tru\t1.0\tx",
+                "бивней слона\tproduct\tElephantidae\tFAMILY\tI/II\tru\t1.0\tx",
+                "красный коралл\tproduct\tCorallium\tGENUS\t\tru\t0.5\tx",
+                "красный\tcolour\t\t\t\tru\t1.0\tx",
+                "black coral\tproduct\tAntipatharia\tORDER\tII\ten\t0.8\tx",
+            ]
+            with open(os.path.join(curated, "a.tsv"), "w", encoding="utf-8") as f:
+                f.write("\n".join(rows) + "\n")
+            gen = g.Gen.__new__(g.Gen)
+            gen.dict_dir = os.path.join(root, "dictionary")
+            gen.gen_ru_order()
+            got = sorted((r[0], r[6]) for r in gen.ru_order_rows)
+            # the noun first, at the name's weight; a swap already curated, a noun first, a
+            # context word and another language are left alone
+            self.assertEqual(got, [("желчь медвежья", "1.0"), ("коралл красный", "0.5")])

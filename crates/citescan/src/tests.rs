@@ -37,6 +37,8 @@ const VERDICTS: &[(&str, Verdict)] = &[
     // feathers of a listed bird, in a German compound; a goose-down pillow
     ("Adlerfedern zu verkaufen", Verdict::Block),
     ("Federkissen mit Gänsefedern", Verdict::Allow),
+    // a Russian name written noun first ("медвежья желчь" the other way round)
+    ("Желчь медвежья сушёная", Verdict::Block),
     // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
     ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
     ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
