@@ -858,7 +858,11 @@ impl Classifier {
                 score += p.boosts.authenticity * factor;
             }
             // an Appendix II or III product, or a name next to a product form, taken from the wild
-            let wild_product = wild
+            // (said beside it, or in the product's own name: "wild ginseng root", "женьшень
+            // дикий")
+            let wild_name =
+                sp.kind() == Kind::Product && names_wild(sp.term(), &p.rules.wild_terms);
+            let wild_product = (wild || wild_name)
                 && (sp.kind() == Kind::Product || as_product)
                 && !p.blocks(appendix)
                 && appendix != 0;
@@ -1504,6 +1508,27 @@ fn entry_ids(lexicon: &Lexicon, terms: &[String], kind: Kind) -> Vec<u32> {
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// Whether a product's name says it was taken from the wild: it holds one of `wild_terms` as
+/// whole words ("wild ginseng root"), or, for a term in a script of three-byte letters written
+/// with few spaces or none (Chinese, Japanese, Thai, Korean), anywhere ("野生人参").
+pub(crate) fn names_wild(term: &str, wild_terms: &[String]) -> bool {
+    let term = term.to_lowercase();
+    wild_terms.iter().any(|w| {
+        let w = w.to_lowercase();
+        if w.is_empty() {
+            return false;
+        }
+        if w.chars().all(|c| c.len_utf8() >= 3 || !c.is_alphabetic()) {
+            return term.contains(&w);
+        }
+        term.match_indices(&w).any(|(at, _)| {
+            let before = term[..at].chars().next_back();
+            let after = term[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the

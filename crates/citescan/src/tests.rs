@@ -1868,3 +1868,22 @@ fn a_latin_name_that_is_an_everyday_word_keeps_its_loosest_listing_beside_a_form
     let a = c.classify("bile d'ours en gélules 60 caps");
     assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
 }
+
+#[test]
+fn a_product_named_as_taken_from_the_wild_is_a_wild_product() {
+    let c = classifier();
+    // the wild term is in the product's own name, not beside it
+    for t in [
+        "wild ginseng root 50 years",
+        "Женьшень дикий, корень, 50 лет",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // whole words only in a spaced script: "wildlife" is no wild term
+    let terms = vec!["wild".to_string(), "野生".to_string()];
+    assert!(crate::classify::names_wild("wild ginseng", &terms));
+    assert!(crate::classify::names_wild("野生人参", &terms));
+    assert!(!crate::classify::names_wild("wildlife ginseng", &terms));
+    assert!(!crate::classify::names_wild("ginseng", &terms));
+}
