@@ -857,13 +857,21 @@ impl Classifier {
             if authenticity {
                 score += p.boosts.authenticity * factor;
             }
+            // the key is also the name of a product of the same taxon ("Aloe ferox", the plant and
+            // its bitter crystals): what is offered is the product
+            let named_product = sp.kind() == Kind::Product
+                || s.kinds & bit(Kind::Product) != 0
+                    && lex.entries_of(s.hit.value).any(|e| {
+                        e.kind() == Kind::Product
+                            && e.taxon().map(|t| t.name) == sp_taxon.map(|t| t.name)
+                    });
             // an Appendix II or III product, or a name next to a product form, taken from the wild
             // (said beside it, or in the product's own name: "wild ginseng root", "женьшень
             // дикий")
             let wild_name =
                 sp.kind() == Kind::Product && names_wild(sp.term(), &p.rules.wild_terms);
             let wild_product = (wild || wild_name)
-                && (sp.kind() == Kind::Product || as_product)
+                && (named_product || as_product)
                 && !p.blocks(appendix)
                 && appendix != 0;
             if wild_product {
@@ -877,7 +885,7 @@ impl Classifier {
             });
             let bulk_product = bulk
                 && !broad
-                && (sp.kind() == Kind::Product || as_product)
+                && (named_product || as_product)
                 && !p.blocks(appendix)
                 && appendix != 0;
             if bulk_product {
@@ -1001,7 +1009,7 @@ impl Classifier {
                 || wild_product
                 || bulk_product
                 || (is_code && (form_here || sale))
-                || ((sp.kind() == Kind::Product || as_product) && sale);
+                || ((named_product || as_product) && sale);
             let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
                 (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
             } else if score >= p.thresholds.block {
@@ -1043,6 +1051,19 @@ impl Classifier {
                 )
             } else {
                 (verdict, rule, rule_text)
+            };
+            // ginseng sold as an extract, tea or sweets: CITES annotation #3 covers the roots only
+            let (verdict, rule, rule_text, score) = if verdict != Verdict::Allow
+                && derivative_not_covered(sp_taxon, fields)
+            {
+                (
+                        Verdict::Allow,
+                        "RULE_ANNOTATION_EXCLUDES",
+                        format!("{rule_text}; but the listing offers a manufactured derivative (an extract, tea, capsules, sweets), which the taxon's CITES annotation #3 leaves out: it covers whole and sliced roots only"),
+                        score.min(p.thresholds.review * 0.99),
+                    )
+            } else {
+                (verdict, rule, rule_text, score)
             };
             judged.push(Judged {
                 idx: i,
@@ -1510,25 +1531,148 @@ fn entry_ids(lexicon: &Lexicon, terms: &[String], kind: Kind) -> Vec<u32> {
     ids
 }
 
-/// Whether a product's name says it was taken from the wild: it holds one of `wild_terms` as
-/// whole words ("wild ginseng root"), or, for a term in a script of three-byte letters written
-/// with few spaces or none (Chinese, Japanese, Thai, Korean), anywhere ("野生人参").
+/// Whether a product's name says it was taken from the wild: it holds one of `wild_terms`
+/// (`holds_word`: "wild ginseng root", "野生人参").
 pub(crate) fn names_wild(term: &str, wild_terms: &[String]) -> bool {
     let term = term.to_lowercase();
-    wild_terms.iter().any(|w| {
-        let w = w.to_lowercase();
-        if w.is_empty() {
-            return false;
-        }
-        if w.chars().all(|c| c.len_utf8() >= 3 || !c.is_alphabetic()) {
-            return term.contains(&w);
-        }
-        term.match_indices(&w).any(|(at, _)| {
-            let before = term[..at].chars().next_back();
-            let after = term[at + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    wild_terms
+        .iter()
+        .any(|w| holds_word(&term, &w.to_lowercase()))
+}
+
+/// Whether lower-cased `text` holds lower-cased `word` as whole words, or, for a word in a
+/// script of three-byte letters written with few spaces or none (Chinese, Japanese, Thai,
+/// Korean), anywhere.
+fn holds_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if word
+        .chars()
+        .all(|c| c.len_utf8() >= 3 || !c.is_alphabetic())
+    {
+        return text.contains(word);
+    }
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Manufactured derivatives of ginseng root, in the lexicon's languages. CITES annotation #3
+/// (Panax ginseng, Panax quinquefolius) designates "whole and sliced roots and parts of roots,
+/// excluding manufactured parts or derivatives such as powders, pills, extracts, tonics, teas
+/// and confectionery": a listing of these is not of a listed specimen.
+const ROOT_DERIVATIVES: &[&str] = &[
+    "extract",
+    "extracts",
+    "powder",
+    "powders",
+    "pill",
+    "pills",
+    "capsule",
+    "capsules",
+    "tablet",
+    "tablets",
+    "tea",
+    "teas",
+    "tonic",
+    "tonics",
+    "candy",
+    "candies",
+    "drink",
+    "drinks",
+    "syrup",
+    "jelly",
+    "essence",
+    "concentrate",
+    "gum",
+    "chocolate",
+    "soap",
+    "cream",
+    "shampoo",
+    "serum",
+    "extrait",
+    "poudre",
+    "gélules",
+    "thé",
+    "bonbons",
+    "extracto",
+    "polvo",
+    "cápsulas",
+    "té",
+    "caramelos",
+    "extrato",
+    "chá",
+    "balas",
+    "estratto",
+    "polvere",
+    "capsule",
+    "tè",
+    "caramelle",
+    "Extrakt",
+    "Pulver",
+    "Kapseln",
+    "Tee",
+    "Bonbons",
+    "ekstrak",
+    "bubuk",
+    "serbuk",
+    "kapsul",
+    "teh",
+    "permen",
+    "gula-gula",
+    "trà",
+    "viên nang",
+    "kẹo",
+    "nước uống",
+    "экстракт",
+    "порошок",
+    "капсулы",
+    "чай",
+    "конфеты",
+    "茶",
+    "胶囊",
+    "膠囊",
+    "口服液",
+    "精华",
+    "糖",
+    "浓缩液",
+    "膏",
+    "エキス",
+    "カプセル",
+    "茶",
+    "キャンディ",
+    "飴",
+    "ドリンク",
+    "진액",
+    "엑기스",
+    "캡슐",
+    "차",
+    "캔디",
+    "젤리",
+    "스틱",
+    "음료",
+    "홍삼정",
+    "ชา",
+    "แคปซูล",
+    "สกัด",
+];
+
+/// Whether a taxon's CITES annotation is #3 (ginseng: roots only) and the listing offers a
+/// manufactured derivative (`ROOT_DERIVATIVES`) instead.
+fn derivative_not_covered(
+    taxon: Option<crate::lexicon::Taxon<'_>>,
+    fields: &[(&str, &str)],
+) -> bool {
+    taxon.is_some_and(|t| t.annotation.starts_with("#3 "))
+        && fields.iter().any(|(_, text)| {
+            let text = text.to_lowercase();
+            ROOT_DERIVATIVES
+                .iter()
+                .any(|w| holds_word(&text, &w.to_lowercase()))
+        })
 }
 
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the

@@ -39,6 +39,8 @@ const VERDICTS: &[(&str, Verdict)] = &[
     ("Federkissen mit Gänsefedern", Verdict::Allow),
     // a Russian name written noun first ("медвежья желчь" the other way round)
     ("Желчь медвежья сушёная", Verdict::Block),
+    // a name that is also its product's name, in bulk ("Aloe ferox": the plant and its crystals)
+    ("Aloe ferox bitter crystals 1kg", Verdict::Block),
     // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
     ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
     ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
@@ -1886,4 +1888,32 @@ fn a_product_named_as_taken_from_the_wild_is_a_wild_product() {
     assert!(crate::classify::names_wild("野生人参", &terms));
     assert!(!crate::classify::names_wild("wildlife ginseng", &terms));
     assert!(!crate::classify::names_wild("ginseng", &terms));
+}
+
+#[test]
+fn ginseng_derivatives_are_outside_annotation_3() {
+    // annotation #3 covers whole and sliced roots only: an extract, a tea, sweets are not listed
+    let c = classifier();
+    for t in [
+        "Korean red ginseng extract 1kg for sale",
+        "Red ginseng tea 50 bags",
+        "人参茶 出售",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        assert!(
+            a.reasons
+                .iter()
+                .any(|r| r.code == "RULE_ANNOTATION_EXCLUDES"),
+            "{t}"
+        );
+    }
+    // the roots themselves still count; "teapot" holds no "tea"
+    for t in [
+        "Wild American ginseng roots 1 lb for sale",
+        "wild ginseng root 50 years, teapot included",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
 }
