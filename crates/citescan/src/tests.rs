@@ -1545,6 +1545,9 @@ fn thai_hangul_and_russian_misspellings_meet_their_keys() {
     // Russian: vowels confused, soft sign dropped, another case ending
     assert_eq!(species("продам слановой кости"), vec!["слановой кости"]);
     assert_eq!(species("клык тыгром"), vec!["клык тыгром"]);
+    // a noun's genitive in -ога meets its other forms: "рога носорогов" is "рог носорога"
+    assert_eq!(species("продам рога носорогов"), vec!["рога носорогов"]);
+    assert!(species("творог 5% 200 г, пирог с мясом").is_empty());
     assert!(species("шины летние, доставка по России").is_empty());
 }
 

@@ -106,7 +106,7 @@ fn misspelt_names_in_non_latin_scripts_still_block() {
         ("ru", "vowel", 0.95),
         ("ru", "unstressed", 0.95),
         ("ru", "soft_sign", 0.95),
-        ("ru", "declension", 0.85),
+        ("ru", "declension", 0.9),
         ("zh", "homophone", 0.75),
     ];
     for &(lang, variant, floor) in floors {

@@ -29,7 +29,8 @@ pub const FORMAT_VERSION: u32 = 3;
 /// names with their first letter dropped, and the fuzzy gate's layout: seven bits a form,
 /// forms that keep the first letter, the forms of keys of ten letters or more in a set of
 /// their own (`Reach`); 4: the misspellings of Thai and Japanese names as keys of their own
-/// (`misspelt_value`, `lexicon::marks`).
+/// (`misspelt_value`, `lexicon::marks`), and the Russian fold cuts -ог/-ег from a stem after
+/// a case ending (носорога and носорогов meet).
 pub const KEY_RULES_VERSION: u32 = 4;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
