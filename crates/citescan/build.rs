@@ -11,6 +11,8 @@ mod builder;
 mod error;
 #[path = "src/lexicon/format.rs"]
 mod format;
+#[path = "src/lexicon/marks.rs"]
+mod marks;
 #[path = "src/normalize/mod.rs"]
 mod normalize;
 #[path = "src/lexicon/source.rs"]

@@ -7,7 +7,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use crate::lexicon::format::{fnv1a64, WORD_INERT, WORD_NO_PLURAL};
+use crate::lexicon::format::{fnv1a64, split_misspelt, WORD_INERT, WORD_NO_PLURAL};
 use crate::lexicon::{Kind, Lexicon};
 use crate::normalize::{
     ascii_alnum_end, has_model_digits, tok, Normalized, Normalizer, Obfuscation, ObfuscationSet,
@@ -113,6 +113,8 @@ pub(crate) fn scan(
         while pos < t.end {
             if pos >= covered_to && !(pos > t.start && within_word(src, n, pos as usize)) {
                 if let Some((end, value, spaced)) = longest_at(fst, src, n, ti, pos as usize) {
+                    // a misspelt form of a Thai or Japanese name (`lexicon::marks`)
+                    let (value, edits) = split_misspelt(value);
                     let inside = pos != t.start || !ends_at_token_boundary(text, end);
                     let chars = n.text[pos as usize..end]
                         .chars()
@@ -136,12 +138,15 @@ pub(crate) fn scan(
                         if t.is_glued() && (inside || spaced) || ends_glued {
                             obf.insert(Obfuscation::Glued);
                         }
+                        if edits > 0 {
+                            obf.insert(Obfuscation::Misspelling);
+                        }
                         hits.push(Hit {
                             start: pos,
                             end: end as u32,
                             value,
                             obf,
-                            distance: 0,
+                            distance: edits,
                         });
                         covered_to = end as u32;
                         if pos == t.start {
@@ -775,7 +780,9 @@ fn longest_at<D: AsRef<[u8]>>(
         loop {
             if pos > start && node.is_final() && valid_end(src, n, ti, start, pos) {
                 let v = out.cat(node.final_output()).value();
-                if best.is_none_or(|(e, _, _)| pos > e) {
+                if best.is_none_or(|(e, _, _)| pos > e)
+                    && (split_misspelt(v).1 == 0 || misspelt_fits(src, n, start, pos))
+                {
                     best = Some((pos, v, skipped));
                 }
             }
@@ -821,6 +828,34 @@ fn valid_end(src: &str, n: &Normalized, ti: usize, start: usize, pos: usize) -> 
     (t.flags & tok::UNSPACED != 0 || t.is_glued())
         && (text[pos] & 0xC0) != 0x80
         && !within_word(src, n, pos)
+}
+
+/// Whether a misspelt form of a Thai or Japanese name (`lexicon::marks`) may be read at the
+/// view's bytes `start..end`: on whole syllables as the script writes them (no Thai vowel
+/// written before its consonant left behind at the start, no mark or vowel after the last
+/// consonant cut off at the end), and never starting or ending inside a run of hiragana (the
+/// grammar of Japanese is written in hiragana: a misspelt name inside a run is more often a
+/// word; katakana runs are kept whole by `valid_end` and the scan's start rule already).
+#[cold]
+#[inline(never)]
+fn misspelt_fits(src: &str, n: &Normalized, start: usize, end: usize) -> bool {
+    let text = &n.text;
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| matches!(c, '\u{0E40}'..='\u{0E44}')) {
+        return false;
+    }
+    let after = text[end..].chars().next();
+    if after.is_some_and(|c| {
+        unicode_normalization::char::is_combining_mark(c)
+            || matches!(c, '\u{0E30}' | '\u{0E32}' | '\u{0E33}' | '\u{0E45}')
+    }) {
+        return false;
+    }
+    // (the long-vowel mark ー ends katakana as often as hiragana: it is no hiragana here)
+    let hira = |c: char| is_hiragana(c) && c != '\u{30FC}';
+    let hiragana_inside =
+        |p: usize| source_chars_around(src, n, p).is_some_and(|(a, b)| hira(a) && hira(b));
+    !hiragana_inside(start) && !hiragana_inside(end)
 }
 
 /// The original characters on either side of byte `pos` of the view, if both exist.

@@ -1562,7 +1562,125 @@ fn thai_hangul_and_russian_misspellings_meet_their_keys() {
     // Russian: vowels confused, soft sign dropped, another case ending
     assert_eq!(species("продам слановой кости"), vec!["слановой кости"]);
     assert_eq!(species("клык тыгром"), vec!["клык тыгром"]);
+    // a noun's genitive in -ога meets its other forms: "рога носорогов" is "рог носорога"
+    assert_eq!(species("продам рога носорогов"), vec!["рога носорогов"]);
+    assert!(species("творог 5% 200 г, пирог с мясом").is_empty());
     assert!(species("шины летние, доставка по России").is_empty());
+}
+
+#[test]
+fn thai_and_japanese_names_with_a_mark_misspelt_are_found_as_misspellings() {
+    let c = classifier();
+    // (listing, the misspelt span as written)
+    let cases = [
+        // Thai: tone mark dropped, swapped; vowel sign dropped; short vowel written long
+        ("ขายนกแกวแอฟริกันเกรย์ ราคา 500 บาท", "นกแกวแอฟริกันเกรย์"),
+        ("มีเต่าเสือดาว พร้อมส่ง", ""),
+        ("ขายนกแก่วแอฟริกันเกรย์ ราคา 500 บาท", "นกแก่วแอฟริกันเกรย์"),
+        ("ขายไม้ชิงชน ราคา 500 บาท", "ไม้ชิงชน"),
+        ("ขายนกชนหีน มีชีวิต ราคา 162 บาท", "นกชนหีน"),
+        // Japanese: voicing mark, long-vowel mark, small tsu dropped
+        ("センサンコウの鱗 販売 価格800円", "センサンコウの鱗"),
+        ("センサンコウ 生体 販売", "センサンコウ"),
+        ("本物 ウパールーパー 生体 売ります", "ウパールーパー"),
+        ("タイハクオム 生体 販売", "タイハクオム"),
+    ];
+    for (text, span) in cases {
+        let a = c.classify(text);
+        let m = a
+            .matches
+            .iter()
+            .find(|m| m.obfuscations.contains(&Obfuscation::Misspelling));
+        if span.is_empty() {
+            // written right: found exactly, as before
+            assert!(
+                a.matches.iter().all(|m| m.obfuscations.is_empty()),
+                "{text}"
+            );
+            continue;
+        }
+        let m = m.unwrap_or_else(|| panic!("no misspelt match in {text}: {:?}", a.matches));
+        // the span is the original text's, and the term the name as written in the lexicon
+        assert_eq!(&text[m.start..m.end], span, "{text}");
+        assert_eq!(m.text, span);
+        assert_ne!(m.term, span);
+        assert!(m.taxon.is_some(), "{text}");
+        assert!(
+            a.reasons.iter().any(|r| r.code == "MISSPELLED_TERM"),
+            "{text}: {:?}",
+            a.reasons
+        );
+    }
+    // the misspelt forms are no keys of entries
+    let lex = c.lexicon();
+    assert!(lex.lookup("センサンコウ").is_empty());
+    assert!(!lex.lookup("センザンコウ").is_empty());
+    assert!(!lex.keys().iter().any(|k| k == "せんさんこう"));
+    assert!(lex
+        .misspelt_forms()
+        .iter()
+        .any(|(f, k, e)| f == "せんさんこう" && k == "せんざんこう" && *e == 1));
+}
+
+#[test]
+fn thai_and_japanese_misspelt_forms_are_written_for_long_names_only() {
+    use crate::lexicon::marks::{misspellings, thai_syllables};
+    let forms = |k: &str| {
+        let mut v = Vec::new();
+        misspellings(k, &mut |f, e| v.push((f.to_string(), e)));
+        v
+    };
+    assert_eq!(thai_syllables("เสือ"), 1);
+    assert_eq!(thai_syllables("งาช้าง"), 2);
+    assert_eq!(thai_syllables("ตัวนิ่ม"), 2);
+    assert_eq!(thai_syllables("เสือโคร่ง"), 2);
+    assert_eq!(thai_syllables("นกชนหิน"), 3);
+    assert_eq!(thai_syllables("ไม้ชิงชัน"), 3);
+    assert!(forms("งาช้าง").is_empty());
+    assert!(forms("ตัวนิ่ม").is_empty());
+    let f = forms("นกแก้วแอฟริกันเกรย์");
+    // the tone mark dropped (the silencer ์ is none), written as another; a vowel sign written
+    // long, dropped
+    assert!(f.contains(&("นกแกวแอฟริกันเกรย์".to_string(), 1)));
+    assert!(f.contains(&("นกแก่วแอฟริกันเกรย์".to_string(), 1)));
+    assert!(f.contains(&("นกแก้วแอฟรีกันเกรย์".to_string(), 1)));
+    assert!(f.contains(&("นกแก้วแอฟรกันเกรย์".to_string(), 1)));
+    // kana: a name of two syllables gets none (ぞうげ: ぞ, a long vowel, げ; じゃこう)
+    assert!(forms("ぞうげ").is_empty());
+    assert!(forms("じゃこう").is_empty());
+    let f = forms("せんざんこう");
+    assert!(f.contains(&("せんさんこう".to_string(), 1)));
+    assert!(f.contains(&("せんざんこ".to_string(), 1)));
+    assert!(forms("べっこう").is_empty());
+    assert!(forms("まっこうくじら").contains(&("まこうくじら".to_string(), 1)));
+    // other scripts: none
+    assert!(forms("rhino horn").is_empty());
+    assert!(forms("穿山甲").is_empty());
+}
+
+#[test]
+fn misspelt_thai_and_japanese_forms_leave_ordinary_words_alone() {
+    let c = classifier();
+    let species = |t: &str| species_texts(&c, t);
+    // names of two syllables get no misspelt forms: ช้าง, elephant, without its tone mark is
+    // ชาง; ตัวนิ่ม, pangolin, read loosely would meet other words
+    assert!(species("ขายชางไม้ ราคาถูก").is_empty());
+    assert!(species("ตัวนิม").is_empty());
+    assert!(species("ขายเสื้อ มือสอง สภาพดี").is_empty());
+    // a misspelt form is read on whole syllables: not after a vowel written before its
+    // consonant, nor before a mark or vowel of the next syllable
+    // (ไม้ชิงชน, ไม้ชิงชัน with its vowel sign dropped, is no name before ะ: ชิงชนะเลิศ, final)
+    assert!(species("ถ้วยรางวัลไม้ชิงชนะเลิศ").is_empty());
+    // Japanese: a voicing mark dropped may spell an ordinary word, which is kept as one
+    // (アルガリ, argali; アルカリ, alkali; じんこう, agarwood; しんこう, progress)
+    assert!(species("アルカリ電池 単3 10本").is_empty());
+    assert!(species("工事のしんこう状況").is_empty());
+    // じゃこう, musk, is two syllables and a long vowel: no じゃこ (dried baby fish)
+    assert!(species("ちりめんじゃこ 500g 送料無料").is_empty());
+    assert!(species("じゃこ天 5枚入り").is_empty());
+    // and never inside a run of hiragana: the grammar is written in it
+    assert!(species("きょうはせんさんこうをみた").is_empty());
+    assert!(!species("せんさんこう 販売").is_empty());
 }
 
 /// Optimal string alignment distance (Levenshtein with adjacent transpositions, no substring

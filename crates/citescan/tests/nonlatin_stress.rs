@@ -88,16 +88,25 @@ fn misspelt_names_in_non_latin_scripts_still_block() {
     }
     // floors a little under what the mechanisms reach now (see the table), so a broken
     // mechanism fails the test; raise them with the mechanisms
-    // (Thai tone marks and vowel lengths are not folded: they tell words apart, and folding
-    // them read เสื้อ, shirt, as เสือ, tiger; Thai misspellings wait for a gated fuzzy look-up)
+    // (Thai and kana are not folded: their marks tell words apart, เสื้อ, shirt, from เสือ, tiger;
+    // the lexicon writes the names of three syllables or more again with one mark misspelt,
+    // `lexicon::marks`, so the misses are mostly names of two syllables, งาช้าง, ตัวนิ่ม, ぞうげ,
+    // べっこう, and forms that spell an ordinary word, アルカリ)
     let floors: &[(&str, &str, f64)] = &[
+        ("th", "tone_drop", 0.68),
+        ("th", "tone_swap", 0.68),
+        ("th", "vowel_drop", 0.68),
+        ("th", "vowel_length", 0.66),
+        ("ja", "long_vowel", 0.9),
+        ("ja", "small_tsu", 0.5),
+        ("ja", "voicing", 0.88),
         ("ko", "tense", 0.95),
         ("ko", "aspirated", 0.95),
         ("ko", "vowel", 0.95),
         ("ru", "vowel", 0.95),
         ("ru", "unstressed", 0.95),
         ("ru", "soft_sign", 0.95),
-        ("ru", "declension", 0.85),
+        ("ru", "declension", 0.9),
         ("zh", "homophone", 0.75),
     ];
     for &(lang, variant, floor) in floors {

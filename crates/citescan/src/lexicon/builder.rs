@@ -37,6 +37,10 @@ const FUZZY_PHRASE_MIN_WEIGHT: u8 = 204;
 /// which a generated name of that weight is not.
 const FUZZY_CURATED_PHRASE_MIN_WEIGHT: u8 = 153;
 
+/// Least weight (of 255) of a Thai or Japanese common or product name whose misspelt forms
+/// are written as keys (`marks`).
+const MISSPELT_MIN_WEIGHT: u8 = 128;
+
 /// Minimum length (in chars) of a key that fuzzy matching may reach (keys of five letters only
 /// by two letters swapped: "ivroy", "rhnio").
 pub(crate) const FUZZY_MIN_CHARS: usize = 5;
@@ -388,7 +392,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
     // single Greek or Cyrillic words, stored one byte a letter (`format::fuzzy_code`)
     let mut coded_keys: Vec<(Vec<u8>, u64)> = Vec::new();
     let mut entries_bytes = Vec::with_capacity(pending.len() * ENTRY_LEN);
-    let mut keys = fst::MapBuilder::memory();
+    let mut exact_keys: Vec<(&str, u64)> = Vec::with_capacity(pending.len());
+    // misspelt forms of Thai and Japanese names, with their marked value (None when two names
+    // share one)
+    let mut misspelt: BTreeMap<String, Option<u64>> = BTreeMap::new();
     let mut fuzzy = fst::MapBuilder::memory();
     let mut i = 0usize;
     while i < pending.len() {
@@ -398,10 +405,34 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         }
         let value = pack_range(i as u32, (j - i) as u32);
         let key = &pending[i].key;
-        keys.insert(key.as_bytes(), value)
-            .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+        exact_keys.push((key.as_str(), value));
         stats.keys += 1;
         let group = &pending[i..j];
+        // a Thai or Japanese name of the trade is written again with a mark misspelt
+        // (`marks`): not a brand's, nor one that also reads as context
+        if group.iter().any(|e| {
+            matches!(e.kind, Kind::Common | Kind::Product) && e.weight >= MISSPELT_MIN_WEIGHT
+        }) && !group
+            .iter()
+            .any(|e| e.kind == Kind::Brand || e.kind.is_reframing())
+        {
+            super::marks::misspellings(key, &mut |form, edits| {
+                let v = format::misspelt_value(value, edits);
+                misspelt
+                    .entry(form.to_string())
+                    .and_modify(|old: &mut Option<u64>| {
+                        // two names misspelt alike: the form names neither; the same name
+                        // misspelt two ways keeps the fewer edits
+                        match *old {
+                            Some(o) if format::split_misspelt(o).0 == value => {
+                                *old = Some(o.min(v))
+                            }
+                            _ => *old = None,
+                        }
+                    })
+                    .or_insert(Some(v));
+            });
+        }
         // fuzzy matching may reach single-word ASCII names and product names of five letters or
         // more, except those that are also brands (a misspelt brand is still the brand); and
         // the trade's own phrases of two or three words: product names and strong common names
@@ -490,6 +521,33 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         i = j;
     }
     stats.entries = pending.len() as u64;
+    // the key FST: every key, and every misspelt form that is no key itself, in byte order
+    let mut keys = fst::MapBuilder::memory();
+    let mut forms = misspelt
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| (k.as_str(), v)))
+        .peekable();
+    for &(key, value) in &exact_keys {
+        while let Some(&(form, v)) = forms.peek() {
+            if form.as_bytes() >= key.as_bytes() {
+                break;
+            }
+            keys.insert(form.as_bytes(), v)
+                .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+            stats.misspelt_keys += 1;
+            forms.next();
+        }
+        if forms.peek().is_some_and(|&(form, _)| form == key) {
+            forms.next();
+        }
+        keys.insert(key.as_bytes(), value)
+            .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+    }
+    for (form, v) in forms {
+        keys.insert(form.as_bytes(), v)
+            .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;
+        stats.misspelt_keys += 1;
+    }
     let keys = keys
         .into_inner()
         .map_err(|e| Error::new(ErrorKind::Limit, format!("key fst: {e}")))?;

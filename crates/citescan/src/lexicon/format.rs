@@ -28,8 +28,10 @@ pub const FORMAT_VERSION: u32 = 3;
 /// the fuzzy FST (one edit: one-deletion forms in the gate), the prefilter's marks for strong
 /// names with their first letter dropped, and the fuzzy gate's layout: seven bits a form,
 /// forms that keep the first letter, the forms of keys of ten letters or more in a set of
-/// their own (`Reach`).
-pub const KEY_RULES_VERSION: u32 = 3;
+/// their own (`Reach`); 4: the misspellings of Thai and Japanese names as keys of their own
+/// (`misspelt_value`, `lexicon::marks`), and the Russian fold cuts -ог/-ег from a stem after
+/// a case ending (носорога and носорогов meet).
+pub const KEY_RULES_VERSION: u32 = 4;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
 /// Bytes of one entry record: term string id (u32), taxon record index (u32, `NO_TAXON` for
@@ -442,6 +444,23 @@ pub fn pack_range(first: u32, count: u32) -> u64 {
     ((first as u64) << 16) | (count.min(0xFFFF) as u64)
 }
 
+/// Where a key's value records that the key is a misspelling of a name written out by the
+/// builder (`lexicon::marks`): the number of marks it changed, in the bits above the entry
+/// range (`pack_range` uses 48). Zero for every other key.
+const MISSPELT_SHIFT: u32 = 48;
+
+/// The value of a misspelt form of the key whose value is `value`, `edits` marks away.
+pub fn misspelt_value(value: u64, edits: u8) -> u64 {
+    value | (u64::from(edits.max(1)) << MISSPELT_SHIFT)
+}
+
+/// A key's value split into its entry range's value and the marks it changed (0 for a key
+/// as written).
+#[inline]
+pub fn split_misspelt(v: u64) -> (u64, u8) {
+    (v & ((1 << MISSPELT_SHIFT) - 1), (v >> MISSPELT_SHIFT) as u8)
+}
+
 /// Unpacks an fst value into (first entry, count).
 pub fn unpack_range(v: u64) -> (u32, u32) {
     ((v >> 16) as u32, (v & 0xFFFF) as u32)
@@ -491,6 +510,10 @@ pub struct Stats {
     pub keys: u64,
     /// Keys that fuzzy matching may reach.
     pub fuzzy_keys: u64,
+    /// Misspelt forms of Thai and Japanese names written as keys of their own (not counted in
+    /// `keys`).
+    #[serde(default)]
+    pub misspelt_keys: u64,
     /// Ordinary words in the dictionary.
     pub dictionary_words: u64,
     /// Taxa.

@@ -3,13 +3,14 @@
 
 pub(crate) mod builder;
 pub(crate) mod format;
+pub(crate) mod marks;
 pub(crate) mod source;
 
 use std::fmt;
 use std::sync::Arc;
 
 use fst::raw::Fst;
-use fst::{IntoStreamer, Streamer};
+use fst::Streamer;
 
 pub use builder::LexiconBuilder;
 pub use format::{Meta, Stats};
@@ -359,8 +360,9 @@ impl Lexicon {
     pub fn lookup(&self, term: &str) -> Vec<Entry<'_>> {
         let key = builder::normalize_key(&self.normalizer(NormalizeOptions::default()), term);
         match self.inner.keys.get(key.as_bytes()) {
-            Some(v) => self.entries_of(v).collect(),
-            None => Vec::new(),
+            // a misspelt form of a Thai or Japanese name (`lexicon::marks`) is no entry's key
+            Some(v) if format::split_misspelt(v).1 == 0 => self.entries_of(v).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -463,25 +465,51 @@ impl Lexicon {
         (first..first + count).map(move |i| self.entry(i))
     }
 
-    /// All keys with their entries, in key order (for diffs and tools).
+    /// All keys with their entries, in key order (for diffs and tools); the misspelt forms of
+    /// Thai and Japanese names the scanner also meets (`lexicon::marks`) are left out.
     pub fn iter(&self) -> impl Iterator<Item = (String, Vec<Entry<'_>>)> + '_ {
         let mut stream = self.inner.keys.stream();
         let mut all = Vec::new();
         while let Some((k, v)) = stream.next() {
-            all.push((String::from_utf8_lossy(k).into_owned(), v));
+            if format::split_misspelt(v).1 == 0 {
+                all.push((String::from_utf8_lossy(k).into_owned(), v));
+            }
         }
         all.into_iter()
             .map(move |(k, v)| (k, self.entries_of(v).collect()))
     }
 
-    /// All keys, in order (without entries).
+    /// All keys, in order (without entries; without the misspelt forms, as `iter`).
     pub fn keys(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let mut stream = self.inner.keys.keys().into_stream();
-        while let Some(k) = stream.next() {
-            out.push(String::from_utf8_lossy(k).into_owned());
+        let mut stream = self.inner.keys.stream();
+        while let Some((k, v)) = stream.next() {
+            if format::split_misspelt(v).1 == 0 {
+                out.push(String::from_utf8_lossy(k).into_owned());
+            }
         }
         out
+    }
+
+    /// The misspelt forms of Thai and Japanese names written as keys (`lexicon::marks`), each
+    /// with the name's key and the number of marks it changed, in order (for tools and tests).
+    pub fn misspelt_forms(&self) -> Vec<(String, String, u8)> {
+        let mut names = std::collections::HashMap::new();
+        let mut forms = Vec::new();
+        let mut stream = self.inner.keys.stream();
+        while let Some((k, v)) = stream.next() {
+            let (value, edits) = format::split_misspelt(v);
+            let k = String::from_utf8_lossy(k).into_owned();
+            if edits == 0 {
+                names.insert(value, k);
+            } else {
+                forms.push((k, value, edits));
+            }
+        }
+        forms
+            .into_iter()
+            .map(|(k, v, e)| (k, names.get(&v).cloned().unwrap_or_default(), e))
+            .collect()
     }
 
     fn string(&self, id: u32) -> &str {

@@ -1540,11 +1540,15 @@ pub(crate) fn fold_hangul(c: char) -> char {
 }
 
 /// Russian case endings (nouns and adjectives, all genders, singular and plural) as
-/// `fold_cyrillic` writes them (ой → аи, ый → ии, ого → ага, ...), longest first.
+/// `fold_cyrillic` writes them (ой → аи, ый → ии, ого → ага, ...), longest first. A noun whose
+/// stem ends in -ог or -ег reads its genitive as an adjective's (носорога, насарага, loses ага as
+/// белого does): so after a case ending, -аг and -ег go too, and the oblique forms of носорог
+/// (носорога, носорогов, носорогом) all read насар (the nominative, with no ending, keeps its
+/// stem: насараг).
 const RUSSIAN_ENDINGS: &[&str] = &[
     "иями", "ами", "ями", "ага", "ега", "аму", "ему", "ими", "иям", "иях", "ией", "ам", "ям", "ем",
     "ах", "ях", "аи", "еи", "ав", "ев", "ию", "ия", "ие", "ии", "ая", "яя", "ае", "ее", "им", "их",
-    "ую", "юю", "а", "я", "у", "ю", "е", "и",
+    "ую", "юю", "аг", "ег", "а", "я", "у", "ю", "е", "и",
 ];
 
 /// How many letters of a folded Russian word (`fold_cyrillic_word`) are case endings to cut:
@@ -1563,6 +1567,11 @@ fn russian_ending(word: &[Unit]) -> usize {
                 continue;
             }
             let (stem, end) = w.split_at(w.len() - n);
+            // -аг and -ег only after a case ending, from a stem of five letters or more
+            let stem_end = matches!(*e, "аг" | "ег");
+            if stem_end && (len == word.len() || stem.len() < 5) {
+                continue;
+            }
             if end.iter().map(|u| u.ch).eq(e.chars())
                 && !vowel(stem[stem.len() - 1].ch)
                 && stem

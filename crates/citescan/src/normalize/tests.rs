@@ -78,6 +78,20 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         "слан каст тигр",
         &[],
     ),
+    // a noun whose stem ends in -ог reads one stem in its oblique cases, its genitive (-ога)
+    // read like an adjective's (-ого) included; and the adjective's own forms meet
+    (
+        "russian -og nouns",
+        "носорог носорога носорогов носорогом",
+        "насараг насар насар насар",
+        &[],
+    ),
+    (
+        "russian adjective",
+        "белого белый белым",
+        "бел бел бел",
+        &[],
+    ),
     // a word of look-alikes only is no Russian word to fold
     ("russian look-alikes only", "ара", "ара", &[]),
     // Thai tone marks and vowel lengths are kept: they tell words apart (เสื้อ shirt, เสือ tiger)
