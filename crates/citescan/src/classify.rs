@@ -870,10 +870,10 @@ impl Classifier {
             // дикий")
             let wild_name =
                 sp.kind() == Kind::Product && names_wild(sp.term(), &p.rules.wild_terms);
-            let wild_product = (wild || wild_name)
-                && (named_product || as_product)
-                && !p.blocks(appendix)
-                && appendix != 0;
+            // (of any listed Appendix: an Appendix I product taken from the wild or in bulk is no
+            // less a product, and the boost may be what carries it to the block threshold)
+            let wild_product =
+                (wild || wild_name) && (named_product || as_product) && appendix != 0;
             if wild_product {
                 score += p.boosts.wild * factor;
             }
@@ -883,11 +883,7 @@ impl Classifier {
             let broad = sp.taxon_listing().is_some_and(|(rank, _)| {
                 !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
             });
-            let bulk_product = bulk
-                && !broad
-                && (named_product || as_product)
-                && !p.blocks(appendix)
-                && appendix != 0;
+            let bulk_product = bulk && !broad && (named_product || as_product) && appendix != 0;
             if bulk_product {
                 score += p.boosts.bulk * factor;
             }
@@ -1866,6 +1862,23 @@ const BULK_UNITS: &[(&str, f64, bool)] = &[
     ("кг", 1000.0, false),
     ("กิโล", 1000.0, true),
     ("斤", 500.0, true),
+    ("ton", 1e6, false),
+    ("tons", 1e6, false),
+    ("tonne", 1e6, false),
+    ("tonnes", 1e6, false),
+    ("tonnen", 1e6, false),
+    ("toneladas", 1e6, false),
+    ("tonelada", 1e6, false),
+    ("tonnellate", 1e6, false),
+    ("tấn", 1e6, false),
+    ("тонн", 1e6, false),
+    ("тонны", 1e6, false),
+    ("тонна", 1e6, false),
+    ("吨", 1e6, true),
+    ("噸", 1e6, true),
+    ("トン", 1e6, true),
+    ("톤", 1e6, true),
+    ("ตัน", 1e6, true),
     ("lb", 453.6, false),
     ("lbs", 453.6, false),
     ("pound", 453.6, false),
@@ -1913,7 +1926,8 @@ const PIECE: f64 = -1.0;
 const VOLUME: f64 = -2.0;
 
 /// Whether a text offers a bulk quantity: a number followed by a unit of weight that makes a
-/// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤"; "1 lb" and "1斤" are not),
+/// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤", "10 tons", "5 tấn"; "1 lb"
+/// and "1斤" are not),
 /// or by a unit of pieces that makes twenty or more ("50pcs", "100 pieces", "30只"), or a cubic
 /// metre or more ("10 m3", "5 khối", "2立方"). One pass over the bytes.
 fn bulk_quantity(text: &str) -> bool {
@@ -2064,6 +2078,10 @@ mod bulk_tests {
             "gỗ trắc 5 khối",
             "原木 2立方 出售",
             "3 cbm",
+            "rosewood logs 10 tons",
+            "0.5 tonne",
+            "gỗ trắc 2 tấn",
+            "鱼翅 1吨",
         ] {
             assert!(bulk_quantity(text), "{text:?}");
         }
@@ -2078,6 +2096,8 @@ mod bulk_tests {
             "price 2000 EUR",
             "Samsung 128GB",
             "5 kilometres away",
+            "a 10-ton truck toy",
+            "tons of fun",
             "1kgg",
             "0.5 m3",
             "10 m3x",

@@ -41,6 +41,8 @@ const VERDICTS: &[(&str, Verdict)] = &[
     ("Желчь медвежья сушёная", Verdict::Block),
     // a name that is also its product's name, in bulk ("Aloe ferox": the plant and its crystals)
     ("Aloe ferox bitter crystals 1kg", Verdict::Block),
+    // an Appendix I product in bulk: the bulk lot carries it to the block threshold
+    ("rosewood logs 10 tons", Verdict::Block),
     // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
     ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
     ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
