@@ -1073,8 +1073,9 @@ impl Classifier {
                 score = score.max(p.thresholds.review);
             }
             // ... and with one more independent signal (another term for the same animal, a
-            // denied imitation or cover material: "not resin", "不是普通牛骨", or a description of
-            // the real material) it is the trade the code word hides
+            // denied imitation or cover material: "not resin", "不是普通牛骨", a description of
+            // the real material) it is the trade the code word hides (not a bulk quantity: one
+            // heavy carving weighs a kilogram)
             let code_signals = [
                 form_here,
                 sale,
@@ -1117,7 +1118,28 @@ impl Classifier {
                 || bulk_product
                 || (is_code && (form_here || sale))
                 || ((sp.kind() == Kind::Product || as_product) && sale);
-            let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
+            // a code word that is itself a legality claim ("mammoth tusk", "pre-ban ivory":
+            // words of the lexicon's permit entries) caps like a claim beside it
+            // (read only for a hit that would block)
+            let own_claim = || {
+                if is_code {
+                    sp.term()
+                        .split([' ', '-'])
+                        .flat_map(|w| lex.lookup(w))
+                        .filter(|e| e.kind() == Kind::Permit)
+                        .map(|e| e.weight())
+                        .fold(0.0f32, f32::max)
+                } else {
+                    0.0
+                }
+            };
+            // a code word is no name: with no product form in the listing ("white plastic
+            // chairs, $20") it blocks only through the code-word rule above (sale intent and two
+            // more signals) or a disguise, never on its score and a price alone
+            let code_short = is_code && !form_here && !code_strong && !deliberate;
+            let (verdict, rule, rule_text) = if score >= p.thresholds.block && code_short {
+                (Verdict::Review, "RULE_CODE_WORD_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but a code word with no product form blocks only beside sale intent and two more signals (another term for the same animal, a mark, a denied imitation, a description of the real material), so a person should look", p.thresholds.block))
+            } else if score >= p.thresholds.block && suppressed {
                 (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
             } else if score >= p.thresholds.block {
                 if p.blocks(appendix) {
@@ -1147,9 +1169,9 @@ impl Classifier {
                 )
             };
             let (verdict, rule, rule_text) = if verdict == Verdict::Block
-                && permit_w >= p.rules.permit_cap_min_weight
                 && p.rules.permit_caps_at_review
                 && !deliberate
+                && permit_w.max(own_claim()) >= p.rules.permit_cap_min_weight
             {
                 (
                     Verdict::Review,

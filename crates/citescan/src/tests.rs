@@ -2009,3 +2009,33 @@ fn a_description_of_the_real_material_is_one_more_code_word_signal() {
     let a = c.classify("白料 手镯 压手 人字纹 私聊");
     assert!(!codes(&a).contains(&"CODE_WORD_DESCRIBED"));
 }
+
+#[test]
+fn a_code_word_blocks_by_its_signals_not_by_a_price_alone() {
+    let c = classifier();
+    // a code word with a price and no product form is a question for a person
+    let a = c.classify("White plastic chairs x4, $20");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    assert!(
+        codes(&a).contains(&"RULE_CODE_WORD_REVIEW"),
+        "{:?}",
+        a.reasons
+    );
+    // with a product form the code word blocks as before
+    for t in [
+        "African material carving, whatsapp only",
+        "Kenya white plastic lot 12kg, mixed carvings and cut pieces, bulk only",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // a code word that is itself a legality claim caps like a claim beside it
+    let a = c
+        .classify("'Mammoth ivory' carved bangle, heavy, crosshatch on the cut edge, DM for price");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    assert!(
+        codes(&a).contains(&"RULE_PERMIT_CAPS_REVIEW"),
+        "{:?}",
+        a.reasons
+    );
+}
