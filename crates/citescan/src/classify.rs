@@ -179,6 +179,12 @@ struct Inner {
     /// Ids of the lexicon's `sale` entries that wink at those who know (policy
     /// `rules.knowing_terms`), sorted.
     knowing_ids: Vec<u32>,
+    /// Ids of the lexicon's `form` entries that say the item is a whole preserved animal
+    /// (policy `rules.specimen_terms`), sorted.
+    specimen_ids: Vec<u32>,
+    /// Policy `rules.unknown_species_terms`, `rules.structure_tells` and
+    /// `rules.real_material_tells`, read in the text in one pass.
+    phrases: PhraseSet,
     parallel: bool,
     /// Tests only: walk every word, to show the prefilter changes nothing.
     no_prefilter: bool,
@@ -308,6 +314,12 @@ impl ClassifierBuilder {
         };
         let wild_ids = entry_ids(&lexicon, &policy.rules.wild_terms, Kind::Form);
         let knowing_ids = entry_ids(&lexicon, &policy.rules.knowing_terms, Kind::Sale);
+        let specimen_ids = entry_ids(&lexicon, &policy.rules.specimen_terms, Kind::Form);
+        let phrases = PhraseSet::new([
+            &policy.rules.unknown_species_terms,
+            &policy.rules.structure_tells,
+            &policy.rules.real_material_tells,
+        ])?;
         let screen = scan::ScreenTables::new(&lexicon);
         Ok(Classifier {
             inner: Arc::new(Inner {
@@ -319,6 +331,8 @@ impl ClassifierBuilder {
                 platform: PlatformTerms { ac, actions },
                 wild_ids,
                 knowing_ids,
+                specimen_ids,
+                phrases,
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
                 screen,
@@ -687,6 +701,18 @@ impl Classifier {
         let knowing = scored
             .iter()
             .position(|o| listed(o, Kind::Sale, &self.inner.knowing_ids));
+        // a whole preserved animal ("taxidermy", "stuffed", 标本), not denied
+        let specimen = scored
+            .iter()
+            .enumerate()
+            .find(|(j, o)| listed(o, Kind::Form, &self.inner.specimen_ids) && !negated(*j))
+            .map(|(j, _)| j);
+        // phrases read in the text itself, once and only when a rule asks: the seller says the
+        // species is not known ("unknown species", "不清楚是什么"); tells of the real material's
+        // inner structure ("Schreger", "人字纹"); all tells ("cold to the touch", "pesante")
+        let phrases_read = std::cell::OnceCell::new();
+        let phrases = || phrases_read.get_or_init(|| self.inner.phrases.found(fields));
+        let min_tells = p.rules.real_material_min.max(1) as usize;
         let mut reasons: Vec<Reason> = Vec::new();
         let quote = |s: &Scored<'_>| {
             let text = &fields[s.field].1[s.span.0..s.span.1];
@@ -694,6 +720,16 @@ impl Classifier {
                 "'{}' ({} bytes {}-{})",
                 text, fields[s.field].0, s.span.0, s.span.1
             )
+        };
+        let list_kind = |k: Kind| -> Vec<String> {
+            let mut v: Vec<String> = Vec::new();
+            for s in scored.iter().filter(|s| s.kinds & bit(k) != 0) {
+                let q = format!("'{}'", &fields[s.field].1[s.span.0..s.span.1]);
+                if !v.contains(&q) {
+                    v.push(q);
+                }
+            }
+            v
         };
         let window = p.suppress.window as usize;
         let near = |a: &Scored<'_>, b: &Scored<'_>| {
@@ -735,6 +771,10 @@ impl Classifier {
             /// A code word marked as one: set in quotes, or beside a phrase that winks at those
             /// who know.
             marked: bool,
+            /// A code word (not a faint one) whose listing describes the real material.
+            described: bool,
+            /// A review kind that holds the listing at review at least: reason code and detail.
+            floor: Option<(&'static str, String)>,
         }
         let mut judged: Vec<Judged> = Vec::new();
         for (i, s) in scored.iter().enumerate() {
@@ -902,8 +942,8 @@ impl Classifier {
             // first field (the title says what the item is); a negation just before it cancels it
             let mut suppressed_by = Vec::new();
             // elephant ivory is passed off as mammoth ("fossil ivory") and rhino horn as woolly
-            // rhino's: a fossil claim never lowers a product name of either
-            let fossil_cover = sp.kind() == Kind::Product
+            // rhino's: a fossil claim never lowers a product name or code word of either
+            let fossil_cover = matches!(sp.kind(), Kind::Product | Kind::Code)
                 && sp_taxon.is_some_and(|t| {
                     [t.family, t.name]
                         .iter()
@@ -965,16 +1005,110 @@ impl Classifier {
             // set in quotes ("« os de bœuf »", "the 'white plastic'"), or beside a phrase that
             // winks at those who know, as sellers mark a code word: one more signal
             let marked = code_ok && (in_quotes(fields, s) || knowing.is_some());
-            if code_ok && (form_here && sale || marked && (form_here || sale)) {
+            // the review kinds: listings a person must look at whatever the score, each with
+            // the reason why (the first that applies)
+            let plant = sp_taxon.is_some_and(|t| t.kingdom == "Plantae");
+            // a code word for a claimed-old object: an everyday one too ("antique carved bone"),
+            // but not the faintest, which are everyday words first ("white", "wood", "dragon")
+            let claim_code = is_code
+                && s.kinds & (bit(Kind::Colour) | bit(Kind::Brand) | bit(Kind::Benign)) == 0
+                && weight_at_least(sp.weight(), p.rules.faint_code_weight);
+            let only_imitation = suppressed
+                && suppressed_by
+                    .iter()
+                    .all(|(_, code, _)| *code == "IMITATION_CONTEXT");
+            let floor: Option<(&'static str, String)> = if appendix == 0 || sp.kind() == Kind::Emoji
+            {
+                None
+            } else if only_imitation && phrases().tells.len() >= min_tells {
+                // an imitation claim that the listing's own description contradicts
+                Some((
+                    "REVIEW_IMITATION_CONTRADICTED",
+                    format!(
+                        "{} is said to be an imitation, but the listing describes the real \
+                         material ({})",
+                        quote(s),
+                        quoted(&phrases().tells)
+                    ),
+                ))
+            } else if suppressed || plant {
+                None
+            } else if p.rules.claims_need_review
+                && (claim_code && (form_here || s.kinds & bit(Kind::Artefact) != 0) && permit
+                    || !is_code && animal && permit_w >= p.rules.permit_cap_min_weight)
+            {
+                Some((
+                    "REVIEW_LEGALITY_CLAIM",
+                    format!(
+                        "{} stands beside a legality or age claim ({}); a claim is not a \
+                         permit, so a person should check it",
+                        quote(s),
+                        list_kind(Kind::Permit).join(", ")
+                    ),
+                ))
+            } else if let Some(k) = specimen.filter(|_| animal && !is_code) {
+                Some((
+                    "REVIEW_SPECIMEN",
+                    format!(
+                        "{} is offered as a preserved specimen ({}); a person should identify \
+                         the species",
+                        quote(s),
+                        quote(&scored[k])
+                    ),
+                ))
+            } else if !is_code
+                && score < p.thresholds.review
+                && !phrases().unknown_species.is_empty()
+            {
+                Some((
+                    "REVIEW_UNSPECIFIED_SPECIES",
+                    format!(
+                        "the seller does not know which species {} is ('{}'); a person should \
+                         identify it",
+                        quote(s),
+                        phrases().unknown_species[0]
+                    ),
+                ))
+            } else {
+                None
+            };
+            if floor.is_some() {
                 score = score.max(p.thresholds.review);
             }
-            // ... and with one more independent signal (another term for the same animal, or a
-            // denied imitation or cover material: "not resin", "不是普通牛骨") it is the trade the
-            // code word hides
-            let code_signals = [form_here, sale, corroborated, authenticity, marked]
-                .iter()
-                .filter(|b| **b)
-                .count();
+            // the listing describes the real material, its inner structure among the tells
+            // ("heavy, yellowed, crosshatch on the cut edge", "压手 人字纹"): what a code word (not
+            // a faint one) hides; not where the listing claims an imitation ("faux ivory, very
+            // heavy" is a claim its own listing contradicts, a question for a person)
+            let described = code_ok
+                && weight_at_least(sp.weight(), p.rules.faint_code_weight)
+                && !phrases().structure.is_empty()
+                && phrases().tells.len() >= min_tells
+                && !scored
+                    .iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && o.kinds & bit(Kind::Imitation) != 0 && !negated(j))
+                && !sp
+                    .term()
+                    .split([' ', '-'])
+                    .any(|w| lex.lookup(w).iter().any(|e| e.kind() == Kind::Imitation));
+            if code_ok && (form_here && sale || (marked || described) && (form_here || sale)) {
+                score = score.max(p.thresholds.review);
+            }
+            // ... and with one more independent signal (another term for the same animal, a
+            // denied imitation or cover material: "not resin", "不是普通牛骨", a description of
+            // the real material) it is the trade the code word hides (not a bulk quantity: one
+            // heavy carving weighs a kilogram)
+            let code_signals = [
+                form_here,
+                sale,
+                corroborated,
+                authenticity,
+                marked,
+                described,
+            ]
+            .iter()
+            .filter(|b| **b)
+            .count();
             let code_strong = code_ok && (form_here || sale) && code_signals >= 3;
             if code_strong {
                 score = score.max(p.thresholds.block);
@@ -1006,7 +1140,28 @@ impl Classifier {
                 || bulk_product
                 || (is_code && (form_here || sale))
                 || ((named_product || as_product) && sale);
-            let (verdict, rule, rule_text) = if score >= p.thresholds.block && suppressed {
+            // a code word that is itself a legality claim ("mammoth tusk", "pre-ban ivory":
+            // words of the lexicon's permit entries) caps like a claim beside it
+            // (read only for a hit that would block)
+            let own_claim = || {
+                if is_code {
+                    sp.term()
+                        .split([' ', '-'])
+                        .flat_map(|w| lex.lookup(w))
+                        .filter(|e| e.kind() == Kind::Permit)
+                        .map(|e| e.weight())
+                        .fold(0.0f32, f32::max)
+                } else {
+                    0.0
+                }
+            };
+            // a code word is no name: with no product form in the listing ("white plastic
+            // chairs, $20") it blocks only through the code-word rule above (sale intent and two
+            // more signals) or a disguise, never on its score and a price alone
+            let code_short = is_code && !form_here && !code_strong && !deliberate;
+            let (verdict, rule, rule_text) = if score >= p.thresholds.block && code_short {
+                (Verdict::Review, "RULE_CODE_WORD_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but a code word with no product form blocks only beside sale intent and two more signals (another term for the same animal, a mark, a denied imitation, a description of the real material), so a person should look", p.thresholds.block))
+            } else if score >= p.thresholds.block && suppressed {
                 (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
             } else if score >= p.thresholds.block {
                 if p.blocks(appendix) {
@@ -1036,9 +1191,9 @@ impl Classifier {
                 )
             };
             let (verdict, rule, rule_text) = if verdict == Verdict::Block
-                && permit_w >= p.rules.permit_cap_min_weight
                 && p.rules.permit_caps_at_review
                 && !deliberate
+                && permit_w.max(own_claim()) >= p.rules.permit_cap_min_weight
             {
                 (
                     Verdict::Review,
@@ -1070,6 +1225,8 @@ impl Classifier {
                 suppressed_by,
                 appendix,
                 marked,
+                described,
+                floor,
             });
         }
 
@@ -1156,6 +1313,25 @@ impl Classifier {
                     detail: format!("{} was disguised; undone: {}", quote(s), undone.join(", ")),
                 });
             }
+            if j.described {
+                reasons.push(Reason {
+                    code: "CODE_WORD_DESCRIBED".into(),
+                    detail: format!(
+                        "the listing describes the real material behind {} ({}), one more signal \
+                         of what the code word hides",
+                        quote(s),
+                        quoted(&phrases().tells)
+                    ),
+                });
+            }
+            if let Some((code, detail)) = &j.floor {
+                if j.verdict == Verdict::Review {
+                    reasons.push(Reason {
+                        code: (*code).into(),
+                        detail: detail.clone(),
+                    });
+                }
+            }
             if j.marked {
                 let how = match knowing {
                     Some(k) if !in_quotes(fields, s) => {
@@ -1206,16 +1382,6 @@ impl Classifier {
                 });
             }
         }
-        let list_kind = |k: Kind| -> Vec<String> {
-            let mut v: Vec<String> = Vec::new();
-            for s in scored.iter().filter(|s| s.kinds & bit(k) != 0) {
-                let q = format!("'{}'", &fields[s.field].1[s.span.0..s.span.1]);
-                if !v.contains(&q) {
-                    v.push(q);
-                }
-            }
-            v
-        };
         let any_species = !judged.is_empty();
         if any_species {
             if sale {
@@ -2037,6 +2203,125 @@ fn corroborating(
             && o.hit.value != scored[i].hit.value
             && taxa_of[j].is_some_and(|t| family_of(&t) == fam)
     })
+}
+
+/// Whether a lexicon weight reaches a policy's: weights are stored in 255ths, so 0.15 reads
+/// back as 0.149; half a step of slack.
+fn weight_at_least(weight: f32, min: f32) -> bool {
+    weight + 0.5 / 255.0 >= min
+}
+
+/// Phrases of a policy read in a listing's text in one pass: case-folded, and as whole words
+/// where a phrase starts or ends with a letter or digit of a spaced script (Latin, Greek,
+/// Cyrillic, Hangul); in unspaced scripts (Han, kana, Thai) any occurrence counts.
+pub(crate) struct PhraseSet {
+    ac: Option<AhoCorasick>,
+    /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells).
+    patterns: Vec<(String, u8)>,
+}
+
+/// The phrases a listing holds, by list.
+#[derive(Default)]
+pub(crate) struct PhrasesFound {
+    pub(crate) unknown_species: Vec<String>,
+    /// Tells of the inner structure.
+    pub(crate) structure: Vec<String>,
+    /// Every tell, the structure tells among them.
+    pub(crate) tells: Vec<String>,
+}
+
+impl PhraseSet {
+    pub(crate) fn new(lists: [&Vec<String>; 3]) -> Result<PhraseSet, Error> {
+        let mut patterns: Vec<(String, u8)> = Vec::new();
+        for (k, list) in lists.iter().enumerate() {
+            for t in list.iter() {
+                let t = t.trim().to_lowercase();
+                if !t.is_empty() && !patterns.iter().any(|(p, l)| *p == t && *l == k as u8) {
+                    patterns.push((t, k as u8));
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(patterns.iter().map(|(p, _)| p.as_str()))
+                    .map_err(|e| Error::new(ErrorKind::Policy, format!("policy phrases: {e}")))?,
+            )
+        };
+        Ok(PhraseSet { ac, patterns })
+    }
+
+    pub(crate) fn found(&self, fields: &[(&str, &str)]) -> PhrasesFound {
+        let mut out = PhrasesFound::default();
+        let Some(ac) = &self.ac else {
+            return out;
+        };
+        for (_, text) in fields {
+            // ASCII text is matched as it is (the automaton ignores ASCII case); other text
+            // is lower-cased first
+            let lowered;
+            let text: &str = if text.is_ascii() {
+                text
+            } else {
+                lowered = text.to_lowercase();
+                &lowered
+            };
+            for m in ac.find_overlapping_iter(text) {
+                let (phrase, list) = &self.patterns[m.pattern().as_usize()];
+                if !whole_words(text, m.start(), m.end()) {
+                    continue;
+                }
+                let put = |v: &mut Vec<String>| {
+                    if !v.contains(phrase) {
+                        v.push(phrase.clone());
+                    }
+                };
+                match list {
+                    0 => put(&mut out.unknown_species),
+                    1 => {
+                        put(&mut out.structure);
+                        put(&mut out.tells);
+                    }
+                    _ => put(&mut out.tells),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether `text[start..end]` stands as whole words: where its first or last character is a
+/// letter or digit of a spaced script, it must not touch another letter or digit.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let spaced = |c: char| {
+        c.is_alphanumeric() && ((c as u32) < 0x0E00 || (0xAC00..=0xD7A3).contains(&(c as u32)))
+    };
+    let inner = &text[start..end];
+    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
+        return false;
+    };
+    let glued_before = spaced(first)
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
+    let glued_after = spaced(last)
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric());
+    !glued_before && !glued_after
+}
+
+/// Phrases as a quoted list.
+fn quoted(v: &[String]) -> String {
+    v.iter()
+        .map(|t| format!("'{t}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn roman(a: u8) -> &'static str {

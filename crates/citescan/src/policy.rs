@@ -110,7 +110,7 @@ pub struct Suppress {
     /// Everyday context nearby.
     pub benign: f32,
     /// A fossil or a geological age within three words of the term in the same field (CITES
-    /// does not cover fossils; no further, "Fossil" being also a brand). Never lowers a product name of elephants or rhinos: elephant ivory is sold
+    /// does not cover fossils; no further, "Fossil" being also a brand). Never lowers a product name or code word of elephants or rhinos: elephant ivory is sold
     /// as mammoth ("fossil ivory") and rhino horn as woolly rhino's.
     #[serde(default = "default_fossil")]
     pub fossil: f32,
@@ -145,6 +145,54 @@ pub struct Rules {
     /// quotation marks do (`CODE_WORD_MARKED`). Empty (off) in a policy file without it.
     #[serde(default)]
     pub knowing_terms: Vec<String>,
+    /// A legality or age claim is the question a person must answer: a listed animal beside a
+    /// claim at least `permit_cap_min_weight` strong ("captive bred", "pre-1947", "CITES
+    /// permit"), or a code word beside a product form and any such claim ("antique carved
+    /// bone"), goes to review at least (`REVIEW_LEGALITY_CLAIM`). Off in a policy file
+    /// without it.
+    #[serde(default)]
+    pub claims_need_review: bool,
+    /// Code words below this weight are everyday words first ("white", "wood", "dragon",
+    /// "white gold"): neither a legality claim (`claims_need_review`) nor a description of the
+    /// real material (`real_material_tells`) counts for them.
+    #[serde(default = "default_faint_code_weight")]
+    pub faint_code_weight: f32,
+    /// Product-form terms that say the item is a whole preserved animal ("taxidermy",
+    /// "stuffed", 标本, "naturalisé"); matched as lexicon `form` entries. Beside a listed
+    /// animal's name the listing goes to review at least (`REVIEW_SPECIMEN`).
+    #[serde(default)]
+    pub specimen_terms: Vec<String>,
+    /// Phrases saying the seller does not know the species ("unknown species", "不清楚是什么",
+    /// "không rõ loài"); matched in the listing's text, case-folded, as whole words. Beside a
+    /// listed animal's name (often a group: coral, shark fin, falcon) the listing goes to
+    /// review at least (`REVIEW_UNSPECIFIED_SPECIES`).
+    #[serde(default)]
+    pub unknown_species_terms: Vec<String>,
+    /// Tells of the real material ("hot pin test", "cold to the touch", "Schreger lines",
+    /// "pesante"); matched like `unknown_species_terms`. When an imitation claim lowered a
+    /// product name or code word and the listing holds `real_material_min` different tells,
+    /// the description contradicts the claim: review at least (`REVIEW_IMITATION_CONTRADICTED`).
+    #[serde(default)]
+    pub real_material_tells: Vec<String>,
+    /// Tells that show the inner structure of ivory, horn or shell ("Schreger", "crosshatch",
+    /// "fibres visible", "hot pin test", 人字纹); they count among the tells. Beside a code word
+    /// (of `faint_code_weight` or more) in a listing that claims no imitation, tells that hold
+    /// one of these are one more signal of what the code word hides (`CODE_WORD_DESCRIBED`).
+    #[serde(default)]
+    pub structure_tells: Vec<String>,
+    /// How many different tells contradict an imitation claim.
+    #[serde(default = "default_real_material_min")]
+    pub real_material_min: u32,
+}
+
+/// `rules.faint_code_weight` of a policy written before the rules that read it existed.
+fn default_faint_code_weight() -> f32 {
+    0.15
+}
+
+/// `rules.real_material_min` of a policy written before the rule existed.
+fn default_real_material_min() -> u32 {
+    2
 }
 
 /// Per-platform term lists.

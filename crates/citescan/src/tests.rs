@@ -2037,3 +2037,227 @@ fn ginseng_derivatives_are_outside_annotation_3() {
         assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
     }
 }
+
+/// The reason codes of an assessment.
+fn codes(a: &Assessment) -> Vec<&str> {
+    a.reasons.iter().map(|r| r.code.as_str()).collect()
+}
+
+#[test]
+fn a_legality_claim_beside_a_listed_animal_goes_to_review() {
+    let c = classifier();
+    for t in [
+        "Königspython Nachzucht 0.1, Python regius, NZ 2023, frisst Frostfutter",
+        "Hermann's tortoise captive bred with article 10 certificate",
+        "Boa constrictor née en captivité, 2 ans",
+        "Antique carved bone figure, Qing dynasty, 10cm",
+        "老骨雕 仕女 清代 约12厘米",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(
+            codes(&a).contains(&"REVIEW_LEGALITY_CLAIM"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    // a fossil claim never lowers a code word for ivory: "mammoth ivory" is its cover
+    let a = c.classify("Mammoth ivory pendant, fossil, Siberia, 5cm carved");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    assert!(!codes(&a).contains(&"FOSSIL_CONTEXT"), "{:?}", a.reasons);
+    // no listed animal, an artificially propagated plant, a bone object with no claim, an
+    // ivory colour
+    for t in [
+        "Corn snake captive bred, $40",
+        "Victorian bone china tea set, 12 pieces",
+        "Cow bone dog chews 10 pack, natural, smoked",
+        "Ivory colour wedding dress size 10, antique lace",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+    // plants are left out: artificially propagated orchids are the legal trade
+    let a = c.classify("Phalaenopsis orchid, artificially propagated, in bloom");
+    assert!(
+        !codes(&a).contains(&"REVIEW_LEGALITY_CLAIM"),
+        "{:?}",
+        a.reasons
+    );
+    // a policy without the rule (an older file) leaves the score alone
+    let mut policy = Policy::default();
+    policy.rules.claims_need_review = false;
+    let c = Classifier::builder().policy(policy).build().unwrap();
+    let a = c.classify("Antique carved bone figure, Qing dynasty, 10cm");
+    assert!(!codes(&a).contains(&"REVIEW_LEGALITY_CLAIM"));
+}
+
+#[test]
+fn a_preserved_specimen_of_a_listed_animal_goes_to_review() {
+    let c = classifier();
+    for t in [
+        "Mounted falcon, vintage taxidermy",
+        "Opsetan elang, sayap terbuka, bagus buat pajangan",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(
+            codes(&a).contains(&"REVIEW_SPECIMEN"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    for t in [
+        "Stuffed tiger plush toy 50cm",
+        "Taxidermy supplies: glass eyes 12mm, pair",
+        "Stuffed peppers recipe book",
+        "Falcon lens mount adapter, EF to E",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
+fn a_listed_group_of_unknown_species_goes_to_review() {
+    let c = classifier();
+    for t in [
+        "老珊瑚项链 奶奶留下的 红色圆珠 108颗 不清楚是什么珊瑚 便宜出",
+        "Old falcon, mounted on a branch, species unknown",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(
+            codes(&a).contains(&"REVIEW_UNSPECIFIED_SPECIES"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    // the phrase must stand as whole words, and needs a listed name
+    for t in [
+        "Coral pink cardigan, size unknown speciesx",
+        "Mystery seed packet, unknown species, grow your own",
+        "Coral colour dress, not sure which size fits",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
+fn an_imitation_claim_the_description_contradicts_goes_to_review() {
+    let c = classifier();
+    for t in [
+        "Faux ivory bangle - feels like stone. Sold as faux. Heavy, cool to the touch, crosshatch on the cut edge",
+        "Anello in 'finto avorio' pesante con venature, freddo al tatto",
+        "Faux tortoiseshell brooch. Listed as faux but it passes the hot pin test, warm to touch",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(
+            codes(&a).contains(&"REVIEW_IMITATION_CONTRADICTED"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    // one tell is how sellers of resin describe it too
+    for t in [
+        "Faux ivory resin bangle, chunky 80s style, heavy",
+        "Faux tortoiseshell sunglasses, acetate frame, lightweight",
+        "Ivory colour faux fur throw, heavy and warm",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
+fn phrases_are_read_as_whole_words_in_spaced_scripts() {
+    let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let set = crate::classify::PhraseSet::new([
+        &list(&["species unknown", "不清楚是什么"]),
+        &list(&["Schreger"]),
+        &list(&["heavy"]),
+    ])
+    .unwrap();
+    let f = set.found(&[
+        ("title", "Red beads, SPECIES UNKNOWN."),
+        ("d", "schreger lines"),
+    ]);
+    assert_eq!(f.unknown_species, ["species unknown"]);
+    assert_eq!(f.structure, ["schreger"]);
+    assert_eq!(f.tells, ["schreger"]);
+    let f = set.found(&[("title", "species unknowns, overheavy")]);
+    assert!(f.unknown_species.is_empty() && f.tells.is_empty());
+    let f = set.found(&[("title", "红色圆珠不清楚是什么珊瑚 Heavy")]);
+    assert_eq!(f.unknown_species, ["不清楚是什么"]);
+    assert_eq!(f.tells, ["heavy"]);
+}
+
+#[test]
+fn a_description_of_the_real_material_is_one_more_code_word_signal() {
+    let c = classifier();
+    // a code word, a product form, sale intent and the material's inner structure described
+    for t in [
+        "yellow material carving very heavy, Schreger visible, PM for price",
+        "白料 手镯 压手 人字纹 私聊",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(
+            codes(&a).contains(&"CODE_WORD_DESCRIBED"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    // "heavy" and "cracked" describe plastic too; a faint code word ("white gold") and a
+    // listing that claims an imitation get no such signal
+    for t in [
+        "Heavy white gold ring 18k, yellowed box, cracked case, crosshatch engraving, $200",
+        "Faux ivory bangle very heavy, cool to the touch, cross hatching, yellowed",
+        "Jelly beans 1kg bag, heavy, layered flavours, $9",
+    ] {
+        let a = c.classify(t);
+        assert!(
+            !codes(&a).contains(&"CODE_WORD_DESCRIBED"),
+            "{t}: {:?}",
+            a.reasons
+        );
+        assert_ne!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // a policy without the list counts no description
+    let mut policy = Policy::default();
+    policy.rules.structure_tells.clear();
+    let c = Classifier::builder().policy(policy).build().unwrap();
+    let a = c.classify("白料 手镯 压手 人字纹 私聊");
+    assert!(!codes(&a).contains(&"CODE_WORD_DESCRIBED"));
+}
+
+#[test]
+fn a_code_word_blocks_by_its_signals_not_by_a_price_alone() {
+    let c = classifier();
+    // a code word with a price and no product form is a question for a person
+    let a = c.classify("White plastic chairs x4, $20");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    assert!(
+        codes(&a).contains(&"RULE_CODE_WORD_REVIEW"),
+        "{:?}",
+        a.reasons
+    );
+    // with a product form the code word blocks as before
+    for t in [
+        "African material carving, whatsapp only",
+        "Kenya white plastic lot 12kg, mixed carvings and cut pieces, bulk only",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // a code word that is itself a legality claim caps like a claim beside it
+    let a = c
+        .classify("'Mammoth ivory' carved bangle, heavy, crosshatch on the cut edge, DM for price");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    assert!(
+        codes(&a).contains(&"RULE_PERMIT_CAPS_REVIEW"),
+        "{:?}",
+        a.reasons
+    );
+}
