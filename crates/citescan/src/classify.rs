@@ -320,7 +320,7 @@ impl ClassifierBuilder {
             &policy.rules.structure_tells,
             &policy.rules.real_material_tells,
         ])?;
-        let screen = scan::ScreenTables::new(&lexicon);
+        let screen = scan::ScreenTables::new(&lexicon, &policy);
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -1238,6 +1238,20 @@ impl Classifier {
                 .then(a.idx.cmp(&b.idx))
         });
         let mut verdict = judged.first().map(|j| j.verdict).unwrap_or(Verdict::Allow);
+        // an allowed listing whose only terms are faint everyday code words ("white", "black",
+        // "red": colours first) is reported as one with no term: like context alone, such a
+        // word is no evidence, and the clean-text screen passes these listings (`FaintCodes`)
+        if verdict == Verdict::Allow
+            && !judged.is_empty()
+            && scored.iter().all(|s| s.platform.is_none())
+            && judged.iter().all(|j| {
+                let s = &scored[j.idx];
+                s.species
+                    .is_some_and(|e| faint_everyday_code(&e, s.kinds, p.rules.faint_code_weight))
+            })
+        {
+            return self.decide(id, fields, Vec::new(), 0);
+        }
         let mut score = judged.first().map(|j| j.score).unwrap_or(0.0);
         let mut taxa: Vec<String> = Vec::new();
         let flagged: Vec<&Judged> = judged
@@ -1691,6 +1705,16 @@ fn entry_ids(lexicon: &Lexicon, terms: &[String], kind: Kind) -> Vec<u32> {
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// Whether a hit is a faint everyday code word: a code word below the policy's
+/// `faint_code_weight` whose key is also a colour or an everyday word ("white", "black", "red").
+/// Alone it never reaches review under the default policy, and an allowed listing does not
+/// report it (nor does the screen send the listing down the full path for it: `FaintCodes`).
+pub(crate) fn faint_everyday_code(e: &Entry<'_>, kinds: u32, faint_code_weight: f32) -> bool {
+    e.kind() == Kind::Code
+        && !weight_at_least(e.weight(), faint_code_weight)
+        && kinds & (bit(Kind::Colour) | bit(Kind::Stop)) != 0
 }
 
 /// Whether a product's name says it was taken from the wild: it holds one of `wild_terms`

@@ -289,10 +289,12 @@ fn push_phrase(hits: &mut Vec<Hit>, tokens: &[Token], p: (usize, usize, u64, u32
 pub(crate) struct ScreenTables {
     /// Currency signs with which no key that names a taxon starts.
     currency_ok: Vec<char>,
+    /// What the policy lets a faint everyday code word reach.
+    faint: FaintCodes,
 }
 
 impl ScreenTables {
-    pub(crate) fn new(lex: &Lexicon) -> ScreenTables {
+    pub(crate) fn new(lex: &Lexicon, policy: &crate::policy::Policy) -> ScreenTables {
         use fst::{IntoStreamer, Streamer};
         let naming = |v: u64| lex.entries_of(v).any(|e| e.kind().names_taxon());
         let currency_ok = ['$', '£', '€', '¥', '₫', '₹', '฿', '₩']
@@ -313,8 +315,190 @@ impl ScreenTables {
                 ok
             })
             .collect();
-        ScreenTables { currency_ok }
+        ScreenTables {
+            currency_ok,
+            faint: FaintCodes::new(policy),
+        }
     }
+}
+
+/// The most a faint everyday code word ("white", "black", "red": a code word below the policy's
+/// `faint_code_weight` whose key is also a colour or an everyday word) can score in a listing
+/// with no permit, imitation or negation term and no other name, read from the policy: its
+/// evidence at the strongest Appendix weight, the form and sale boosts scaled as the classifier
+/// scales them, the code-word context boost, and the corroboration boost when two such words
+/// point to the same animal. The classifier's review kinds and code-word rules never apply to
+/// it (`classify::faint_everyday_code`), so when this stays under the review threshold, the
+/// listing is allowed with no evidence, and the screen passes it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FaintCodes {
+    appendix_max: f32,
+    form_and_sale: f32,
+    code_context: f32,
+    corroboration: f32,
+    review: f32,
+    faint_code_weight: f32,
+}
+
+/// The faint everyday code words a listing holds: how many distinct keys, and the strongest
+/// weight.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FaintSeen {
+    count: u8,
+    first: u64,
+    weight: f32,
+}
+
+impl FaintSeen {
+    /// Records a faint code word (its key's hash and weight); false when it is not one, or
+    /// when a third distinct key would need weighing.
+    fn note(&mut self, h: u64, weight: Option<f32>) -> bool {
+        let Some(w) = weight else { return false };
+        if self.count == 0 {
+            self.first = h;
+            self.count = 1;
+        } else if h != self.first {
+            if self.count >= 2 {
+                return false;
+            }
+            self.count = 2;
+        }
+        self.weight = self.weight.max(w);
+        true
+    }
+}
+
+impl FaintCodes {
+    fn new(p: &crate::policy::Policy) -> FaintCodes {
+        FaintCodes {
+            appendix_max: [
+                p.appendix.i,
+                p.appendix.ii,
+                p.appendix.iii,
+                p.appendix.unlisted,
+            ]
+            .into_iter()
+            .fold(0.0, f32::max),
+            form_and_sale: p.boosts.form + p.boosts.sale,
+            code_context: p.boosts.code_word_context,
+            corroboration: p.boosts.corroboration,
+            review: p.thresholds.review,
+            faint_code_weight: p.rules.faint_code_weight,
+        }
+    }
+
+    /// The weight of a key's faint code word, when the key (fst value `v`) holds one and
+    /// nothing else that may be weighed: code words below the faint weight, with a colour or
+    /// everyday-word entry beside them, and no other kind.
+    fn key_weight(&self, lex: &Lexicon, v: Option<fst::raw::Output>) -> Option<f32> {
+        let v = v?.value();
+        let (mut code, mut everyday) = (None::<f32>, false);
+        for e in lex.entries_of(v) {
+            match e.kind() {
+                Kind::Code if e.weight() + 0.5 / 255.0 < self.faint_code_weight => {
+                    code = Some(code.unwrap_or(0.0).max(e.weight()));
+                }
+                Kind::Colour | Kind::Stop => everyday = true,
+                _ => return None,
+            }
+        }
+        code.filter(|_| everyday)
+    }
+
+    /// Whether a listing of plain ASCII `text`, whose only terms that may name a taxon are the
+    /// faint code words `seen`, is certainly allowed: their highest score stays under the
+    /// review threshold, and no permit, imitation or negation key stands in it.
+    fn passes(&self, lex: &Lexicon, text: &[u8], seen: &FaintSeen) -> bool {
+        let ev = self.appendix_max * seen.weight;
+        let factor = (ev / 0.5).min(1.0);
+        let corroborated = if seen.count > 1 {
+            self.corroboration
+        } else {
+            0.0
+        };
+        let most = ev + factor * self.form_and_sale + self.code_context + corroborated;
+        most < self.review && !lifting_context(lex, text)
+    }
+}
+
+/// Whether plain ASCII `text` holds a key of a kind that can lift a faint code word (a permit
+/// claim, an imitation claim, a negation of a name): every key that starts at one of its
+/// words, read as the normaliser reads ASCII text (words lower-cased, joined by one space).
+fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
+    // the most words of a context key
+    const KEY_WORDS: usize = 12;
+    let fst = lex.keys_fst();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if text[i].is_ascii_alphanumeric() {
+            let s = i;
+            i = ascii_alnum_end(text, i);
+            words.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    // a negation lifts a code word only when it denies it ("not white": the classifier reads
+    // a denied code word as a claim of the real material) or an imitation (which lifts anyway):
+    // within the classifier's two tokens, and one more to be safe
+    let names_at = |w: &(usize, usize)| {
+        let word: Vec<u8> = text[w.0..w.1].iter().map(u8::to_ascii_lowercase).collect();
+        lex.keys_fst()
+            .get(&word)
+            .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
+    };
+    let lifts = |v: u64, last: usize| {
+        lex.entries_of(v).any(|e| match e.kind() {
+            Kind::Permit | Kind::Imitation => true,
+            Kind::Negation => words[last + 1..].iter().take(3).any(names_at),
+            _ => false,
+        })
+    };
+    // each word's FNV-1a hash, lower-cased: a key can start only at a word that is a key of one
+    // word or starts a key with the next one (the prefilter holds both)
+    let lower = |&(s, e): &(usize, usize)| text[s..e].iter().map(u8::to_ascii_lowercase);
+    let hashes: Vec<u64> = words
+        .iter()
+        .map(|w| {
+            lower(w).fold(crate::lexicon::format::FNV_START, |h, x| {
+                crate::lexicon::format::fnv1a64_from(h, &[x])
+            })
+        })
+        .collect();
+    for k in 0..words.len() {
+        let pair = |h: u64| {
+            words.get(k + 1).is_some_and(|next| {
+                let h = crate::lexicon::format::fnv1a64_from(h, b" ");
+                lex.may_start_key(
+                    lower(next).fold(h, |h, x| crate::lexicon::format::fnv1a64_from(h, &[x])),
+                )
+            })
+        };
+        if !lex.may_start_key(hashes[k]) && !pair(hashes[k]) {
+            continue;
+        }
+        let mut node = fst.root();
+        let mut out = Output::zero();
+        'key: for (j, &(s, e)) in words[k..].iter().take(KEY_WORDS).enumerate() {
+            let space = (j > 0).then_some(b' ');
+            for x in space
+                .into_iter()
+                .chain(text[s..e].iter().map(u8::to_ascii_lowercase))
+            {
+                let Some(t) = node.find_input(x) else {
+                    break 'key;
+                };
+                let tr = node.transition(t);
+                out = out.cat(tr.out);
+                node = fst.node(tr.addr);
+            }
+            if node.is_final() && lifts(out.cat(node.final_output()).value(), k + j) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a text certainly holds nothing that names a taxon (no name, code word or emoji of
@@ -366,6 +550,8 @@ pub(crate) fn screen_clean(
     // keys that a glued word before goes on into with a space: the next token must not
     // continue one ("2 hoorn kameleon" after "12")
     let mut open: Vec<Node<'_>> = Vec::new();
+    // the faint everyday code words met so far
+    let mut faint = FaintSeen::default();
     let naming = |w: &[u8]| {
         fst.get(w)
             .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
@@ -479,7 +665,12 @@ pub(crate) fn screen_clean(
                 Some(bits) if bits & WORD_CONTEXT != 0 => {}
                 // it starts a name: not alone, and not with the next word
                 Some(bits) if bits & WORD_NO_PLURAL != 0 => {
-                    if lex.may_start_key(h) && naming(word) {
+                    // a word that names a taxon alone: only a faint everyday code word ("white")
+                    // passes, and then only when nothing in the listing can lift it (below)
+                    if lex.may_start_key(h)
+                        && naming(word)
+                        && !faint.note(h, tables.faint.key_weight(lex, fst.get(word)))
+                    {
                         return false;
                     }
                     pair = Some(h);
@@ -547,7 +738,9 @@ pub(crate) fn screen_clean(
         }
         i += 1;
     }
-    true
+    // faint everyday code words met: pass only when their score cannot reach review, and no
+    // permit, imitation or negation term stands in the listing to lift it
+    faint.count == 0 || tables.faint.passes(lex, b, &faint)
 }
 
 /// Each ASCII letter or digit lower-cased, and 0 for every other byte: the screen's word loop
@@ -1347,7 +1540,7 @@ const CODED_TRANSPOSE_ONLY_CHARS: usize = 6;
 fn fuzzy_coded(lex: &Lexicon, word: &[u8], gate: bool) -> Option<(u64, u32)> {
     // a coded word has at least one byte per letter and two per UTF-8 letter: only words whose
     // first byte leads a Greek or Cyrillic letter are tried
-    if !matches!(word[0], 0xCE | 0xCF | 0xD0 | 0xD1) {
+    if !matches!(word[0], 0xCE..=0xD1) {
         return None;
     }
     let mut code = Vec::with_capacity(word.len() / 2);
