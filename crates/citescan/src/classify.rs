@@ -494,7 +494,7 @@ impl Classifier {
             scan(lex, text, &n, opts, &mut hits);
             self.platform_hits(&n, &mut hits);
             for h in &hits {
-                scored.push(self.score_hit(fi, &n, *h));
+                scored.push(self.score_hit(fi, text, &n, *h));
             }
         }
         let found = scored.len();
@@ -533,7 +533,7 @@ impl Classifier {
         hits.sort_by_key(|h| h.start);
     }
 
-    fn score_hit<'l>(&'l self, field: usize, n: &Normalized, h: Hit) -> Scored<'l> {
+    fn score_hit<'l>(&'l self, field: usize, text: &str, n: &Normalized, h: Hit) -> Scored<'l> {
         let lex = &self.inner.lexicon;
         let tok = n.tokens.partition_point(|t| t.end <= h.start);
         let tok_end = n.tokens.partition_point(|t| t.end < h.end);
@@ -560,7 +560,15 @@ impl Classifier {
         let mut kinds = 0u32;
         let mut species: Option<(f32, Entry<'l>, u8)> = None;
         let mut first: Option<Entry<'l>> = None;
-        for e in lex.entries_of(h.value) {
+        // keys fold diacritics, so a key may hold terms that differ only in them (Vietnamese
+        // "giá", price, and "giả", fake, are both "gia"): when the text writes the term with
+        // its marks and some entry is spelt exactly so, an entry spelt with other marks is not
+        // what it says (a term spelt without marks, "rhinoceros" beside "rhinocéros", still is)
+        let source = text.get(span.0..span.1).unwrap_or("").to_lowercase();
+        let spelt = |e: &Entry<'_>| e.term().to_lowercase() == source;
+        let marked = !source.is_ascii() && lex.entries_of(h.value).any(|e| spelt(&e));
+        let other_marks = |e: &Entry<'_>| marked && !e.term().is_ascii() && !spelt(e);
+        for e in lex.entries_of(h.value).filter(|e| !other_marks(e)) {
             kinds |= bit(e.kind());
             first.get_or_insert(e);
             if e.kind().names_taxon() {

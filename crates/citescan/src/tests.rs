@@ -2311,3 +2311,22 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
         }
     }
 }
+
+#[test]
+fn a_term_written_with_its_marks_is_not_read_as_a_term_with_other_marks() {
+    // "giá" (price) and "giả" (fake) fold to one key: written with its marks, the price is no
+    // imitation claim
+    let c = classifier();
+    let a = c.classify("Mua ngà voi, trả giá cao");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    assert!(!a.has_reason("IMITATION_CONTEXT"), "{:?}", a.reasons);
+    // the fake one still is; and a term spelt without marks still counts beside a marked one
+    let a = c.classify("Vòng tay ngà voi giả, nhựa, giá 50k");
+    assert!(a.has_reason("IMITATION_CONTEXT"), "{:?}", a.reasons);
+    assert_ne!(a.verdict, Verdict::Block);
+    assert_eq!(
+        c.classify("Rhinocéros de Ionesco, Folio, livre de poche")
+            .verdict,
+        Verdict::Allow
+    );
+}
