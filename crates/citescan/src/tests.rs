@@ -43,6 +43,9 @@ const VERDICTS: &[(&str, Verdict)] = &[
     ("Aloe ferox bitter crystals 1kg", Verdict::Block),
     // an Appendix I product in bulk: the bulk lot carries it to the block threshold
     ("rosewood logs 10 tons", Verdict::Block),
+    // a hand-tame African grey chick; a Hinamatsuri doll set
+    ("ヨウム 雛 手乗り", Verdict::Block),
+    ("雛人形 七段飾り", Verdict::Allow),
     // eggs of an Appendix I turtle sold by the bag; paper sold by the pack
     ("Fresh sea turtle eggs, 50 per bag", Verdict::Block),
     ("Tiger print wrapping papers, 10 per pack", Verdict::Allow),
