@@ -480,9 +480,7 @@ impl Classifier {
         // prefilters are on, so that tests can compare the two paths)
         if opts.prefilter
             && self.inner.platform.ac.is_none()
-            && fields
-                .iter()
-                .all(|(_, t)| scan::screen_clean(lex, &norm, &self.inner.screen, t))
+            && scan::screen_fields(lex, &norm, &self.inner.screen, fields)
         {
             return self.decide(id, fields, Vec::new(), 0);
         }

@@ -405,10 +405,10 @@ impl FaintCodes {
         code.filter(|_| everyday)
     }
 
-    /// Whether a listing of plain ASCII `text`, whose only terms that may name a taxon are the
-    /// faint code words `seen`, is certainly allowed: their highest score stays under the
-    /// review threshold, and no permit, imitation or negation key stands in it.
-    fn passes(&self, lex: &Lexicon, text: &[u8], seen: &FaintSeen) -> bool {
+    /// Whether a listing of plain ASCII `fields`, whose only terms that may name a taxon
+    /// are the faint code words `seen`, is certainly allowed: their highest score stays under
+    /// the review threshold, and no permit, imitation or negation key stands in any field.
+    fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
         let ev = self.appendix_max * seen.weight;
         let factor = (ev / 0.5).min(1.0);
         let corroborated = if seen.count > 1 {
@@ -417,7 +417,10 @@ impl FaintCodes {
             0.0
         };
         let most = ev + factor * self.form_and_sale + self.code_context + corroborated;
-        most < self.review && !lifting_context(lex, text)
+        most < self.review
+            && !fields
+                .iter()
+                .any(|(_, t)| lifting_context(lex, t.as_bytes()))
     }
 }
 
@@ -516,12 +519,41 @@ fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
 /// only when no plural, compound, undoubled, fuzzy or respelt reading of it is a key, the
 /// words before it start no misspelt phrase, and it and the one or two words after it are no
 /// misspelt phrase (`MisspeltFrom`): the look-ups the scanner makes. Numbers and currency
-/// signs pass when no key that names a taxon starts with them (`ScreenTables`).
+/// signs pass when no key that names a taxon starts with them (`ScreenTables`). A faint
+/// everyday code word passes too when the policy cannot lift it (`FaintCodes`).
+#[cfg(test)]
 pub(crate) fn screen_clean(
     lex: &Lexicon,
     norm: &Normalizer<'_>,
     tables: &ScreenTables,
     text: &str,
+) -> bool {
+    screen_fields(lex, norm, tables, &[("text", text)])
+}
+
+/// `screen_clean` over the fields of one listing together: the classifier weighs them together,
+/// so the faint code words of all fields are bounded together, and a permit or imitation term
+/// in any field stops them.
+pub(crate) fn screen_fields(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    tables: &ScreenTables,
+    fields: &[(&str, &str)],
+) -> bool {
+    let mut faint = FaintSeen::default();
+    fields
+        .iter()
+        .all(|(_, t)| screen_text(lex, norm, tables, t, &mut faint))
+        && (faint.count == 0 || tables.faint.passes(lex, fields, &faint))
+}
+
+/// One field's pass of `screen_fields`; the faint code words it meets are added to `faint`.
+fn screen_text(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    tables: &ScreenTables,
+    text: &str,
+    faint: &mut FaintSeen,
 ) -> bool {
     use crate::lexicon::format::{fnv1a64_from, phrase_start_hash, WORD_CONTEXT, WORD_NO_PLURAL};
     const MAX_WORD: usize = 64;
@@ -550,8 +582,6 @@ pub(crate) fn screen_clean(
     // keys that a glued word before goes on into with a space: the next token must not
     // continue one ("2 hoorn kameleon" after "12")
     let mut open: Vec<Node<'_>> = Vec::new();
-    // the faint everyday code words met so far
-    let mut faint = FaintSeen::default();
     let naming = |w: &[u8]| {
         fst.get(w)
             .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
@@ -738,9 +768,8 @@ pub(crate) fn screen_clean(
         }
         i += 1;
     }
-    // faint everyday code words met: pass only when their score cannot reach review, and no
-    // permit, imitation or negation term stands in the listing to lift it
-    faint.count == 0 || tables.faint.passes(lex, b, &faint)
+    // faint everyday code words met are weighed with the other fields' (`screen_fields`)
+    true
 }
 
 /// Each ASCII letter or digit lower-cased, and 0 for every other byte: the screen's word loop

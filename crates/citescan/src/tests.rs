@@ -2313,6 +2313,27 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
             assert_eq!(with.classify(&t), without.classify(&t), "{t:?}");
         }
     }
+    // the fields of a listing are weighed together: a claim or a second code word in another
+    // field counts as much as in the same one
+    for (title, description) in [
+        ("white carving", "pre-1947, with certificate, for sale"),
+        ("white carving for sale", "black"),
+        ("white carving for sale", "faux, heavy, cold to the touch"),
+        ("red shoes", "size 9, $20"),
+    ] {
+        let listing = Listing {
+            id: None,
+            fields: vec![
+                ("title".to_string(), title.to_string()),
+                ("description".to_string(), description.to_string()),
+            ],
+        };
+        assert_eq!(
+            with.classify_listing(&listing),
+            without.classify_listing(&listing),
+            "{title:?} / {description:?}"
+        );
+    }
 }
 
 #[test]
