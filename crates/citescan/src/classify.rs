@@ -1852,19 +1852,68 @@ const ROOT_DERIVATIVES: &[&str] = &[
     "สกัด",
 ];
 
+/// Words for the roots themselves, which annotation #3 covers: a listing that names them offers
+/// roots, whatever derivative it also names ("wild roots, brew them as tea").
+const ROOT_WORDS: &[&str] = &[
+    "root",
+    "roots",
+    "racine",
+    "racines",
+    "raíz",
+    "raíces",
+    "raiz",
+    "raízes",
+    "radice",
+    "radici",
+    "Wurzel",
+    "Wurzeln",
+    "akar",
+    "rễ",
+    "củ",
+    "корень",
+    "корни",
+    "根",
+    "뿌리",
+    "ราก",
+    "whole",
+    "sliced",
+    "slices",
+];
+
 /// Whether a taxon's CITES annotation is #3 (ginseng: roots only) and the listing offers a
-/// manufactured derivative (`ROOT_DERIVATIVES`) instead.
+/// manufactured derivative (`ROOT_DERIVATIVES`) instead, naming no roots (`ROOT_WORDS`).
 fn derivative_not_covered(
     taxon: Option<crate::lexicon::Taxon<'_>>,
     fields: &[(&str, &str)],
 ) -> bool {
-    taxon.is_some_and(|t| t.annotation.starts_with("#3 "))
-        && fields.iter().any(|(_, text)| {
-            let text = text.to_lowercase();
-            ROOT_DERIVATIVES
-                .iter()
-                .any(|w| holds_word(&text, &w.to_lowercase()))
+    if !taxon.is_some_and(|t| t.annotation.starts_with("#3 ")) {
+        return false;
+    }
+    let texts: Vec<String> = fields.iter().map(|(_, t)| t.to_lowercase()).collect();
+    let derivative = |t: &str| {
+        ROOT_DERIVATIVES
+            .iter()
+            .any(|w| holds_word(t, &w.to_lowercase()))
+    };
+    // a root word names roots unless a derivative word follows it ("root extract", "root tea")
+    let roots = |t: &str| {
+        ROOT_WORDS.iter().any(|w| {
+            let w = w.to_lowercase();
+            let unspaced = w.chars().all(|c| c.len_utf8() >= 3);
+            t.match_indices(&w).any(|(at, _)| {
+                let after = &t[at + w.len()..];
+                let whole = unspaced
+                    || !t[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                        && !after.chars().next().is_some_and(char::is_alphanumeric);
+                let next = after.split_whitespace().next().unwrap_or("");
+                whole && !derivative(next.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
         })
+    };
+    texts.iter().any(|t| derivative(t)) && !texts.iter().any(|t| roots(t))
 }
 
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the

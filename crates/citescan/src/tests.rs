@@ -2031,10 +2031,12 @@ fn ginseng_derivatives_are_outside_annotation_3() {
             "{t}"
         );
     }
-    // the roots themselves still count; "teapot" holds no "tea"
+    // the roots themselves still count, whatever else the listing names; "teapot" holds no
+    // "tea"
     for t in [
         "Wild American ginseng roots 1 lb for sale",
         "wild ginseng root 50 years, teapot included",
+        "Wild American ginseng roots 1 lb for sale, brew them as tea",
     ] {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
