@@ -428,8 +428,6 @@ impl FaintCodes {
 /// claim, an imitation claim, a negation of a name): every key that starts at one of its
 /// words, read as the normaliser reads ASCII text (words lower-cased, joined by one space).
 fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
-    // the most words of a context key
-    const KEY_WORDS: usize = 12;
     let fst = lex.keys_fst();
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -483,7 +481,8 @@ fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
         }
         let mut node = fst.root();
         let mut out = Output::zero();
-        'key: for (j, &(s, e)) in words[k..].iter().take(KEY_WORDS).enumerate() {
+        // each walk ends where no key goes on, so within the longest key
+        'key: for (j, &(s, e)) in words[k..].iter().enumerate() {
             let space = (j > 0).then_some(b' ');
             for x in space
                 .into_iter()
