@@ -2160,6 +2160,9 @@ const BULK_UNITS: &[(&str, f64, bool)] = &[
     ("kubik", VOLUME, false),
     ("куб", VOLUME, false),
     ("кубов", VOLUME, false),
+    ("куба", VOLUME, false),
+    ("кубометр", VOLUME, false),
+    ("кубометра", VOLUME, false),
     ("кубометров", VOLUME, false),
     ("立方", VOLUME, true),
     ("立方米", VOLUME, true),
@@ -2446,6 +2449,7 @@ mod bulk_tests {
             "0.5 tonne",
             "gỗ trắc 2 tấn",
             "鱼翅 1吨",
+            "доски, 2 куба",
         ] {
             assert!(bulk_quantity(text), "{text:?}");
         }
