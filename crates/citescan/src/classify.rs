@@ -361,7 +361,7 @@ struct Scored<'l> {
     platform: Option<TermAction>,
 }
 
-fn bit(k: Kind) -> u32 {
+pub(crate) fn bit(k: Kind) -> u32 {
     1 << (k as u32)
 }
 
@@ -562,9 +562,13 @@ impl Classifier {
         // "giá", price, and "giả", fake, are both "gia"): when the text writes the term with
         // its marks and some entry is spelt exactly so, an entry spelt with other marks is not
         // what it says (a term spelt without marks, "rhinoceros" beside "rhinocéros", still is)
-        let source = text.get(span.0..span.1).unwrap_or("").to_lowercase();
-        let spelt = |e: &Entry<'_>| e.term().to_lowercase() == source;
-        let marked = !source.is_ascii() && lex.entries_of(h.value).any(|e| spelt(&e));
+        // (only text with marks is lower-cased and compared: plain ASCII hits cost nothing)
+        let source = text
+            .get(span.0..span.1)
+            .filter(|t| !t.is_ascii())
+            .map(str::to_lowercase);
+        let spelt = |e: &Entry<'_>| source.as_deref() == Some(e.term().to_lowercase().as_str());
+        let marked = source.is_some() && lex.entries_of(h.value).any(|e| spelt(&e));
         let other_marks = |e: &Entry<'_>| marked && !e.term().is_ascii() && !spelt(e);
         for e in lex.entries_of(h.value).filter(|e| !other_marks(e)) {
             kinds |= bit(e.kind());
@@ -793,12 +797,12 @@ impl Classifier {
             // wood is what an animal's figure is made of, never a product of the animal
             // ("figura de elefante de madera"): beside an animal, plant materials are no form
             let animal = sp_taxon.is_some_and(|t| t.kingdom == "Animalia");
-            let material_form = |o: &Scored<'_>| {
-                animal
-                    && lex
-                        .entries_of(o.hit.value)
-                        .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
+            let plant = sp_taxon.is_some_and(|t| t.kingdom == "Plantae");
+            let is_plant_material_hit = |o: &Scored<'_>| {
+                lex.entries_of(o.hit.value)
+                    .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
             };
+            let material_form = |o: &Scored<'_>| animal && is_plant_material_hit(o);
             // product form elsewhere in the listing (another hit than this one)
             let mut form_w = strongest_of(Kind::Form, Some(i), false, &|o| !material_form(o));
             // a name or emoji right next to a product form is a product of the taxon ("tiger
@@ -810,11 +814,6 @@ impl Classifier {
             // wood, timber or logs near a plant's name are the plant's own material, whatever
             // words stand between ("Swietenia macrophylla sawn timber", "Dalbergia nigra, kiln
             // dried, planks"); a live plant's pot or seedling is not a product, so only these
-            let plant = sp_taxon.is_some_and(|t| t.kingdom == "Plantae");
-            let is_plant_material_hit = |o: &Scored<'_>| {
-                lex.entries_of(o.hit.value)
-                    .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
-            };
             let adjacent = scored.iter().enumerate().find(|(j, o)| {
                 *j != i
                     // a form that is also a code word counts as the form ("tiger bone", "🐯
@@ -1013,7 +1012,6 @@ impl Classifier {
             let marked = code_ok && (in_quotes(fields, s) || knowing.is_some());
             // the review kinds: listings a person must look at whatever the score, each with
             // the reason why (the first that applies)
-            let plant = sp_taxon.is_some_and(|t| t.kingdom == "Plantae");
             // a code word for a claimed-old object: an everyday one too ("antique carved bone"),
             // but not the faintest, which are everyday words first ("white", "wood", "dragon")
             let claim_code = is_code
@@ -1085,6 +1083,14 @@ impl Classifier {
             // ("heavy, yellowed, crosshatch on the cut edge", "压手 人字纹"): what a code word (not
             // a faint one) hides; not where the listing claims an imitation ("faux ivory, very
             // heavy" is a claim its own listing contradicts, a question for a person)
+            // the entries of kind `k` among the words of the term itself ("faux" in a code word,
+            // "pre-ban" in "pre-ban ivory")
+            let own_words = |k: Kind| {
+                sp.term()
+                    .split([' ', '-'])
+                    .flat_map(|w| lex.lookup(w))
+                    .filter(move |e| e.kind() == k)
+            };
             let described = code_ok
                 && weight_at_least(sp.weight(), p.rules.faint_code_weight)
                 && !phrases().structure.is_empty()
@@ -1093,10 +1099,7 @@ impl Classifier {
                     .iter()
                     .enumerate()
                     .any(|(j, o)| j != i && o.kinds & bit(Kind::Imitation) != 0 && !negated(j))
-                && !sp
-                    .term()
-                    .split([' ', '-'])
-                    .any(|w| lex.lookup(w).iter().any(|e| e.kind() == Kind::Imitation));
+                && own_words(Kind::Imitation).next().is_none();
             if code_ok && (form_here && sale || (marked || described) && (form_here || sale)) {
                 score = score.max(p.thresholds.review);
             }
@@ -1151,10 +1154,7 @@ impl Classifier {
             // (read only for a hit that would block)
             let own_claim = || {
                 if is_code {
-                    sp.term()
-                        .split([' ', '-'])
-                        .flat_map(|w| lex.lookup(w))
-                        .filter(|e| e.kind() == Kind::Permit)
+                    own_words(Kind::Permit)
                         .map(|e| e.weight())
                         .fold(0.0f32, f32::max)
                 } else {
@@ -1736,20 +1736,24 @@ pub(crate) fn names_wild(term: &str, wild_terms: &[String]) -> bool {
 /// script of three-byte letters written with few spaces or none (Chinese, Japanese, Thai,
 /// Korean), anywhere.
 fn holds_word(text: &str, word: &str) -> bool {
-    if word.is_empty() {
-        return false;
-    }
-    if word
+    word_ends(text, word).next().is_some()
+}
+
+/// Where each occurrence of `word` that `holds_word` counts ends in `text`.
+fn word_ends<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let unspaced = word
         .chars()
-        .all(|c| c.len_utf8() >= 3 || !c.is_alphabetic())
-    {
-        return text.contains(word);
-    }
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+        .all(|c| c.len_utf8() >= 3 || !c.is_alphabetic());
+    text.match_indices(word)
+        .filter(move |(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !word.is_empty()
+                && (unspaced
+                    || !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric))
+        })
+        .map(move |(at, _)| at + word.len())
 }
 
 /// Manufactured derivatives of ginseng root, in the lexicon's languages. CITES annotation #3
@@ -1899,18 +1903,11 @@ fn derivative_not_covered(
     let roots = |t: &str| {
         ROOT_WORDS.iter().any(|w| {
             let w = w.to_lowercase();
-            let unspaced = w.chars().all(|c| c.len_utf8() >= 3);
-            t.match_indices(&w).any(|(at, _)| {
-                let after = &t[at + w.len()..];
-                let whole = unspaced
-                    || !t[..at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                        && !after.chars().next().is_some_and(char::is_alphanumeric);
-                let next = after.split_whitespace().next().unwrap_or("");
-                whole && !derivative(next.trim_matches(|c: char| !c.is_alphanumeric()))
-            })
+            let named = word_ends(t, &w).any(|end| {
+                let next = t[end..].split_whitespace().next().unwrap_or("");
+                !derivative(next.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+            named
         })
     };
     texts.iter().any(|t| derivative(t)) && !texts.iter().any(|t| roots(t))

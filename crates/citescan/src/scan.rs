@@ -392,17 +392,23 @@ impl FaintCodes {
     /// everyday-word entry beside them, and no other kind.
     fn key_weight(&self, lex: &Lexicon, v: Option<fst::raw::Output>) -> Option<f32> {
         let v = v?.value();
-        let (mut code, mut everyday) = (None::<f32>, false);
+        let kinds = lex
+            .entries_of(v)
+            .fold(0, |k, e| k | crate::classify::bit(e.kind()));
+        let mut code = None::<f32>;
         for e in lex.entries_of(v) {
             match e.kind() {
-                Kind::Code if e.weight() + 0.5 / 255.0 < self.faint_code_weight => {
+                // the classifier's own test of a faint everyday code word
+                Kind::Code
+                    if crate::classify::faint_everyday_code(&e, kinds, self.faint_code_weight) =>
+                {
                     code = Some(code.unwrap_or(0.0).max(e.weight()));
                 }
-                Kind::Colour | Kind::Stop => everyday = true,
+                Kind::Colour | Kind::Stop => {}
                 _ => return None,
             }
         }
-        code.filter(|_| everyday)
+        code
     }
 
     /// Whether a listing of plain ASCII `fields`, whose only terms that may name a taxon
