@@ -319,6 +319,7 @@ impl ClassifierBuilder {
             &policy.rules.unknown_species_terms,
             &policy.rules.structure_tells,
             &policy.rules.real_material_tells,
+            &policy.rules.undocumented_terms,
         ])?;
         let screen = scan::ScreenTables::new(&lexicon, &policy);
         Ok(Classifier {
@@ -943,6 +944,14 @@ impl Classifier {
             if corroborated {
                 score += p.boosts.corroboration * factor.max(if is_code { 1.0 } else { 0.0 });
             }
+            // the seller says it comes without papers ("no papers", "sin papeles", 无证): the
+            // buyer is told it is not the legal trade (not for a faint everyday code word)
+            let undocumented = appendix != 0
+                && !(is_code && !weight_at_least(sp.weight(), p.rules.faint_code_weight))
+                && !phrases().undocumented.is_empty();
+            if undocumented {
+                score += p.boosts.undocumented * factor;
+            }
             // context that reframes the term: near it in the same field, or anywhere in the
             // first field (the title says what the item is); a negation just before it cancels it
             let mut suppressed_by = Vec::new();
@@ -1114,6 +1123,7 @@ impl Classifier {
                 authenticity,
                 marked,
                 described,
+                undocumented,
             ]
             .iter()
             .filter(|b| **b)
@@ -1147,6 +1157,7 @@ impl Classifier {
                 || code_strong
                 || wild_product
                 || bulk_product
+                || undocumented && (named_product || as_product || form_here || sale)
                 || (is_code && (form_here || sale))
                 || ((named_product || as_product) && sale);
             // a code word that is itself a legality claim ("mammoth tusk", "pre-ban ivory":
@@ -1418,6 +1429,16 @@ impl Classifier {
                         v.extend(list_kind(Kind::Artefact));
                         v.join(", ")
                     }),
+                });
+            }
+            if !phrases().undocumented.is_empty() {
+                reasons.push(Reason {
+                    code: "UNDOCUMENTED".into(),
+                    detail: format!(
+                        "the listing says the item comes without papers ({}): the legal trade \
+                         has them",
+                        quoted(&phrases().undocumented)
+                    ),
                 });
             }
             if permit {
@@ -2295,7 +2316,8 @@ fn weight_at_least(weight: f32, min: f32) -> bool {
 /// Cyrillic, Hangul); in unspaced scripts (Han, kana, Thai) any occurrence counts.
 pub(crate) struct PhraseSet {
     ac: Option<AhoCorasick>,
-    /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells).
+    /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
+    /// undocumented).
     patterns: Vec<(String, u8)>,
 }
 
@@ -2307,10 +2329,12 @@ pub(crate) struct PhrasesFound {
     pub(crate) structure: Vec<String>,
     /// Every tell, the structure tells among them.
     pub(crate) tells: Vec<String>,
+    /// Phrases saying the item comes without papers.
+    pub(crate) undocumented: Vec<String>,
 }
 
 impl PhraseSet {
-    pub(crate) fn new(lists: [&Vec<String>; 3]) -> Result<PhraseSet, Error> {
+    pub(crate) fn new(lists: [&Vec<String>; 4]) -> Result<PhraseSet, Error> {
         let mut patterns: Vec<(String, u8)> = Vec::new();
         for (k, list) in lists.iter().enumerate() {
             for t in list.iter() {
@@ -2364,7 +2388,8 @@ impl PhraseSet {
                         put(&mut out.structure);
                         put(&mut out.tells);
                     }
-                    _ => put(&mut out.tells),
+                    2 => put(&mut out.tells),
+                    _ => put(&mut out.undocumented),
                 }
             }
         }

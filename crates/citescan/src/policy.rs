@@ -90,6 +90,11 @@ pub struct Boosts {
     /// "3 公斤"); such a product then blocks.
     #[serde(default = "default_bulk")]
     pub bulk: f32,
+    /// A listed taxon's name or product in a listing that says it comes without papers
+    /// (`rules.undocumented_terms`: "no papers", "sin papeles", "без документов", 无证), scaled
+    /// like form and sale; beside a product, a product form or sale intent it then blocks.
+    #[serde(default = "default_undocumented")]
+    pub undocumented: f32,
     /// Weight of a name or emoji right next to a product form ("tiger claws", "🐘 tusk"): it
     /// counts as a product name of the taxon.
     pub name_with_form: f32,
@@ -180,6 +185,11 @@ pub struct Rules {
     /// one of these are one more signal of what the code word hides (`CODE_WORD_DESCRIBED`).
     #[serde(default)]
     pub structure_tells: Vec<String>,
+    /// Phrases saying the specimen comes without papers ("no papers", "sin papeles", "ohne
+    /// Papiere", "без документов", 无证, 書類なし); matched like `unknown_species_terms`. A
+    /// seller who says so tells the buyer the trade is not the legal one (`UNDOCUMENTED`).
+    #[serde(default)]
+    pub undocumented_terms: Vec<String>,
     /// How many different tells contradict an imitation claim.
     #[serde(default = "default_real_material_min")]
     pub real_material_min: u32,
@@ -212,6 +222,12 @@ pub struct Terms {
 
 /// `boosts.bulk` of a policy written before the bulk rule existed: the default policy's value.
 fn default_bulk() -> f32 {
+    0.15
+}
+
+/// `boosts.undocumented` of a policy written before the rule existed: the default policy's
+/// value (the rule stays off without `rules.undocumented_terms`).
+fn default_undocumented() -> f32 {
     0.15
 }
 

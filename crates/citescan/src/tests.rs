@@ -2182,6 +2182,7 @@ fn phrases_are_read_as_whole_words_in_spaced_scripts() {
         &list(&["species unknown", "不清楚是什么"]),
         &list(&["Schreger"]),
         &list(&["heavy"]),
+        &list(&["no papers"]),
     ])
     .unwrap();
     let f = set.found(&[
@@ -2355,4 +2356,45 @@ fn a_term_written_with_its_marks_is_not_read_as_a_term_with_other_marks() {
             .verdict,
         Verdict::Allow
     );
+}
+
+#[test]
+fn a_listing_without_papers_blocks_a_listed_taxon_in_trade() {
+    // a seller who says the item has no papers tells the buyer it is not the legal trade: an
+    // Appendix II name in trade, reviewed alone, then blocks; an Appendix I product with a
+    // negated permit word is no legality claim
+    let c = classifier();
+    for (plain, undocumented) in [
+        (
+            "Testudo hermanni for sale, 120 EUR",
+            "Testudo hermanni for sale, no papers, 120 EUR",
+        ),
+        (
+            "guacamaya roja polluelos, entrega personal",
+            "guacamaya roja polluelos, sin papeles, entrega personal",
+        ),
+    ] {
+        let a = c.classify(plain);
+        assert_eq!(a.verdict, Verdict::Review, "{plain}: {:?}", a.reasons);
+        let a = c.classify(undocumented);
+        assert_eq!(a.verdict, Verdict::Block, "{undocumented}: {:?}", a.reasons);
+        assert!(codes(&a).contains(&"UNDOCUMENTED"), "{undocumented}");
+    }
+    for t in [
+        "ivory bracelet without papers",
+        "Elfenbein Armreif ohne Papiere 200 EUR",
+        "Слоновая кость, браслет, без документов",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(!codes(&a).contains(&"PERMIT_CLAIM"), "{t}: {:?}", a.reasons);
+    }
+    // no listed taxon, or only a faint everyday code word: nothing to raise
+    for t in [
+        "Labrador puppies, no papers, 300 EUR",
+        "white plastic garden chairs x4, no papers, $20",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
 }
