@@ -963,6 +963,16 @@ impl Classifier {
                         .iter()
                         .any(|f| matches!(*f, "Elephantidae" | "Rhinocerotidae"))
                 });
+            // a plant's name as timber: the key itself names the wood ("rosewood logs"), or a
+            // word for wood, logs or planks stands near it
+            let timber = || {
+                plant
+                    && (sp.term().split(' ').any(is_plant_material)
+                        || scored
+                            .iter()
+                            .enumerate()
+                            .any(|(j, o)| j != i && near(s, o) && is_plant_material_hit(o)))
+            };
             if !deliberate {
                 for (kind, amount, code, what) in suppressor_kinds {
                     if kind == Kind::Fossil && fossil_cover {
@@ -1003,6 +1013,11 @@ impl Classifier {
                         // word whose listing denies an imitation ("not celluloid"): the seller
                         // claims the real material
                         if kind == Kind::Benign && authenticity && !is_name && !own {
+                            continue;
+                        }
+                        // nor a plant's wood offered as timber ("rosewood logs for guitar
+                        // makers": the instrument is what the buyer makes of it)
+                        if kind == Kind::Benign && !own && timber() {
                             continue;
                         }
                         score -= amount;
@@ -1220,16 +1235,24 @@ impl Classifier {
             } else {
                 (verdict, rule, rule_text)
             };
-            // ginseng sold as an extract, tea or sweets: CITES annotation #3 covers the roots only
-            let (verdict, rule, rule_text, score) = if verdict != Verdict::Allow
-                && derivative_not_covered(sp_taxon, fields)
-            {
+            // what the taxon's CITES annotation leaves out: ginseng sold as an extract, tea or
+            // sweets (#3 covers the roots only); a finished rosewood guitar (#15)
+            let excluded = if verdict == Verdict::Allow || deliberate {
+                None
+            } else if derivative_not_covered(sp_taxon, fields) {
+                Some("a manufactured derivative (an extract, tea, capsules, sweets), which the taxon's CITES annotation #3 leaves out: it covers whole and sliced roots only")
+            } else if instrument_not_covered(sp_taxon, fields) {
+                Some("a finished musical instrument or a finished part of one, which the taxon's CITES annotation #15 leaves out (as amended at CoP18, in force 26 November 2019); raw instrument wood it still covers")
+            } else {
+                None
+            };
+            let (verdict, rule, rule_text, score) = if let Some(what) = excluded {
                 (
-                        Verdict::Allow,
-                        "RULE_ANNOTATION_EXCLUDES",
-                        format!("{rule_text}; but the listing offers a manufactured derivative (an extract, tea, capsules, sweets), which the taxon's CITES annotation #3 leaves out: it covers whole and sliced roots only"),
-                        score.min(p.thresholds.review * 0.99),
-                    )
+                    Verdict::Allow,
+                    "RULE_ANNOTATION_EXCLUDES",
+                    format!("{rule_text}; but the listing offers {what}"),
+                    score.min(p.thresholds.review * 0.99),
+                )
             } else {
                 (verdict, rule, rule_text, score)
             };
@@ -1932,6 +1955,106 @@ fn derivative_not_covered(
         })
     };
     texts.iter().any(|t| derivative(t)) && !texts.iter().any(|t| roots(t))
+}
+
+/// Finished musical instruments and their finished parts, in the lexicon's languages. CITES
+/// annotation #15, as amended at CoP18 (in force 26 November 2019), leaves them out of the
+/// Appendix II listing of Dalbergia spp. (not Dalbergia nigra, in Appendix I) and of three
+/// Guibourtia species.
+const INSTRUMENTS: &[&str] = &[
+    "guitar",
+    "guitars",
+    "acoustic",
+    "bass",
+    "violin",
+    "viola",
+    "cello",
+    "ukulele",
+    "mandolin",
+    "banjo",
+    "piano",
+    "marimba",
+    "xylophone",
+    "clarinet",
+    "oboe",
+    "bagpipes",
+    "fretboard",
+    "fingerboard",
+    "gitarre",
+    "geige",
+    "violine",
+    "cello",
+    "klavier",
+    "guitare",
+    "violon",
+    "violoncelle",
+    "guitarra",
+    "violão",
+    "violin",
+    "violín",
+    "chitarra",
+    "violino",
+    "гитара",
+    "гитару",
+    "скрипка",
+    "吉他",
+    "小提琴",
+    "ギター",
+    "バイオリン",
+    "đàn guitar",
+    "กีตาร์",
+    "gitar",
+    "biola",
+];
+
+/// Words of raw or half-made wood for instruments: these the annotation still covers (a set of
+/// back and sides, a fretboard blank, tonewood).
+const INSTRUMENT_WOOD: &[&str] = &[
+    "tonewood",
+    "blank",
+    "blanks",
+    "billet",
+    "billets",
+    "unfinished",
+    "set",
+    "sets",
+    "log",
+    "logs",
+    "plank",
+    "planks",
+    "lumber",
+    "timber",
+    "lutherie",
+    "luthier",
+    "luthiers",
+    "tonholz",
+    "plots",
+    "bruts",
+    "legno di risonanza",
+    "luthería",
+    "原木",
+    "板材",
+];
+
+/// Whether the taxon is one that annotation #15 covers (`INSTRUMENTS`) and the listing offers a
+/// finished musical instrument or part, with no raw instrument wood.
+fn instrument_not_covered(
+    taxon: Option<crate::lexicon::Taxon<'_>>,
+    fields: &[(&str, &str)],
+) -> bool {
+    let covered = taxon.is_some_and(|t| {
+        t.genus == "Dalbergia" && t.name != "Dalbergia nigra"
+            || matches!(
+                t.name,
+                "Guibourtia demeusei" | "Guibourtia pellegriniana" | "Guibourtia tessmannii"
+            )
+    });
+    if !covered {
+        return false;
+    }
+    let texts: Vec<String> = fields.iter().map(|(_, t)| t.to_lowercase()).collect();
+    let any = |words: &[&str]| texts.iter().any(|t| words.iter().any(|w| holds_word(t, w)));
+    any(INSTRUMENTS) && !any(INSTRUMENT_WOOD)
 }
 
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the

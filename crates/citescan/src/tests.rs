@@ -2398,3 +2398,42 @@ fn a_listing_without_papers_blocks_a_listed_taxon_in_trade() {
         assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
     }
 }
+
+#[test]
+fn finished_rosewood_instruments_are_outside_annotation_15() {
+    // annotation #15 (CoP18) leaves out finished musical instruments and their finished parts
+    let c = classifier();
+    for t in [
+        "Rosewood back & sides dreadnought acoustic guitar | Solid spruce top, Indian rosewood \
+         back and sides, hardshell case, low action. $1,150",
+        "Violão jacarandá indiano, laterais e fundo, com case, R$ 900",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+    let a = c.classify(
+        "Rosewood back & sides dreadnought acoustic guitar | Solid spruce top, Indian rosewood \
+         back and sides, hardshell case, low action. $1,150",
+    );
+    assert!(
+        codes(&a).contains(&"RULE_ANNOTATION_EXCLUDES"),
+        "{:?}",
+        a.reasons
+    );
+    // raw instrument wood is still covered, and the instrument's everyday context does not
+    // reframe timber; Dalbergia nigra (Appendix I) has no such exclusion
+    for (t, v) in [
+        (
+            "Indian rosewood back and sides set, tonewood, $150",
+            Verdict::Block,
+        ),
+        ("Rosewood logs 10 m3 for guitar makers", Verdict::Block),
+        (
+            "Brazilian rosewood guitar, Dalbergia nigra back and sides, $5000",
+            Verdict::Review,
+        ),
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, v, "{t}: {:?}", a.reasons);
+    }
+}
