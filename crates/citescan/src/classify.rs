@@ -320,6 +320,7 @@ impl ClassifierBuilder {
             &policy.rules.structure_tells,
             &policy.rules.real_material_tells,
             &policy.rules.undocumented_terms,
+            &policy.rules.cultivated_terms,
         ])?;
         let screen = scan::ScreenTables::new(&lexicon, &policy);
         Ok(Classifier {
@@ -899,7 +900,13 @@ impl Classifier {
             let factor = (ev / 0.5).min(1.0);
             score += p.boosts.form * factor * form_w;
             score += p.boosts.sale * factor * sale_w;
-            score += p.boosts.permit * permit_w;
+            // (a claim is made for regulated goods, but not for what a faint everyday code word
+            // names: "white orchids, nursery grown")
+            if !(sp.kind() == Kind::Code
+                && !weight_at_least(sp.weight(), p.rules.faint_code_weight))
+            {
+                score += p.boosts.permit * permit_w;
+            }
             if authenticity {
                 score += p.boosts.authenticity * factor;
             }
@@ -1246,10 +1253,38 @@ impl Classifier {
             } else {
                 None
             };
+            // a live Appendix II plant of the garden trade, said to be grown by people, and
+            // nothing of the wild, a bulk lot, missing papers, timber or a plant product
+            let cultivated = excluded.is_none()
+                && verdict != Verdict::Allow
+                && !deliberate
+                && appendix == 2
+                && sp_taxon.is_some_and(|t| GARDEN_FAMILIES.contains(&t.family))
+                && !wild_product
+                && !wild
+                && !bulk
+                && !undocumented
+                && !timber()
+                && (!phrases().cultivated.is_empty()
+                    || sp_taxon.is_some_and(|t| CULTIVAR_GENERA.contains(&t.genus)))
+                && !holds_any(fields, PLANT_PRODUCTS)
+                && !holds_any(fields, ROOT_WORDS);
+            let (excluded, cultivated_rule) = if cultivated {
+                (
+                    Some("a live plant grown by people, of a garden family, with nothing of the wild, a bulk lot, missing papers or a plant product: artificially propagated Appendix II plants are the legal trade"),
+                    true,
+                )
+            } else {
+                (excluded, false)
+            };
             let (verdict, rule, rule_text, score) = if let Some(what) = excluded {
                 (
                     Verdict::Allow,
-                    "RULE_ANNOTATION_EXCLUDES",
+                    if cultivated_rule {
+                        "RULE_CULTIVATED_PLANT"
+                    } else {
+                        "RULE_ANNOTATION_EXCLUDES"
+                    },
                     format!("{rule_text}; but the listing offers {what}"),
                     score.min(p.thresholds.review * 0.99),
                 )
@@ -2057,6 +2092,95 @@ fn instrument_not_covered(
     any(INSTRUMENTS) && !any(INSTRUMENT_WOOD)
 }
 
+/// Families of the garden and house-plant trade whose Appendix II members are sold alive,
+/// artificially propagated, in every garden centre: orchids, cacti, pitcher plants, succulent
+/// euphorbias and aloes, cycads, air plants, cyclamens, snowdrops, tree ferns.
+const GARDEN_FAMILIES: &[&str] = &[
+    "Orchidaceae",
+    "Cactaceae",
+    "Nepenthaceae",
+    "Sarraceniaceae",
+    "Droseraceae",
+    "Euphorbiaceae",
+    "Xanthorrhoeaceae",
+    "Liliaceae",
+    "Cycadaceae",
+    "Zamiaceae",
+    "Stangeriaceae",
+    "Bromeliaceae",
+    "Didiereaceae",
+    "Apocynaceae",
+    "Primulaceae",
+    "Amaryllidaceae",
+    "Cyatheaceae",
+    "Dicksoniaceae",
+    "Portulacaceae",
+    "Crassulaceae",
+];
+
+/// Cactus genera whose artificially propagated hybrids and cultivars the Appendices leave out
+/// (the Christmas and Easter cacti of house-plant shops): no grower's claim is needed.
+const CULTIVAR_GENERA: &[&str] = &["Schlumbergera", "Hatiora", "Rhipsalidopsis"];
+
+/// Words of a plant product rather than a live plant (dried stems, powder, extract, chips,
+/// oil), in the lexicon's languages: a grower's claim does not make these a garden plant.
+const PLANT_PRODUCTS: &[&str] = &[
+    "dried",
+    "dry",
+    "powder",
+    "extract",
+    "extracts",
+    "chips",
+    "oil",
+    "tea",
+    "capsules",
+    "stems",
+    "tablets",
+    "resin",
+    "seco",
+    "secos",
+    "seca",
+    "secas",
+    "polvo",
+    "pó",
+    "extrato",
+    "extracto",
+    "séché",
+    "séchés",
+    "poudre",
+    "getrocknet",
+    "pulver",
+    "essiccato",
+    "essiccati",
+    "polvere",
+    "сушёный",
+    "сушеный",
+    "порошок",
+    "干",
+    "乾",
+    "粉",
+    "枫斗",
+    "楓斗",
+    "沉香",
+    "khô",
+    "bột",
+    "แห้ง",
+    "ผง",
+    "kering",
+    "bubuk",
+    "건조",
+    "분말",
+    "乾燥",
+];
+
+/// Whether any field holds one of `words` as a whole word (case-folded).
+fn holds_any(fields: &[(&str, &str)], words: &[&str]) -> bool {
+    fields.iter().any(|(_, t)| {
+        let t = t.to_lowercase();
+        words.iter().any(|w| holds_word(&t, &w.to_lowercase()))
+    })
+}
+
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the
 /// lexicon's languages. Beside an animal's name it is what a figure is made of; near a plant's
 /// name, the plant's own wood.
@@ -2440,7 +2564,7 @@ fn weight_at_least(weight: f32, min: f32) -> bool {
 pub(crate) struct PhraseSet {
     ac: Option<AhoCorasick>,
     /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
-    /// undocumented).
+    /// undocumented, 4 cultivated).
     patterns: Vec<(String, u8)>,
 }
 
@@ -2454,10 +2578,12 @@ pub(crate) struct PhrasesFound {
     pub(crate) tells: Vec<String>,
     /// Phrases saying the item comes without papers.
     pub(crate) undocumented: Vec<String>,
+    /// Phrases saying a plant was grown by people.
+    pub(crate) cultivated: Vec<String>,
 }
 
 impl PhraseSet {
-    pub(crate) fn new(lists: [&Vec<String>; 4]) -> Result<PhraseSet, Error> {
+    pub(crate) fn new(lists: [&Vec<String>; 5]) -> Result<PhraseSet, Error> {
         let mut patterns: Vec<(String, u8)> = Vec::new();
         for (k, list) in lists.iter().enumerate() {
             for t in list.iter() {
@@ -2512,7 +2638,8 @@ impl PhraseSet {
                         put(&mut out.tells);
                     }
                     2 => put(&mut out.tells),
-                    _ => put(&mut out.undocumented),
+                    3 => put(&mut out.undocumented),
+                    _ => put(&mut out.cultivated),
                 }
             }
         }

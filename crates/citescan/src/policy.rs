@@ -190,6 +190,12 @@ pub struct Rules {
     /// seller who says so tells the buyer the trade is not the legal one (`UNDOCUMENTED`).
     #[serde(default)]
     pub undocumented_terms: Vec<String>,
+    /// Phrases saying a plant was grown by people ("nursery grown", "grown from seed",
+    /// "cultivada em estufa", 人工栽培); matched like `unknown_species_terms`. A live Appendix
+    /// II plant of a garden family with such a phrase, and nothing of the wild, a bulk lot,
+    /// missing papers, timber or a plant product, is allowed (`RULE_CULTIVATED_PLANT`).
+    #[serde(default)]
+    pub cultivated_terms: Vec<String>,
     /// How many different tells contradict an imitation claim.
     #[serde(default = "default_real_material_min")]
     pub real_material_min: u32,

@@ -2183,6 +2183,7 @@ fn phrases_are_read_as_whole_words_in_spaced_scripts() {
         &list(&["Schreger"]),
         &list(&["heavy"]),
         &list(&["no papers"]),
+        &list(&["grown from seed"]),
     ])
     .unwrap();
     let f = set.found(&[
@@ -2430,6 +2431,46 @@ fn finished_rosewood_instruments_are_outside_annotation_15() {
         ("Rosewood logs 10 m3 for guitar makers", Verdict::Block),
         (
             "Brazilian rosewood guitar, Dalbergia nigra back and sides, $5000",
+            Verdict::Review,
+        ),
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, v, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
+fn grown_garden_plants_of_appendix_ii_are_the_legal_trade() {
+    let c = classifier();
+    // the same listing reviewed without the grower's claim, allowed with it
+    let a = c.classify("Orquídea phalaenopsis, R$ 45");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    for t in [
+        "Orquídea phalaenopsis, cultivada em estufa, R$ 45",
+        "Christmas cactus cutting rooted | From my 30 year old plant, pink flowers. $5 each",
+        "Phalaenopsis orchids in bloom - nursery grown | White and purple moth orchids, from our \
+         greenhouse. $18 each",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        assert!(
+            codes(&a).contains(&"RULE_CULTIVATED_PLANT"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    // not an Appendix I plant, a plant product, or a plant taken from the wild
+    for (t, v) in [
+        (
+            "Ariocarpus kotschoubeyanus seed grown, $30",
+            Verdict::Review,
+        ),
+        (
+            "Dendrobium officinale cultivated, dried stems 1kg",
+            Verdict::Review,
+        ),
+        (
+            "Nepenthes ampullaria wild collected, nursery grown, $40",
             Verdict::Review,
         ),
     ] {
