@@ -2478,3 +2478,21 @@ fn grown_garden_plants_of_appendix_ii_are_the_legal_trade() {
         assert_eq!(a.verdict, v, "{t}: {:?}", a.reasons);
     }
 }
+
+#[test]
+fn latin_look_alikes_inside_a_russian_word_are_read_as_cyrillic() {
+    let c = classifier();
+    for t in [
+        "Рог нocорога целый, 1,2 кг. Цена договорная",
+        "Слoнoвая кость, браслет, 5000 руб",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(
+            a.matches
+                .iter()
+                .any(|m| m.obfuscations.contains(&crate::Obfuscation::Confusable)),
+            "{t}"
+        );
+    }
+}

@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use tables::is_invisible;
 use tables::{
-    confusable_latin, is_emoji_modifier, is_pictograph, is_unit, leet_letter, script_of,
-    unit_prefix, Script,
+    confusable_latin, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit, leet_letter,
+    script_of, unit_prefix, Script,
 };
 
 /// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
@@ -928,6 +928,9 @@ impl<'a> Normalizer<'a> {
         };
         let mut scratch: Vec<(char, u32, u32)> = Vec::new();
         let mut cyrillic: Vec<Unit> = Vec::new();
+        let mut relettered: Vec<Unit> = Vec::new();
+        let relettered_idx: Vec<usize> =
+            (0..words.iter().map(|w| w.units.len()).max().unwrap_or(0)).collect();
         for w in &words {
             scratch.clear();
             let mut flags = w.flags;
@@ -945,11 +948,23 @@ impl<'a> Normalizer<'a> {
                     }
                 }
                 WordKind::Spaced => {
-                    if self.fold_cyrillic_word(units, &w.units, &mut cyrillic, &mut out.events) {
+                    // a Cyrillic word with Latin look-alikes slipped in ("нocорога", Latin o
+                    // and c) is read as the Cyrillic word it imitates
+                    let (units, widx): (&[Unit], &[usize]) = if self.latin_in_cyrillic(
+                        units,
+                        &w.units,
+                        &mut relettered,
+                        &mut out.events,
+                    ) {
+                        (&relettered, &relettered_idx[..relettered.len()])
+                    } else {
+                        (units, &w.units)
+                    };
+                    if self.fold_cyrillic_word(units, widx, &mut cyrillic, &mut out.events) {
                         let idx: Vec<usize> = (0..cyrillic.len()).collect();
                         self.fold_spaced_word(&cyrillic, &idx, &mut scratch, &mut out.events);
                     } else {
-                        self.fold_spaced_word(units, &w.units, &mut scratch, &mut out.events);
+                        self.fold_spaced_word(units, widx, &mut scratch, &mut out.events);
                     }
                     let mut alpha = true;
                     for &(c, _, _) in scratch.iter() {
@@ -992,6 +1007,87 @@ impl<'a> Normalizer<'a> {
         }
     }
 
+    /// A word of Cyrillic letters with Latin look-alikes slipped in ("нocорога": Latin `o` and
+    /// `c` among Cyrillic letters): its units with each Latin letter replaced by the Cyrillic
+    /// letter it imitates, into `out`, with a look-alike event for each; false (and `out`
+    /// unused) for any other word. The word must hold a Cyrillic letter that imitates no Latin
+    /// one (`н`, `г`, `д`, ...), so an English word disguised with Cyrillic look-alikes
+    /// ("іvоry") is left to `fold_spaced_word`, which reads it as Latin; and every Latin letter
+    /// must have a Cyrillic look-alike. The result is all Cyrillic, so a second normalisation
+    /// agrees.
+    fn latin_in_cyrillic(
+        &self,
+        units: &[Unit],
+        idx: &[usize],
+        out: &mut Vec<Unit>,
+        events: &mut Vec<Event>,
+    ) -> bool {
+        if !self.opts.confusables {
+            return false;
+        }
+        // the Cyrillic letter a letter of another script imitates: a Latin letter's own, or
+        // that of the Latin letter a Greek look-alike imitates (`fold_spaced_word` would read
+        // it as that Latin letter)
+        let imitated = |u: &Unit| match u.class {
+            Class::Letter(Script::Latin) => cyrillic_lookalike(u.ch),
+            Class::Letter(Script::Cyrillic) => None,
+            Class::Letter(_) => u.alt.and_then(cyrillic_lookalike),
+            _ => None,
+        };
+        let mut foreign = false;
+        let mut anchored = false;
+        for &i in idx {
+            let u = &units[i];
+            match u.class {
+                // (by the folded letter: a capital `Н` imitates `H`, but reads as `н`, which
+                // imitates nothing, once normalised)
+                Class::Letter(Script::Cyrillic) => anchored |= confusable_latin(u.ch).is_none(),
+                Class::Letter(_) => {
+                    if imitated(u).is_none() {
+                        return false;
+                    }
+                    foreign = true;
+                }
+                // letters only: a mark, digit or sign leaves the word to `fold_spaced_word`
+                _ => return false,
+            }
+        }
+        if !foreign || !anchored {
+            return false;
+        }
+        out.clear();
+        for &i in idx {
+            let u = units[i];
+            match imitated(&u) {
+                Some(c) => {
+                    out.push(Unit {
+                        ch: c,
+                        alt: confusable_latin(c),
+                        class: Class::Letter(Script::Cyrillic),
+                        ..u
+                    });
+                }
+                _ => out.push(u),
+            }
+        }
+        // one letter repeated ("rг" read "гг") is what a run of spaced letters is joined with
+        // (`SpacedRun`), decided on the letters as written: such a word is left as it is
+        if out.iter().all(|v| v.ch == out[0].ch) {
+            out.clear();
+            return false;
+        }
+        for &i in idx {
+            if imitated(&units[i]).is_some() {
+                events.push(Event {
+                    start: units[i].start,
+                    end: units[i].end,
+                    kind: Obfuscation::Confusable,
+                });
+            }
+        }
+        true
+    }
+
     /// The units of a word of Cyrillic letters only, with the spellings Russian writers
     /// confuse folded (`fold_cyrillic`; soft and hard signs after a letter dropped, their bytes
     /// kept in its span), into `out`; false (and `out` unused) for any other word. Only a word
@@ -1013,9 +1109,13 @@ impl<'a> Normalizer<'a> {
         let all_cyrillic = idx
             .iter()
             .all(|&i| units[i].class == Class::Letter(Script::Cyrillic));
+        // (by the folded letter: a capital `Н` imitates `H`, but reads as `н` once normalised,
+        // and both passes must agree)
         let anchored = idx.iter().any(|&i| {
             let u = &units[i];
-            u.alt.is_none() && fold_cyrillic(u.ch) == u.ch && !matches!(u.ch, 'ь' | 'ъ')
+            confusable_latin(u.ch).is_none()
+                && fold_cyrillic(u.ch) == u.ch
+                && !matches!(u.ch, 'ь' | 'ъ')
         });
         if !all_cyrillic || !anchored {
             return false;
@@ -1101,7 +1201,13 @@ impl<'a> Normalizer<'a> {
         let leet_ok =
             |k: usize| matches!(u(k).class, Class::Digit | Class::LeetSymbol) && u(k).alt.is_some();
         let mut leet = vec![false; n];
-        if self.opts.leetspeak && letters >= 1 && n >= 2 && (0..n).any(leet_ok) {
+        // a word anchored in Cyrillic (a letter that imitates no Latin one: "н0сорог") is not
+        // read as Latin leetspeak: its Latin letters would be read back as Cyrillic on a second
+        // pass (`latin_in_cyrillic`), and the two passes must agree
+        let cyrillic_anchor =
+            (0..n).any(|k| u(k).class == Class::Letter(Script::Cyrillic) && u(k).alt.is_none());
+        if self.opts.leetspeak && !cyrillic_anchor && letters >= 1 && n >= 2 && (0..n).any(leet_ok)
+        {
             let mut longest_run = 0usize;
             let mut k = 0;
             while k < n {
@@ -1576,7 +1682,7 @@ fn russian_ending(word: &[Unit]) -> usize {
                 && !vowel(stem[stem.len() - 1].ch)
                 && stem
                     .iter()
-                    .any(|u| u.alt.is_none() && !matches!(u.ch, 'ь' | 'ъ'))
+                    .any(|u| confusable_latin(u.ch).is_none() && !matches!(u.ch, 'ь' | 'ъ'))
             {
                 len -= n;
                 continue 'cut;

@@ -28,6 +28,29 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The Cyrillic letter (lower case) that a Latin letter (case folded) imitates, in print or in
+/// its capital: `o` for `о`, `h` for `н` (`H`, `Н`), `n` for `п`, `r` for `г`.
+pub(crate) fn cyrillic_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'a' => 'а',
+        'b' => 'в',
+        'c' => 'с',
+        'e' => 'е',
+        'h' => 'н',
+        'k' => 'к',
+        'm' => 'м',
+        'n' => 'п',
+        'o' => 'о',
+        'p' => 'р',
+        'r' => 'г',
+        't' => 'т',
+        'u' => 'и',
+        'x' => 'х',
+        'y' => 'у',
+        _ => return None,
+    })
+}
+
 /// Emoji modifiers (skin tones) that only change how the emoji before them looks.
 pub(crate) fn is_emoji_modifier(c: char) -> bool {
     matches!(c, '\u{1F3FB}'..='\u{1F3FF}')

@@ -183,6 +183,25 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("emoji tokens", "🐘🦏", "🐘 🦏", &[]),
     ("hashtag", "#IvoryForSale", "ivoryforsale", &[]),
     ("handle", "@ivoryseller", "ivoryseller", &[]),
+    ("latin in cyrillic", "нocорог", "насараг", &[Confusable]),
+    (
+        "latin capitals in cyrillic",
+        "СЛOHОВАЯ",
+        "слан",
+        &[Confusable],
+    ),
+    (
+        "cyrillic in latin stays latin",
+        "іvоry",
+        "ivory",
+        &[Confusable],
+    ),
+    (
+        "latin without a cyrillic look-alike",
+        "нosорог",
+        "нosopoг",
+        &[Confusable],
+    ),
 ];
 
 #[test]
@@ -295,7 +314,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
         "0", "1", "3", "4", "5", "9", "\u{430}", "\u{43e}", "\u{3bf}", "ｉ", "ß", "İ", "é",
         "e\u{301}", "\u{301}", "\u{200b}", "\u{ad}", "象", "牙", "🐘", "\u{fe0f}", "ﬁ", "ง", "า",
         "상", "ẞ", "ς", "Σ", "ɪ", "\u{202e}", "x", "k", "g", "\t", "\n", "ぞ", "お", "ー", "ゾ",
-        "オ", "う", "か",
+        "オ", "う", "か", "н", "г", "д", "ζ",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
