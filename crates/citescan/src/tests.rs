@@ -1210,6 +1210,36 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
 }
 
 #[test]
+fn the_screens_common_words_of_no_dictionary_pass_as_their_look_ups_would() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let bare = tables.without_unlisted();
+    let norm = lex.normalizer(Default::default());
+    for w in crate::scan::COMMON_UNLISTED.split_ascii_whitespace() {
+        let upper = w.to_ascii_uppercase();
+        for text in [
+            w.to_string(),
+            format!("Perfect gift for {upper}, bought last year"),
+            format!("{w} ivory"),
+            format!("tiger {w}"),
+            format!("{w}s and {w}-{w}"),
+        ] {
+            assert_eq!(
+                crate::scan::screen_clean(&lex, &norm, &tables, &text),
+                crate::scan::screen_clean(&lex, &norm, &bare, &text),
+                "{text:?}"
+            );
+        }
+    }
+    // the everyday ones pass
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    assert!(screen(
+        "Still under warranty until July. Perfect gift for birthdays or Christmas."
+    ));
+    assert!(screen("Nike trainers, Dyson fan, Xiaomi phone"));
+}
+
+#[test]
 fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
