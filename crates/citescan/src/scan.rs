@@ -294,6 +294,9 @@ pub(crate) struct ScreenTables {
     faint: FaintCodes,
     /// The bytes with which some key starts: a glued word's other bytes start none.
     key_first: Vec<bool>,
+    /// For each word of one or two ASCII letters or digits (`short_index`), whether it is a
+    /// key that names a taxon (`key_names_taxon`): "no" starts keys and is in most listings.
+    short_naming: Vec<bool>,
     /// The words of `COMMON_UNLISTED` that no dictionary holds and that cannot read as a key
     /// (`may_read_as_key`), by FNV-1a hash.
     unlisted: Vec<(u64, &'static str)>,
@@ -327,6 +330,17 @@ impl ScreenTables {
             key_first: (0..=u8::MAX)
                 .map(|x| lex.keys_fst().root().find_input(x).is_some())
                 .collect(),
+            short_naming: {
+                let alnum = || (b'0'..=b'9').chain(b'a'..=b'z');
+                let mut naming = vec![false; SHORT_WORDS];
+                for x in alnum() {
+                    naming[short_index(&[x])] = key_names_taxon(lex, &[x]);
+                    for y in alnum() {
+                        naming[short_index(&[x, y])] = key_names_taxon(lex, &[x, y]);
+                    }
+                }
+                naming
+            },
             unlisted: {
                 let mut inert: Vec<(u64, &'static str)> = COMMON_UNLISTED
                     .split_ascii_whitespace()
@@ -347,6 +361,19 @@ impl ScreenTables {
         ScreenTables {
             unlisted: Vec::new(),
             ..self.clone()
+        }
+    }
+
+    /// `key_names_taxon` for a lower-cased word of ASCII letters and digits, from a table for a
+    /// word of one or two.
+    fn key_names_taxon(&self, lex: &Lexicon, word: &[u8]) -> bool {
+        if word.len() <= 2 {
+            self.short_naming
+                .get(short_index(word))
+                .copied()
+                .unwrap_or_else(|| key_names_taxon(lex, word))
+        } else {
+            key_names_taxon(lex, word)
         }
     }
 
@@ -633,14 +660,14 @@ fn screen_text(
         if LOWER_ALNUM[usize::from(c)] != 0 {
             let s = i;
             // to the word's end (as `ascii_alnum_end` finds it), lower-cased, with its digits
-            // counted, its FNV-1a hash, and whether a byte comes three times in a row (a
-            // letter repeated so is one the normaliser folds), in one pass
+            // counted, its FNV-1a hash, and how often a byte repeats (a letter three times in a
+            // row is a repeat the normaliser folds), in one pass
             let mut len = 0;
             let mut digits = 0usize;
             let mut h = FNV_START;
-            let mut thrice = false;
-            // whether the last byte repeated the one before it, and that byte
-            let (mut last, mut repeat) = (0u8, false);
+            // how often a byte repeats the one before it (a letter three times in a row makes
+            // two), and that byte
+            let (mut repeats, mut last) = (0u32, 0u8);
             for (slot, &x) in buf.iter_mut().zip(&b[s..]) {
                 let l = LOWER_ALNUM[usize::from(x)];
                 if l == 0 {
@@ -650,9 +677,8 @@ fn screen_text(
                 // digits sort before letters; the flags are combined without branches
                 digits += usize::from(l < b'a');
                 h = fnv1a64_from(h, std::slice::from_ref(&l));
-                let same = l == last;
-                thrice |= same & repeat;
-                (last, repeat) = (l, same);
+                repeats += u32::from(l == last);
+                last = l;
                 len += 1;
             }
             i = s + len;
@@ -663,10 +689,14 @@ fn screen_text(
             debug_assert_eq!(i, ascii_alnum_end(b, s));
             let w = &b[s..i];
             let word = &buf[..len];
-            // a letter three times in a row (in a word of letters, any byte is one)
-            let triple = thrice && (digits == 0 || letter_thrice(word));
-            // one-letter words spaced apart, which the normaliser joins
-            if run.word(w) {
+            // a letter three times in a row
+            let triple = repeats >= 2 && letter_thrice(word);
+            // one-letter words spaced apart, which the normaliser joins (most words end a run
+            // at once, with two letters that differ: `SpacedRun::word`'s own first test, read
+            // from the lower-cased word)
+            if len >= 2 && buf[0] >= b'a' && buf[1] >= b'a' && buf[0] != buf[1] {
+                run.reset();
+            } else if run.word(w) {
                 return false;
             }
             // a key open from the glued word before goes on with this one
@@ -720,7 +750,7 @@ fn screen_text(
                     // a word that names a taxon alone: only a faint everyday code word ("white")
                     // passes, and then only when nothing in the listing can lift it (below)
                     if lex.may_start_key(h)
-                        && key_names_taxon(lex, word)
+                        && tables.key_names_taxon(lex, word)
                         && !faint.note(h, tables.faint.key_weight(lex, fst.get(word)))
                     {
                         return false;
@@ -801,6 +831,24 @@ fn lower_word(w: &[u8]) -> ([u8; SCREEN_MAX_WORD], usize) {
 fn letter_thrice(word: &[u8]) -> bool {
     word.windows(3)
         .any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_lowercase())
+}
+
+/// Words of one or two lower-case ASCII letters or digits (`short_index`).
+const SHORT_WORDS: usize = 37 * 37;
+
+/// The place of a lower-cased word of one or two ASCII letters or digits among `SHORT_WORDS`
+/// (a byte as 1..=36, none as 0); past them for any other word.
+fn short_index(word: &[u8]) -> usize {
+    let code = |x: u8| match x {
+        b'0'..=b'9' => usize::from(x - b'0') + 1,
+        b'a'..=b'z' => usize::from(x - b'a') + 11,
+        _ => SHORT_WORDS,
+    };
+    match *word {
+        [x] => code(x),
+        [x, y] => code(x) * 37 + code(y),
+        _ => SHORT_WORDS,
+    }
 }
 
 /// Whether a key of the FST that names a taxon is the word itself.
@@ -2247,5 +2295,34 @@ fn walk<D: AsRef<[u8]>>(
         }
         walk(ctx, child, out, prefix);
         prefix.pop();
+    }
+}
+
+#[cfg(test)]
+mod screen_table_tests {
+    use super::*;
+
+    #[test]
+    fn the_short_word_table_answers_as_the_key_fst() {
+        let lex = Lexicon::embedded();
+        let tables = ScreenTables::new(&lex, &crate::policy::Policy::default());
+        let alnum: Vec<u8> = (b'0'..=b'9').chain(b'a'..=b'z').collect();
+        let mut naming = 0;
+        for &x in &alnum {
+            for word in std::iter::once(vec![x]).chain(alnum.iter().map(|&y| vec![x, y])) {
+                let expect = key_names_taxon(&lex, &word);
+                assert_eq!(tables.key_names_taxon(&lex, &word), expect, "{word:?}");
+                naming += usize::from(expect);
+            }
+        }
+        // words of more letters, and bytes outside the table, are looked up
+        for word in [&b"no"[..], b"ivory", b"n-", b"\xc3\xa9"] {
+            assert_eq!(
+                tables.key_names_taxon(&lex, word),
+                key_names_taxon(&lex, word),
+                "{word:?}"
+            );
+        }
+        assert!(naming < 100, "{naming} short words name a taxon");
     }
 }
