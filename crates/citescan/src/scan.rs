@@ -294,6 +294,9 @@ pub(crate) struct ScreenTables {
     faint: FaintCodes,
     /// The bytes with which some key starts: a glued word's other bytes start none.
     key_first: Vec<bool>,
+    /// The pairs of bytes with which some key starts, as bits (`key_pair_bit`): a key may start
+    /// inside a glued word only where two such bytes are, or at its last byte.
+    key_pairs: Vec<u64>,
     /// For each word of one or two ASCII letters or digits (`short_index`), whether it is a
     /// key that names a taxon (`key_names_taxon`): "no" starts keys and is in most listings.
     short_naming: Vec<bool>,
@@ -330,6 +333,17 @@ impl ScreenTables {
             key_first: (0..=u8::MAX)
                 .map(|x| lex.keys_fst().root().find_input(x).is_some())
                 .collect(),
+            key_pairs: {
+                let fst = lex.keys_fst();
+                let mut pairs = vec![0u64; 1 << 10];
+                for t in fst.root().transitions() {
+                    for u in fst.node(t.addr).transitions() {
+                        let bit = key_pair_bit(t.inp, u.inp);
+                        pairs[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+                pairs
+            },
             short_naming: {
                 let alnum = || (b'0'..=b'9').chain(b'a'..=b'z');
                 let mut naming = vec![false; SHORT_WORDS];
@@ -833,6 +847,11 @@ fn letter_thrice(word: &[u8]) -> bool {
         .any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_lowercase())
 }
 
+/// A pair of bytes' place among `ScreenTables::key_pairs`' bits.
+fn key_pair_bit(x: u8, y: u8) -> usize {
+    usize::from(x) << 8 | usize::from(y)
+}
+
 /// Words of one or two lower-case ASCII letters or digits (`short_index`).
 const SHORT_WORDS: usize = 37 * 37;
 
@@ -918,12 +937,19 @@ fn glued_word_passes<'f>(
     if !kept || across {
         return false;
     }
+    let root = fst.root();
     for (p, &x) in word.iter().enumerate() {
-        // no key starts at a byte that starts none (most digits)
-        if !tables.key_first[usize::from(x)] {
+        // no key starts at a byte that starts none (most digits), nor before a byte that no
+        // key goes on with from there
+        if !tables.key_first[usize::from(x)]
+            || word.get(p + 1).is_some_and(|&y| {
+                let bit = key_pair_bit(x, y);
+                tables.key_pairs[bit / 64] & (1 << (bit % 64)) == 0
+            })
+        {
             continue;
         }
-        match key_in_glued(lex, word, p) {
+        match key_in_glued(lex, root, word, p) {
             Glued::Taken => return false,
             Glued::Open(node) => open.push(node),
             Glued::None => {}
@@ -1090,9 +1116,10 @@ enum Glued<'f> {
 /// What a key starting at byte `p` of a glued word (one with digits) may do: end inside it
 /// after four letters or more, or at its end when it starts the word or follows a digit
 /// (`longest_at`'s rules), naming a taxon, or go on after it with a space.
-fn key_in_glued<'f>(lex: &'f Lexicon, word: &[u8], p: usize) -> Glued<'f> {
+/// `root` is the FST's root node (built once for all the word's bytes).
+fn key_in_glued<'f>(lex: &'f Lexicon, root: Node<'f>, word: &[u8], p: usize) -> Glued<'f> {
     let fst = lex.keys_fst();
-    let mut node = fst.root();
+    let mut node = root;
     let mut out = Output::zero();
     for (q, &x) in word.iter().enumerate().skip(p) {
         let Some(k) = node.find_input(x) else {
