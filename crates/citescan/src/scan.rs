@@ -283,14 +283,26 @@ fn push_phrase(hits: &mut Vec<Hit>, tokens: &[Token], p: (usize, usize, u64, u32
     tokens[last].end
 }
 
-/// What the screen needs to know of the keys that start with a currency sign, worked out once
-/// per classifier (a handful of keys: "£" for sale).
+/// What the screen needs to know of the lexicon and the policy, worked out once per classifier:
+/// the keys that start with a currency sign (a handful of keys: "£" for sale), and the bytes
+/// that start a key.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ScreenTables {
     /// Currency signs with which no key that names a taxon starts.
     currency_ok: Vec<char>,
     /// What the policy lets a faint everyday code word reach.
     faint: FaintCodes,
+    /// The bytes with which some key starts: a glued word's other bytes start none.
+    key_first: Vec<bool>,
+    /// The pairs of bytes with which some key starts, as bits (`key_pair_bit`): a key may start
+    /// inside a glued word only where two such bytes are, or at its last byte.
+    key_pairs: Vec<u64>,
+    /// For each word of one or two ASCII letters or digits (`short_index`), whether it is a
+    /// key that names a taxon (`key_names_taxon`): "no" starts keys and is in most listings.
+    short_naming: Vec<bool>,
+    /// The words of `COMMON_UNLISTED` that no dictionary holds and that cannot read as a key
+    /// (`may_read_as_key`), by FNV-1a hash.
+    unlisted: Vec<(u64, &'static str)>,
 }
 
 impl ScreenTables {
@@ -318,7 +330,75 @@ impl ScreenTables {
         ScreenTables {
             currency_ok,
             faint: FaintCodes::new(policy),
+            key_first: (0..=u8::MAX)
+                .map(|x| lex.keys_fst().root().find_input(x).is_some())
+                .collect(),
+            key_pairs: {
+                let fst = lex.keys_fst();
+                let mut pairs = vec![0u64; 1 << 10];
+                for t in fst.root().transitions() {
+                    for u in fst.node(t.addr).transitions() {
+                        let bit = key_pair_bit(t.inp, u.inp);
+                        pairs[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+                pairs
+            },
+            short_naming: {
+                let alnum = || (b'0'..=b'9').chain(b'a'..=b'z');
+                let mut naming = vec![false; SHORT_WORDS];
+                for x in alnum() {
+                    naming[short_index(&[x])] = key_names_taxon(lex, &[x]);
+                    for y in alnum() {
+                        naming[short_index(&[x, y])] = key_names_taxon(lex, &[x, y]);
+                    }
+                }
+                naming
+            },
+            unlisted: {
+                let mut inert: Vec<(u64, &'static str)> = COMMON_UNLISTED
+                    .split_ascii_whitespace()
+                    .map(|w| (fnv1a64(w.as_bytes()), w))
+                    .filter(|&(h, w)| {
+                        lex.word_table().get(h).is_none() && !may_read_as_key(lex, w.as_bytes(), h)
+                    })
+                    .collect();
+                inert.sort_unstable();
+                inert
+            },
         }
+    }
+
+    /// The tables without the words of `COMMON_UNLISTED`: the screen then looks each up.
+    #[cfg(test)]
+    pub(crate) fn without_unlisted(&self) -> ScreenTables {
+        ScreenTables {
+            unlisted: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// `key_names_taxon` for a lower-cased word of ASCII letters and digits, from a table for a
+    /// word of one or two.
+    fn key_names_taxon(&self, lex: &Lexicon, word: &[u8]) -> bool {
+        if word.len() <= 2 {
+            self.short_naming
+                .get(short_index(word))
+                .copied()
+                .unwrap_or_else(|| key_names_taxon(lex, word))
+        } else {
+            key_names_taxon(lex, word)
+        }
+    }
+
+    /// Whether a word of no dictionary (lower-cased, FNV-1a hash `h`) is one of
+    /// `COMMON_UNLISTED` that cannot read as a key.
+    fn unlisted_inert(&self, word: &[u8], h: u64) -> bool {
+        let from = self.unlisted.partition_point(|&(k, _)| k < h);
+        self.unlisted[from..]
+            .iter()
+            .take_while(|&&(k, _)| k == h)
+            .any(|&(_, w)| w.as_bytes() == word)
     }
 }
 
@@ -560,20 +640,21 @@ fn screen_text(
     text: &str,
     faint: &mut FaintSeen,
 ) -> bool {
-    use crate::lexicon::format::{fnv1a64_from, phrase_start_hash, WORD_CONTEXT, WORD_NO_PLURAL};
-    const MAX_WORD: usize = 64;
+    use crate::lexicon::format::{
+        fnv1a64_from, phrase_start_hash, FNV_START, WORD_CONTEXT, WORD_NO_PLURAL,
+    };
     let b = text.as_bytes();
     let n = b.len();
-    let mut buf = [0u8; MAX_WORD];
+    let mut buf = [0u8; SCREEN_MAX_WORD];
     // the run of one-letter words (or one letter repeated) before: length, and how many are
     // letters (the normaliser joins three with two letters: "i v o r y")
     let mut run = SpacedRun::default();
-    // the previous word: where it ended, and whether a name may start with it across one
-    // separator ("ti-ger": a word of four letters or fewer, or of no dictionary)
+    // the previous word: where it started and ended, and whether a name may start with it
+    // across one separator ("ti-ger": a word of four letters or fewer, or of no dictionary);
+    // it is lower-cased again only when it is needed, which is seldom
     let mut prev_end = usize::MAX;
     let mut prev_may_split = false;
-    let mut prev = [0u8; MAX_WORD];
-    let mut prev_len = 0;
+    let mut prev_start = 0;
     // the word before, when a key that names a taxon may start with it and the next word
     let mut pair: Option<u64> = None;
     // the hashes of the two tokens before (0 for a number or a sign): a misspelt phrase may
@@ -587,84 +668,70 @@ fn screen_text(
     // keys that a glued word before goes on into with a space: the next token must not
     // continue one ("2 hoorn kameleon" after "12")
     let mut open: Vec<Node<'_>> = Vec::new();
-    let naming = |w: &[u8]| {
-        fst.get(w)
-            .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
-    };
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
+        if LOWER_ALNUM[usize::from(c)] != 0 {
             let s = i;
             // to the word's end (as `ascii_alnum_end` finds it), lower-cased, with its digits
-            // counted, its FNV-1a hash, and whether a letter comes three times in a row (a
-            // repeat the normaliser folds), in one pass
-            let len = b[s..]
-                .iter()
-                .position(|&x| LOWER_ALNUM[usize::from(x)] == 0)
-                .unwrap_or(n - s);
-            if len > MAX_WORD {
-                return false;
-            }
-            i = s + len;
+            // counted, its FNV-1a hash, and how often a byte repeats (a letter three times in a
+            // row is a repeat the normaliser folds), in one pass
+            let mut len = 0;
             let mut digits = 0usize;
-            let mut h = crate::lexicon::format::FNV_START;
-            let mut triple = false;
-            // whether the last byte repeated the one before it, and that byte
-            let (mut last, mut repeat) = (0u8, false);
-            for (slot, &x) in buf[..len].iter_mut().zip(&b[s..i]) {
+            let mut h = FNV_START;
+            // how often a byte repeats the one before it (a letter three times in a row makes
+            // two), and that byte
+            let (mut repeats, mut last) = (0u32, 0u8);
+            for (slot, &x) in buf.iter_mut().zip(&b[s..]) {
                 let l = LOWER_ALNUM[usize::from(x)];
+                if l == 0 {
+                    break;
+                }
                 *slot = l;
                 // digits sort before letters; the flags are combined without branches
-                let letter = l >= b'a';
-                digits += usize::from(!letter);
+                digits += usize::from(l < b'a');
                 h = fnv1a64_from(h, std::slice::from_ref(&l));
-                let same = l == last;
-                triple |= same & repeat & letter;
-                (last, repeat) = (l, same);
+                repeats += u32::from(l == last);
+                last = l;
+                len += 1;
+            }
+            i = s + len;
+            // a longer word goes down the full path
+            if i < n && LOWER_ALNUM[usize::from(b[i])] != 0 {
+                return false;
             }
             debug_assert_eq!(i, ascii_alnum_end(b, s));
             let w = &b[s..i];
             let word = &buf[..len];
-            // one-letter words spaced apart, which the normaliser joins
-            if run.word(w) {
+            // a letter three times in a row
+            let triple = repeats >= 2 && letter_thrice(word);
+            // one-letter words spaced apart, which the normaliser joins (most words end a run
+            // at once, with two letters that differ: `SpacedRun::word`'s own first test, read
+            // from the lower-cased word)
+            if len >= 2 && buf[0] >= b'a' && buf[1] >= b'a' && buf[0] != buf[1] {
+                run.reset();
+            } else if run.word(w) {
                 return false;
             }
             // a key open from the glued word before goes on with this one
-            if open
-                .drain(..)
-                .any(|node| walk_from(fst, node, word).is_some())
+            if !open.is_empty()
+                && open
+                    .drain(..)
+                    .any(|node| walk_from(fst, node, word).is_some())
             {
                 return false;
             }
             if digits > 0 {
-                // a number, or letters and digits that the normaliser keeps as they are (a
-                // model number, a number with its unit: "w32", "128gb", "6pm"): the scanner
-                // tries a key at every position of such a glued word
-                // a run of three digits or more makes a model number, never leetspeak (unless a
-                // letter is repeated three times: the normaliser's fast path leaves that to the
-                // full path)
-                let kept = digits == w.len()
-                    || has_model_digits(w) && !triple
-                    || norm
-                        .ascii_fast_path(std::str::from_utf8(w).unwrap_or(""))
-                        .is_some_and(|n| {
-                            n.events.is_empty()
-                                && n.tokens.len() == 1
-                                && n.tokens[0].flags == tok::DIGITS
-                                && n.text.as_bytes() == word
-                        });
                 // after a word that may start a name, it walks on into the glued word
-                let across = pair.take().is_some() && key_across(fst, &prev[..prev_len], word);
-                if !kept || across {
+                let after = pair.take().map(|_| lower_word(&b[prev_start..prev_end]));
+                let glued = GluedWord {
+                    w,
+                    word,
+                    digits,
+                    triple,
+                };
+                if !glued_word_passes(lex, norm, tables, glued, after, &mut open) {
                     return false;
-                }
-                for p in 0..word.len() {
-                    match key_in_glued(lex, word, p) {
-                        Glued::Taken => return false,
-                        Glued::Open(node) => open.push(node),
-                        Glued::None => {}
-                    }
                 }
                 prev_may_split = false;
                 prev_end = i;
@@ -672,7 +739,7 @@ fn screen_text(
                 from.clear();
                 continue;
             }
-            if triple || from.go_on(lex, word) {
+            if triple || from.n > 0 && from.go_on(lex, word) {
                 return false;
             }
             // split by one separator from a word a name may start with
@@ -680,13 +747,7 @@ fn screen_text(
             if prev_may_split
                 && prev_end + 1 == s
                 && matches!(b[s - 1], b'-' | b'.' | b'_' | b'/' | b'*' | b'~')
-                && {
-                    let mut joined = [0u8; 2 * MAX_WORD];
-                    joined[..prev_len].copy_from_slice(&prev[..prev_len]);
-                    joined[prev_len..prev_len + word.len()].copy_from_slice(word);
-                    let joined = &joined[..prev_len + word.len()];
-                    key_has_prefix(lex.keys_fst(), joined) || plural_lookup(lex, joined).is_some()
-                }
+                && split_may_join(lex, &b[prev_start..prev_end], word)
             {
                 return false;
             }
@@ -703,7 +764,7 @@ fn screen_text(
                     // a word that names a taxon alone: only a faint everyday code word ("white")
                     // passes, and then only when nothing in the listing can lift it (below)
                     if lex.may_start_key(h)
-                        && naming(word)
+                        && tables.key_names_taxon(lex, word)
                         && !faint.note(h, tables.faint.key_weight(lex, fst.get(word)))
                     {
                         return false;
@@ -712,16 +773,7 @@ fn screen_text(
                 }
                 Some(_) => return false,
                 None => {
-                    let phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
-                    if lex.may_start_key(h) && naming(word)
-                        || phrase(before[1])
-                        || phrase(before[0])
-                        || plural_lookup(lex, word).is_some()
-                        || compound_lookup(lex, word).is_some()
-                        || undoubled_lookup(lex, word).is_some()
-                        || fuzzy_token(lex, word, true).is_some()
-                        || respelling_may_start_key(lex, word)
-                    {
+                    if no_dict_word_declines(lex, tables, word, h, before) {
                         return false;
                     }
                     from.start(word);
@@ -730,9 +782,8 @@ fn screen_text(
             }
             debug_assert_eq!(h, fnv1a64(word));
             debug_assert_eq!(fnv1a64_from(h, &[1]), phrase_start_hash(word));
-            prev_may_split = word.len() <= 4 || bits.is_none();
-            prev[..word.len()].copy_from_slice(word);
-            prev_len = word.len();
+            prev_may_split = len <= 4 || bits.is_none();
+            prev_start = s;
             prev_end = i;
             before = [before[1], h];
             continue;
@@ -776,6 +827,186 @@ fn screen_text(
     // faint everyday code words met are weighed with the other fields' (`screen_fields`)
     true
 }
+
+/// Longest word the screen reads; a longer one goes down the full path.
+const SCREEN_MAX_WORD: usize = 64;
+
+/// A word of the text lower-cased, as the screen reads it (a word of at most
+/// `SCREEN_MAX_WORD` ASCII letters and digits).
+fn lower_word(w: &[u8]) -> ([u8; SCREEN_MAX_WORD], usize) {
+    let mut out = [0u8; SCREEN_MAX_WORD];
+    for (o, &x) in out.iter_mut().zip(w) {
+        *o = LOWER_ALNUM[usize::from(x)];
+    }
+    (out, w.len())
+}
+
+/// Whether a lower-cased word holds a letter three times in a row.
+fn letter_thrice(word: &[u8]) -> bool {
+    word.windows(3)
+        .any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_lowercase())
+}
+
+/// A pair of bytes' place among `ScreenTables::key_pairs`' bits.
+fn key_pair_bit(x: u8, y: u8) -> usize {
+    usize::from(x) << 8 | usize::from(y)
+}
+
+/// Words of one or two lower-case ASCII letters or digits (`short_index`).
+const SHORT_WORDS: usize = 37 * 37;
+
+/// The place of a lower-cased word of one or two ASCII letters or digits among `SHORT_WORDS`
+/// (a byte as 1..=36, none as 0); past them for any other word.
+fn short_index(word: &[u8]) -> usize {
+    let code = |x: u8| match x {
+        b'0'..=b'9' => usize::from(x - b'0') + 1,
+        b'a'..=b'z' => usize::from(x - b'a') + 11,
+        _ => SHORT_WORDS,
+    };
+    match *word {
+        [x] => code(x),
+        [x, y] => code(x) * 37 + code(y),
+        _ => SHORT_WORDS,
+    }
+}
+
+/// Whether a key of the FST that names a taxon is the word itself.
+fn key_names_taxon(lex: &Lexicon, word: &[u8]) -> bool {
+    lex.keys_fst()
+        .get(word)
+        .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
+}
+
+/// The screen's test of a word split by one separator from the word before, `prev` (as in the
+/// text), that a name may start with: whether a key starts with the two joined, or their
+/// join is a plural of one.
+#[inline(never)]
+fn split_may_join(lex: &Lexicon, prev: &[u8], word: &[u8]) -> bool {
+    let mut joined = [0u8; 2 * SCREEN_MAX_WORD];
+    let (lower, len) = lower_word(prev);
+    joined[..len].copy_from_slice(&lower[..len]);
+    joined[len..len + word.len()].copy_from_slice(word);
+    let joined = &joined[..len + word.len()];
+    key_has_prefix(lex.keys_fst(), joined) || plural_lookup(lex, joined).is_some()
+}
+
+/// A word with digits as the screen reads it: as in the text (`w`) and lower-cased (`word`),
+/// how many digits it has, and whether a letter comes three times in a row in it.
+struct GluedWord<'a> {
+    w: &'a [u8],
+    word: &'a [u8],
+    digits: usize,
+    triple: bool,
+}
+
+/// The screen's reading of a word with digits: true when it passes. A number, or letters and
+/// digits that the normaliser keeps as they are (a model number, a number with its unit:
+/// "w32", "128gb", "6pm"), passes when no key of a taxon ends inside it; the keys that go on
+/// after it with a space are added to `open`. After a word that may start a name (`after`,
+/// lower-cased), no key may walk on into it.
+#[inline(never)]
+fn glued_word_passes<'f>(
+    lex: &'f Lexicon,
+    norm: &Normalizer<'_>,
+    tables: &ScreenTables,
+    g: GluedWord<'_>,
+    after: Option<([u8; SCREEN_MAX_WORD], usize)>,
+    open: &mut Vec<Node<'f>>,
+) -> bool {
+    let GluedWord {
+        w,
+        word,
+        digits,
+        triple,
+    } = g;
+    let fst = lex.keys_fst();
+    // the scanner tries a key at every position of such a glued word; a run of three digits
+    // or more makes a model number, never leetspeak (unless a letter is repeated three times:
+    // the normaliser's fast path leaves that to the full path)
+    let kept = digits == w.len()
+        || has_model_digits(w) && !triple
+        || norm
+            .ascii_fast_path(std::str::from_utf8(w).unwrap_or(""))
+            .is_some_and(|n| {
+                n.events.is_empty()
+                    && n.tokens.len() == 1
+                    && n.tokens[0].flags == tok::DIGITS
+                    && n.text.as_bytes() == word
+            });
+    let across = after.is_some_and(|(prev, len)| key_across(fst, &prev[..len], word));
+    if !kept || across {
+        return false;
+    }
+    let root = fst.root();
+    for (p, &x) in word.iter().enumerate() {
+        // no key starts at a byte that starts none (most digits), nor before a byte that no
+        // key goes on with from there
+        if !tables.key_first[usize::from(x)]
+            || word.get(p + 1).is_some_and(|&y| {
+                let bit = key_pair_bit(x, y);
+                tables.key_pairs[bit / 64] & (1 << (bit % 64)) == 0
+            })
+        {
+            continue;
+        }
+        match key_in_glued(lex, root, word, p) {
+            Glued::Taken => return false,
+            Glued::Open(node) => open.push(node),
+            Glued::None => {}
+        }
+    }
+    true
+}
+
+/// The screen's look-ups for a word of no dictionary (lower-cased, FNV-1a hash `h`), after the
+/// tokens whose hashes are `before`: true when the scanner may read something there (a
+/// misspelt phrase may start before it, or the word may read as a key: `may_read_as_key`).
+/// The words of `COMMON_UNLISTED` that cannot are known from `ScreenTables`.
+#[inline(never)]
+fn no_dict_word_declines(
+    lex: &Lexicon,
+    tables: &ScreenTables,
+    word: &[u8],
+    h: u64,
+    before: [u64; 2],
+) -> bool {
+    use crate::lexicon::format::fnv1a64_from;
+    let phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
+    phrase(before[1])
+        || phrase(before[0])
+        || !tables.unlisted_inert(word, h) && may_read_as_key(lex, word, h)
+}
+
+/// Whether the scanner may read a word of no dictionary (lower-cased, FNV-1a hash `h`) as a
+/// key, whatever stands around it: the word names a taxon, or a plural, compound, undoubled,
+/// fuzzy or respelt reading of it is a key.
+fn may_read_as_key(lex: &Lexicon, word: &[u8], h: u64) -> bool {
+    lex.may_start_key(h) && key_names_taxon(lex, word)
+        || plural_lookup(lex, word).is_some()
+        || compound_lookup(lex, word).is_some()
+        || undoubled_lookup(lex, word).is_some()
+        || fuzzy_token(lex, word, true).is_some()
+        || respelling_may_start_key(lex, word)
+}
+
+/// Words that listings often hold and that no dictionary of the lexicon does, lower-cased and
+/// separated by spaces: names of months and days, of holidays, of brands sold second-hand, and
+/// words of the trade in goods that the dictionaries lack. For each, the screen's look-ups of a
+/// word of no dictionary (`may_read_as_key`, a few thousand instructions) are made once, when
+/// the classifier is built (`ScreenTables`), and those that come to nothing are then passed at
+/// once. A word here that the lexicon holds, or that reads as a key, is looked up as any other.
+pub(crate) const COMMON_UNLISTED: &str = "\
+    january february march april may june july august september october november december \
+    jan feb mar apr jun jul aug sep sept oct nov dec \
+    monday tuesday wednesday thursday friday saturday sunday \
+    mon tue tues wed thu thurs fri sat sun \
+    christmas xmas easter halloween valentine valentines thanksgiving hanukkah diwali ramadan \
+    eid weihnachten noel navidad natale \
+    acer adidas asics asus bosch bose braun canon casio dell delonghi dewalt dyson fitbit \
+    garmin gopro hasbro huawei ikea jbl karcher kenwood lego lenovo levis logitech makita \
+    mattel miele nespresso nike nikon nintendo panasonic philips playstation reebok ryobi \
+    samsung seiko sennheiser smeg sony tefal toshiba uniqlo xbox xiaomi zara \
+    foldable cookware bakeware homeware kitchenware glassware unboxed preloved bnwt bnib";
 
 /// Each ASCII letter or digit lower-cased, and 0 for every other byte: the screen's word loop
 /// reads a byte's class and its folded form in one load.
@@ -885,9 +1116,10 @@ enum Glued<'f> {
 /// What a key starting at byte `p` of a glued word (one with digits) may do: end inside it
 /// after four letters or more, or at its end when it starts the word or follows a digit
 /// (`longest_at`'s rules), naming a taxon, or go on after it with a space.
-fn key_in_glued<'f>(lex: &'f Lexicon, word: &[u8], p: usize) -> Glued<'f> {
+/// `root` is the FST's root node (built once for all the word's bytes).
+fn key_in_glued<'f>(lex: &'f Lexicon, root: Node<'f>, word: &[u8], p: usize) -> Glued<'f> {
     let fst = lex.keys_fst();
-    let mut node = fst.root();
+    let mut node = root;
     let mut out = Output::zero();
     for (q, &x) in word.iter().enumerate().skip(p) {
         let Some(k) = node.find_input(x) else {
@@ -2090,5 +2322,34 @@ fn walk<D: AsRef<[u8]>>(
         }
         walk(ctx, child, out, prefix);
         prefix.pop();
+    }
+}
+
+#[cfg(test)]
+mod screen_table_tests {
+    use super::*;
+
+    #[test]
+    fn the_short_word_table_answers_as_the_key_fst() {
+        let lex = Lexicon::embedded();
+        let tables = ScreenTables::new(&lex, &crate::policy::Policy::default());
+        let alnum: Vec<u8> = (b'0'..=b'9').chain(b'a'..=b'z').collect();
+        let mut naming = 0;
+        for &x in &alnum {
+            for word in std::iter::once(vec![x]).chain(alnum.iter().map(|&y| vec![x, y])) {
+                let expect = key_names_taxon(&lex, &word);
+                assert_eq!(tables.key_names_taxon(&lex, &word), expect, "{word:?}");
+                naming += usize::from(expect);
+            }
+        }
+        // words of more letters, and bytes outside the table, are looked up
+        for word in [&b"no"[..], b"ivory", b"n-", b"\xc3\xa9"] {
+            assert_eq!(
+                tables.key_names_taxon(&lex, word),
+                key_names_taxon(&lex, word),
+                "{word:?}"
+            );
+        }
+        assert!(naming < 100, "{naming} short words name a taxon");
     }
 }

@@ -1210,6 +1210,83 @@ fn words_the_word_table_marks_inert_start_no_key_and_are_no_plural() {
 }
 
 #[test]
+fn glued_words_the_screen_passes_have_nothing_to_weigh() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let full = Classifier::builder().without_prefilter().build().unwrap();
+    let mut texts: Vec<String> = [
+        "128GB",
+        "w32 l34",
+        "6pm",
+        "60x40",
+        "8y",
+        "2 hoorn kameleon",
+        "12 hoorn kameleon",
+        "3d model",
+        "3D printed",
+        "19th century",
+        "1 9th century",
+        "500ml",
+        "0161 ivory",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    for w in [
+        "ivory", "tiger", "rhino", "pangolin", "horn", "coral", "gb", "pm", "kg", "d",
+    ] {
+        for d in ["1", "2", "3", "19", "128"] {
+            texts.extend([
+                format!("{d}{w}"),
+                format!("{w}{d}"),
+                format!("{d}{w}{d} sale"),
+            ]);
+        }
+    }
+    let mut passed = 0;
+    for text in &texts {
+        if crate::scan::screen_clean(&lex, &norm, &tables, text) {
+            passed += 1;
+            let a = full.classify(text);
+            assert_eq!(a.verdict, Verdict::Allow, "{text:?}");
+            assert!(a.matches.is_empty(), "{text:?}: {:?}", a.matches);
+        }
+    }
+    assert!(passed > 10, "{passed} passed");
+}
+
+#[test]
+fn the_screens_common_words_of_no_dictionary_pass_as_their_look_ups_would() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let bare = tables.without_unlisted();
+    let norm = lex.normalizer(Default::default());
+    for w in crate::scan::COMMON_UNLISTED.split_ascii_whitespace() {
+        let upper = w.to_ascii_uppercase();
+        for text in [
+            w.to_string(),
+            format!("Perfect gift for {upper}, bought last year"),
+            format!("{w} ivory"),
+            format!("tiger {w}"),
+            format!("{w}s and {w}-{w}"),
+        ] {
+            assert_eq!(
+                crate::scan::screen_clean(&lex, &norm, &tables, &text),
+                crate::scan::screen_clean(&lex, &norm, &bare, &text),
+                "{text:?}"
+            );
+        }
+    }
+    // the everyday ones pass
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    assert!(screen(
+        "Still under warranty until July. Perfect gift for birthdays or Christmas."
+    ));
+    assert!(screen("Nike trainers, Dyson fan, Xiaomi phone"));
+}
+
+#[test]
 fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());

@@ -352,7 +352,8 @@ impl<'a> WordTable<'a> {
     pub fn get(&self, fnv: u64) -> Option<u32> {
         let (mut at, fp) = word_slot(fnv, self.seed, self.log2);
         let mask = (1usize << self.log2) - 1;
-        for _ in 0..=self.max_probe {
+        let mut probes = self.max_probe;
+        loop {
             let v = self.slot(at);
             if v == 0 {
                 return None;
@@ -360,16 +361,25 @@ impl<'a> WordTable<'a> {
             if v & WORD_FP_MASK == fp {
                 return Some(v & !WORD_FP_MASK);
             }
+            if probes == 0 {
+                return None;
+            }
+            probes -= 1;
             at = (at + 1) & mask;
         }
-        None
     }
 
     #[inline]
     fn slot(&self, i: usize) -> u32 {
-        match self.slots.get(i * WORD_SLOT..i * WORD_SLOT + WORD_SLOT) {
-            Some(&[a, b, c]) => u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16,
-            _ => 0,
+        // one four-byte read and a mask (the table is probed for every word of a listing);
+        // the last slot, with no byte after it, is read byte by byte
+        let at = i * WORD_SLOT;
+        match self.slots.get(at..at + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) & 0xFF_FFFF,
+            _ => match self.slots.get(at..at + WORD_SLOT) {
+                Some(&[a, b, c]) => u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16,
+                _ => 0,
+            },
         }
     }
 }
@@ -617,6 +627,12 @@ mod tests {
         let (seed, log2, max_probe) = t.header();
         let again = WordTable::from_parts(&sec, seed, log2, max_probe);
         assert_eq!(again.get(words[10].0), t.get(words[10].0));
+        // each slot reads as its three bytes, the last one (no byte after it) too
+        for i in 0..1usize << t.log2 {
+            let b = &t.slots[i * WORD_SLOT..i * WORD_SLOT + WORD_SLOT];
+            let expect = u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16;
+            assert_eq!(t.slot(i), expect, "slot {i}");
+        }
         // an empty table holds nothing
         let empty = build_word_table(&[], 1).unwrap();
         assert_eq!(WordTable::parse(&empty).unwrap().get(words[0].0), None);

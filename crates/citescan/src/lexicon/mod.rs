@@ -406,6 +406,7 @@ impl Lexicon {
 
     /// Whether a word (or "word word" pair) of the normalised text may start a key, by its
     /// FNV-1a hash: false means certainly not.
+    #[inline]
     pub(crate) fn may_start_key(&self, hash: u64) -> bool {
         let bits = self.section(Section::Prefilter);
         format::prefilter_bits(hash)
