@@ -1180,6 +1180,10 @@ impl Classifier {
                 || wild_product
                 || bulk_product
                 || undocumented && (named_product || as_product || form_here || sale)
+                // a name with another term of the same family ("Corallium japonicum" and "red
+                // coral"), beside a product form and sale intent: the listing is about that
+                // animal's or plant's goods, offered
+                || corroborated && form_here && sale && !is_code
                 || (is_code && (form_here || sale))
                 || ((named_product || as_product) && sale);
             // a code word that is itself a legality claim ("mammoth tusk", "pre-ban ivory":
@@ -1238,6 +1242,29 @@ impl Classifier {
                     Verdict::Review,
                     "RULE_PERMIT_CAPS_REVIEW",
                     format!("{rule_text}; a permit or legality claim caps the verdict at review"),
+                )
+            } else {
+                (verdict, rule, rule_text)
+            };
+            // a group's name ("big cat", "bird of prey", "shark fin") in a listing whose seller
+            // says the species is not known: which species it is, a person must tell
+            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+                && !deliberate
+                && !undocumented
+                && sp.taxon_listing().is_some_and(|(rank, _)| {
+                    !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
+                })
+                && !phrases().unknown_species.is_empty()
+            {
+                (
+                    Verdict::Review,
+                    "RULE_UNKNOWN_SPECIES_CAPS_REVIEW",
+                    format!(
+                        "{rule_text}; but {} names a group and the seller says the species is \
+                         not known ({}), so a person should identify it",
+                        quote(s),
+                        quoted(&phrases().unknown_species)
+                    ),
                 )
             } else {
                 (verdict, rule, rule_text)

@@ -2573,3 +2573,34 @@ fn latin_look_alikes_inside_a_russian_word_are_read_as_cyrillic() {
         );
     }
 }
+
+#[test]
+fn a_name_with_another_term_of_its_family_in_trade_blocks() {
+    // an Appendix III species named beside a product name of its genus, a product form and sale
+    // intent blocks; the name alone with the same context stays a question for a person
+    let c = classifier();
+    let t = "Natural red coral branches 500g (Corallium japonicum) | raw untreated, for \
+             carving/jewelry. price per gram";
+    let a = c.classify(t);
+    assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    let t = "Corallium japonicum 500g | raw untreated, for carving/jewelry. price per gram";
+    let a = c.classify(t);
+    assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+}
+
+#[test]
+fn everyday_goods_named_after_listed_animals_stay_allowed() {
+    let c = classifier();
+    for t in [
+        "Water buffalo horn comb, handmade | Wide tooth, anti static. $14",
+        "Bear claw pastries, dozen, fresh Saturday | Almond filled, home bakery (licensed). $18",
+        "Shark fin melon seeds - chilacayote | 20 seeds from my own plants",
+        "Big Cat Rescue tote bag $20",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+    // a preserved big cat of no named species is a question for a person
+    let a = c.classify("Vintage taxidermy big cat head mount, species unknown, offers");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+}
