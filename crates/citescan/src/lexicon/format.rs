@@ -30,8 +30,10 @@ pub const FORMAT_VERSION: u32 = 3;
 /// forms that keep the first letter, the forms of keys of ten letters or more in a set of
 /// their own (`Reach`); 4: the misspellings of Thai and Japanese names as keys of their own
 /// (`misspelt_value`, `lexicon::marks`), and the Russian fold cuts -ог/-ег from a stem after
-/// a case ending (носорога and носорогов meet).
-pub const KEY_RULES_VERSION: u32 = 4;
+/// a case ending (носорога and носорогов meet); 5: Latin look-alikes inside a Cyrillic word
+/// read as Cyrillic, the Russian fold's anchor read from the folded letter, and a Russian
+/// doubled consonant read as one (беллуги and белуги meet).
+pub const KEY_RULES_VERSION: u32 = 5;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
 /// Bytes of one entry record: term string id (u32), taxon record index (u32, `NO_TAXON` for

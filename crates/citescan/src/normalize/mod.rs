@@ -1156,6 +1156,24 @@ impl<'a> Normalizer<'a> {
                 k += 1;
             }
         }
+        // a doubled consonant is as often written single ("беллуги" for "белуги", "грам" for
+        // "грамм"): a pair of one consonant reads as one, its span over both (a longer run is
+        // a repeat, collapsed above)
+        let mut w = 0;
+        for k in 0..out.len() {
+            let pair_end = w > 0
+                && out[w - 1].ch == out[k].ch
+                && is_russian_consonant(out[k].ch)
+                && (w < 2 || out[w - 2].ch != out[k].ch)
+                && out.get(k + 1).is_none_or(|n| n.ch != out[k].ch);
+            if pair_end {
+                out[w - 1].end = out[k].end;
+            } else {
+                out[w] = out[k];
+                w += 1;
+            }
+        }
+        out.truncate(w);
         let cut = russian_ending(out);
         if cut > 0 {
             let last = out.len() - cut;
@@ -1690,6 +1708,11 @@ fn russian_ending(word: &[Unit]) -> usize {
         }
         return word.len() - len;
     }
+}
+
+/// Whether a (lower-case) Cyrillic letter is a Russian consonant.
+fn is_russian_consonant(c: char) -> bool {
+    "бвгджзйклмнпрстфхцчшщ".contains(c)
 }
 
 /// A (lower-case) Cyrillic letter as keys and text meet: the vowels Russian writers confuse

@@ -184,6 +184,13 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("hashtag", "#IvoryForSale", "ivoryforsale", &[]),
     ("handle", "@ivoryseller", "ivoryseller", &[]),
     ("latin in cyrillic", "нocорог", "насараг", &[Confusable]),
+    ("russian doubled consonant", "беллуги", "белуг", &[]),
+    (
+        "russian repeat, not doubled",
+        "белллуги",
+        "белуг",
+        &[Repeated],
+    ),
     (
         "latin capitals in cyrillic",
         "СЛOHОВАЯ",
