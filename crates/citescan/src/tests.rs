@@ -2604,3 +2604,16 @@ fn everyday_goods_named_after_listed_animals_stay_allowed() {
     let a = c.classify("Vintage taxidermy big cat head mount, species unknown, offers");
     assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
 }
+
+#[test]
+fn leetspeak_with_a_quantity_glued_on_is_read() {
+    // the screen and the normaliser's fast path defer such a word to the full path's rule
+    let c = classifier();
+    for t in ["Statuina av0rio800g, antica", "1v0ry bangle, 1v0ry2kg lot"] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // a model number with a unit stays one
+    let a = c.classify("Fujifilm x100v800g body only, $900");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+}

@@ -222,7 +222,50 @@ pub(crate) fn has_model_digits(w: &[u8]) -> bool {
     w.iter().any(|x| {
         run = if x.is_ascii_digit() { run + 1 } else { 0 };
         run >= 3
-    })
+    }) && !leet_then_quantity(w)
+}
+
+/// Whether an ASCII word is leetspeak with a quantity glued on ("av0rio800g"): as the full
+/// path's word rule reads it (`fold_spaced_word`), the last run of digits with a unit after it
+/// to the word's end, before it three letters or more (a letter repeated counted once) and runs
+/// of at most two digits, one of them a digit that stands for a letter.
+pub(crate) fn leet_then_quantity(w: &[u8]) -> bool {
+    let Some(last) = w.iter().rposition(u8::is_ascii_digit) else {
+        return false;
+    };
+    let mut f = last;
+    while f > 0 && w[f - 1].is_ascii_digit() {
+        f -= 1;
+    }
+    let runs = w
+        .iter()
+        .enumerate()
+        .filter(|&(k, x)| x.is_ascii_digit() && (k == 0 || !w[k - 1].is_ascii_digit()))
+        .count();
+    if runs < 2 || w[0].is_ascii_digit() {
+        return false;
+    }
+    let mut unit: Vec<u8> = w[last + 1..].iter().map(u8::to_ascii_lowercase).collect();
+    unit.dedup();
+    let mut before: Vec<u8> = w[..f]
+        .iter()
+        .filter(|x| x.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    before.dedup();
+    let mut run = 0usize;
+    let short_runs = w[..f].iter().all(|x| {
+        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+        run <= 2
+    });
+    !unit.is_empty()
+        && w[last + 1..].iter().all(u8::is_ascii_alphabetic)
+        && std::str::from_utf8(&unit).is_ok_and(is_unit)
+        && before.len() >= 3
+        && short_runs
+        && w[..f]
+            .iter()
+            .any(|&d| d.is_ascii_digit() && leet_letter(d as char).is_some())
 }
 
 /// The run of one-letter ASCII words (one letter, maybe repeated or written as a digit: "i",
@@ -1280,8 +1323,49 @@ impl<'a> Normalizer<'a> {
             // one letter with two digits is a model number ("A13", "S21"), not leetspeak; with
             // one digit it may be ("t3" for the Vietnamese "tê")
             let model = letters == 1 && longest_run >= 2;
+            // leetspeak, then a quantity glued on ("av0rio800g", "1v0ry2kg"): the quantity is
+            // the last run of digits with a unit after it to the word's end; before it, three
+            // letters or more and runs of at most two digits or signs, read as leetspeak. Read
+            // once, the word is letters and a quantity, which a second pass keeps as it is.
+            let glued_quantity = (runs >= 2 && lead_digits == 0)
+                .then(|| {
+                    let last = (0..n).rev().find(|&k| u(k).class == Class::Digit)?;
+                    let mut f = last;
+                    while f > 0 && u(f - 1).class == Class::Digit {
+                        f -= 1;
+                    }
+                    let mut unit: Vec<char> = (last + 1..n).map(|k| u(k).latinish()).collect();
+                    unit.dedup();
+                    let unit: String = unit.into_iter().collect();
+                    let mut before: Vec<char> = (0..f)
+                        .filter(|&k| is_letter(k))
+                        .map(|k| u(k).latinish())
+                        .collect();
+                    before.dedup();
+                    let mut run = 0usize;
+                    let short_runs = (0..f).all(|k| {
+                        run = if matches!(u(k).class, Class::Digit | Class::LeetSymbol) {
+                            run + 1
+                        } else {
+                            0
+                        };
+                        run <= 2
+                    });
+                    (!unit.is_empty()
+                        && (last + 1..n).all(&is_letter)
+                        && is_unit(&unit)
+                        && before.len() >= 3
+                        && short_runs
+                        && (0..f).any(leet_ok))
+                    .then_some(f)
+                })
+                .flatten();
             if longest_run <= 2 && !quantity && !trailing_quantity && !model {
                 for (k, l) in leet.iter_mut().enumerate() {
+                    *l = leet_ok(k);
+                }
+            } else if let Some(f) = glued_quantity {
+                for (k, l) in leet.iter_mut().enumerate().take(f) {
                     *l = leet_ok(k);
                 }
             }

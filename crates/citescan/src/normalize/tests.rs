@@ -186,6 +186,18 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("latin in cyrillic", "нocорог", "насараг", &[Confusable]),
     ("russian doubled consonant", "беллуги", "белуг", &[]),
     (
+        "leet then a glued quantity",
+        "av0rio800g",
+        "avorio800g",
+        &[Leetspeak],
+    ),
+    (
+        "model number with a unit stays",
+        "x100v800g",
+        "x100v800g",
+        &[],
+    ),
+    (
         "russian repeat, not doubled",
         "белллуги",
         "белуг",
