@@ -1175,15 +1175,31 @@ impl Classifier {
             let score = score.clamp(0.0, 1.0);
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale
+            // (of the same family, or of the same genus: a product row may name a genus whose
+            // record carries no family, "red coral" for Corallium)
+            let named_with_product = || {
+                sp_taxon.is_some_and(|a| {
+                    scored.iter().enumerate().any(|(j, o)| {
+                        j != i
+                            && o.species.is_some_and(|e| e.kind() == Kind::Product)
+                            && taxa_of[j].is_some_and(|b| {
+                                family_of(&a) == family_of(&b)
+                                    || !a.genus.is_empty() && a.genus == b.genus
+                                    || a.genus == b.name
+                                    || b.genus == a.name
+                            })
+                    })
+                })
+            };
             let other_evidence = deliberate
                 || code_strong
                 || wild_product
                 || bulk_product
                 || undocumented && (named_product || as_product || form_here || sale)
-                // a name with another term of the same family ("Corallium japonicum" and "red
+                // a name with a product name of the same family ("Corallium japonicum" and "red
                 // coral"), beside a product form and sale intent: the listing is about that
                 // animal's or plant's goods, offered
-                || corroborated && form_here && sale && !is_code
+                || is_name && form_here && sale && named_with_product()
                 || (is_code && (form_here || sale))
                 || ((named_product || as_product) && sale);
             // a code word that is itself a legality claim ("mammoth tusk", "pre-ban ivory":

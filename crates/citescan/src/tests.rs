@@ -2575,15 +2575,17 @@ fn latin_look_alikes_inside_a_russian_word_are_read_as_cyrillic() {
 }
 
 #[test]
-fn a_name_with_another_term_of_its_family_in_trade_blocks() {
-    // an Appendix III species named beside a product name of its genus, a product form and sale
+fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
+    // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
     let c = classifier();
-    let t = "Natural red coral branches 500g (Corallium japonicum) | raw untreated, for \
-             carving/jewelry. price per gram";
+    // (the name stands apart from the forms, so it is not read as a product by adjacency)
+    let t = "Natural red coral branches 500g, deep ox-blood red, raw untreated, for carving. \
+             Price per gram. Species: Corallium japonicum";
     let a = c.classify(t);
     assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
-    let t = "Corallium japonicum 500g | raw untreated, for carving/jewelry. price per gram";
+    let t = "Natural branches 500g, deep ox-blood red, raw untreated, for carving. Price per \
+             gram. Species: Corallium japonicum";
     let a = c.classify(t);
     assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
 }
