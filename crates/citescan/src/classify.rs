@@ -2042,8 +2042,6 @@ fn derivative_not_covered(
 const INSTRUMENTS: &[&str] = &[
     "guitar",
     "guitars",
-    "acoustic",
-    "bass",
     "violin",
     "viola",
     "cello",
@@ -2061,14 +2059,12 @@ const INSTRUMENTS: &[&str] = &[
     "gitarre",
     "geige",
     "violine",
-    "cello",
     "klavier",
     "guitare",
     "violon",
     "violoncelle",
     "guitarra",
     "violão",
-    "violin",
     "violín",
     "chitarra",
     "violino",
@@ -2086,7 +2082,8 @@ const INSTRUMENTS: &[&str] = &[
 ];
 
 /// Words of raw or half-made wood for instruments: these the annotation still covers (a set of
-/// back and sides, a fretboard blank, tonewood).
+/// back and sides, a fretboard blank, tonewood). Not "set" alone: a guitar comes with a set of
+/// strings.
 const INSTRUMENT_WOOD: &[&str] = &[
     "tonewood",
     "blank",
@@ -2094,8 +2091,8 @@ const INSTRUMENT_WOOD: &[&str] = &[
     "billet",
     "billets",
     "unfinished",
-    "set",
-    "sets",
+    "back and sides set",
+    "tonewood set",
     "log",
     "logs",
     "plank",
