@@ -1055,9 +1055,10 @@ impl<'a> Normalizer<'a> {
     /// letter it imitates, into `out`, with a look-alike event for each; false (and `out`
     /// unused) for any other word. The word must hold a Cyrillic letter that imitates no Latin
     /// one (`н`, `г`, `д`, ...), so an English word disguised with Cyrillic look-alikes
-    /// ("іvоry") is left to `fold_spaced_word`, which reads it as Latin; and every Latin letter
-    /// must have a Cyrillic look-alike. The result is all Cyrillic, so a second normalisation
-    /// agrees.
+    /// ("іvоry") is left to `fold_spaced_word`, which reads it as Latin; every letter of another
+    /// script must imitate a Cyrillic one (a Latin letter, or a Greek look-alike of one); and a
+    /// word with a mark, digit or sign, or one that would read as one letter repeated, is left
+    /// as it is. The result is all Cyrillic, so a second normalisation agrees.
     fn latin_in_cyrillic(
         &self,
         units: &[Unit],
@@ -1138,8 +1139,9 @@ impl<'a> Normalizer<'a> {
     /// `и`, ...) is folded: it stays Cyrillic whatever the fold does to its look-alikes, so
     /// the fold comes before the repeats are collapsed and a second normalisation agrees.
     ///
-    /// Then letters repeated three times or more collapse (as `fold_spaced_word` would), and
-    /// a case ending is cut off (`russian_ending`): "тигром", "тигра" and "тигр" all read
+    /// Then letters repeated three times or more collapse (as `fold_spaced_word` would), a
+    /// doubled consonant reads as one ("беллуги", "белуги"), and a case ending is cut off
+    /// (`russian_ending`): "тигром", "тигра" and "тигр" all read
     /// "тигр", "слоновой кости" and "слоновая кость" both "сланав каст". The ending's bytes stay
     /// in the span of the stem's last letter.
     fn fold_cyrillic_word(
