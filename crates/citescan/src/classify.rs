@@ -900,11 +900,13 @@ impl Classifier {
             let factor = (ev / 0.5).min(1.0);
             score += p.boosts.form * factor * form_w;
             score += p.boosts.sale * factor * sale_w;
+            // a code word below the policy's faint weight ("white", "red"): an everyday word
+            // first, which neither a claim nor missing papers raise
+            let faint_code =
+                sp.kind() == Kind::Code && !weight_at_least(sp.weight(), p.rules.faint_code_weight);
             // (a claim is made for regulated goods, but not for what a faint everyday code word
             // names: "white orchids, nursery grown")
-            if !(sp.kind() == Kind::Code
-                && !weight_at_least(sp.weight(), p.rules.faint_code_weight))
-            {
+            if !faint_code {
                 score += p.boosts.permit * permit_w;
             }
             if authenticity {
@@ -953,9 +955,7 @@ impl Classifier {
             }
             // the seller says it comes without papers ("no papers", "sin papeles", 无证): the
             // buyer is told it is not the legal trade (not for a faint everyday code word)
-            let undocumented = appendix != 0
-                && !(is_code && !weight_at_least(sp.weight(), p.rules.faint_code_weight))
-                && !phrases().undocumented.is_empty();
+            let undocumented = appendix != 0 && !faint_code && !phrases().undocumented.is_empty();
             if undocumented {
                 score += p.boosts.undocumented * factor;
             }
