@@ -225,47 +225,54 @@ pub(crate) fn has_model_digits(w: &[u8]) -> bool {
     }) && !leet_then_quantity(w)
 }
 
-/// Whether an ASCII word is leetspeak with a quantity glued on ("av0rio800g"): as the full
-/// path's word rule reads it (`fold_spaced_word`), the last run of digits with a unit after it
-/// to the word's end, before it three letters or more (a letter repeated counted once) and runs
-/// of at most two digits, one of them a digit that stands for a letter.
+/// Whether an ASCII word is leetspeak with a quantity glued on ("av0rio800g"), as the full
+/// path's word rule reads it (`leet_before_quantity`).
 pub(crate) fn leet_then_quantity(w: &[u8]) -> bool {
-    let Some(last) = w.iter().rposition(u8::is_ascii_digit) else {
-        return false;
-    };
+    let units: Vec<Unit> = w.iter().map(|&b| ascii_unit(b as char, 0, 0)).collect();
+    leet_before_quantity(units.len(), |k| &units[k]).is_some()
+}
+
+/// Where the quantity starts in a word of leetspeak with a quantity glued on ("av0rio800g":
+/// 6), the word's `n` units read through `u`: the last run of digits with a unit after it to
+/// the word's end; before it three letters or more (a letter repeated counted once), runs of
+/// at most two digits or signs, and one that stands for a letter. The word must not start
+/// with a digit and must hold two runs or more. `fold_spaced_word` reads the leetspeak before
+/// the quantity; the fast path and the screen leave such a word to it (`has_model_digits`).
+fn leet_before_quantity<'u>(n: usize, u: impl Fn(usize) -> &'u Unit) -> Option<usize> {
+    let digit_or_sign = |k: usize| matches!(u(k).class, Class::Digit | Class::LeetSymbol);
+    let is_letter = |k: usize| matches!(u(k).class, Class::Letter(_) | Class::Mark);
+    let runs = (0..n)
+        .filter(|&k| digit_or_sign(k) && (k == 0 || !digit_or_sign(k - 1)))
+        .count();
+    if runs < 2 || n == 0 || u(0).class == Class::Digit {
+        return None;
+    }
+    let last = (0..n).rev().find(|&k| u(k).class == Class::Digit)?;
     let mut f = last;
-    while f > 0 && w[f - 1].is_ascii_digit() {
+    while f > 0 && u(f - 1).class == Class::Digit {
         f -= 1;
     }
-    let runs = w
-        .iter()
-        .enumerate()
-        .filter(|&(k, x)| x.is_ascii_digit() && (k == 0 || !w[k - 1].is_ascii_digit()))
-        .count();
-    if runs < 2 || w[0].is_ascii_digit() {
-        return false;
-    }
-    let mut unit: Vec<u8> = w[last + 1..].iter().map(u8::to_ascii_lowercase).collect();
+    let mut unit: Vec<char> = (last + 1..n).map(|k| u(k).latinish()).collect();
     unit.dedup();
-    let mut before: Vec<u8> = w[..f]
-        .iter()
-        .filter(|x| x.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
+    let unit: String = unit.into_iter().collect();
+    let mut before: Vec<char> = (0..f)
+        .filter(|&k| is_letter(k))
+        .map(|k| u(k).latinish())
         .collect();
     before.dedup();
     let mut run = 0usize;
-    let short_runs = w[..f].iter().all(|x| {
-        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+    let short_runs = (0..f).all(|k| {
+        run = if digit_or_sign(k) { run + 1 } else { 0 };
         run <= 2
     });
-    !unit.is_empty()
-        && w[last + 1..].iter().all(u8::is_ascii_alphabetic)
-        && std::str::from_utf8(&unit).is_ok_and(is_unit)
+    let leet = |k: usize| digit_or_sign(k) && u(k).alt.is_some();
+    (!unit.is_empty()
+        && (last + 1..n).all(is_letter)
+        && is_unit(&unit)
         && before.len() >= 3
         && short_runs
-        && w[..f]
-            .iter()
-            .any(|&d| d.is_ascii_digit() && leet_letter(d as char).is_some())
+        && (0..f).any(leet))
+    .then_some(f)
 }
 
 /// The run of one-letter ASCII words (one letter, maybe repeated or written as a digit: "i",
@@ -1329,39 +1336,7 @@ impl<'a> Normalizer<'a> {
             // the last run of digits with a unit after it to the word's end; before it, three
             // letters or more and runs of at most two digits or signs, read as leetspeak. Read
             // once, the word is letters and a quantity, which a second pass keeps as it is.
-            let glued_quantity = (runs >= 2 && lead_digits == 0)
-                .then(|| {
-                    let last = (0..n).rev().find(|&k| u(k).class == Class::Digit)?;
-                    let mut f = last;
-                    while f > 0 && u(f - 1).class == Class::Digit {
-                        f -= 1;
-                    }
-                    let mut unit: Vec<char> = (last + 1..n).map(|k| u(k).latinish()).collect();
-                    unit.dedup();
-                    let unit: String = unit.into_iter().collect();
-                    let mut before: Vec<char> = (0..f)
-                        .filter(|&k| is_letter(k))
-                        .map(|k| u(k).latinish())
-                        .collect();
-                    before.dedup();
-                    let mut run = 0usize;
-                    let short_runs = (0..f).all(|k| {
-                        run = if matches!(u(k).class, Class::Digit | Class::LeetSymbol) {
-                            run + 1
-                        } else {
-                            0
-                        };
-                        run <= 2
-                    });
-                    (!unit.is_empty()
-                        && (last + 1..n).all(&is_letter)
-                        && is_unit(&unit)
-                        && before.len() >= 3
-                        && short_runs
-                        && (0..f).any(leet_ok))
-                    .then_some(f)
-                })
-                .flatten();
+            let glued_quantity = leet_before_quantity(n, u);
             if longest_run <= 2 && !quantity && !trailing_quantity && !model {
                 for (k, l) in leet.iter_mut().enumerate() {
                     *l = leet_ok(k);
