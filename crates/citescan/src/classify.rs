@@ -723,6 +723,12 @@ impl Classifier {
         // species is not known ("unknown species", "不清楚是什么"); tells of the real material's
         // inner structure ("Schreger", "人字纹"); all tells ("cold to the touch", "pesante")
         let phrases_read = std::cell::OnceCell::new();
+        // the fields lower-cased, once and only when a rule reads their words
+        // (`derivative_not_covered`, `instrument_not_covered`, `holds_any`)
+        let lowered_read: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
+        let lowered = || -> &[String] {
+            lowered_read.get_or_init(|| fields.iter().map(|(_, t)| t.to_lowercase()).collect())
+        };
         let phrases = || phrases_read.get_or_init(|| self.inner.phrases.found(fields));
         let min_tells = p.rules.real_material_min.max(1) as usize;
         let mut reasons: Vec<Reason> = Vec::new();
@@ -1289,9 +1295,9 @@ impl Classifier {
             // sweets (#3 covers the roots only); a finished rosewood guitar (#15)
             let excluded = if verdict == Verdict::Allow || deliberate {
                 None
-            } else if derivative_not_covered(sp_taxon, fields) {
+            } else if derivative_not_covered(sp_taxon, lowered) {
                 Some("a manufactured derivative (an extract, tea, capsules, sweets), which the taxon's CITES annotation #3 leaves out: it covers whole and sliced roots only")
-            } else if instrument_not_covered(sp_taxon, fields) {
+            } else if instrument_not_covered(sp_taxon, lowered) {
                 Some("a finished musical instrument or a finished part of one, which the taxon's CITES annotation #15 leaves out (as amended at CoP18, in force 26 November 2019); raw instrument wood it still covers")
             } else {
                 None
@@ -1310,8 +1316,8 @@ impl Classifier {
                 && !timber()
                 && (!phrases().cultivated.is_empty()
                     || sp_taxon.is_some_and(|t| CULTIVAR_GENERA.contains(&t.genus)))
-                && !holds_any(fields, PLANT_PRODUCTS)
-                && !holds_any(fields, ROOT_WORDS);
+                && !holds_any(lowered(), PLANT_PRODUCTS)
+                && !holds_any(lowered(), ROOT_WORDS);
             let (excluded, cultivated_rule) = if cultivated {
                 (
                     Some("a live plant grown by people, of a garden family, with nothing of the wild, a bulk lot, missing papers or a plant product: artificially propagated Appendix II plants are the legal trade"),
@@ -2008,14 +2014,15 @@ const ROOT_WORDS: &[&str] = &[
 
 /// Whether a taxon's CITES annotation is #3 (ginseng: roots only) and the listing offers a
 /// manufactured derivative (`ROOT_DERIVATIVES`) instead, naming no roots (`ROOT_WORDS`).
-fn derivative_not_covered(
+/// `lowered` gives the listing's fields lower-cased.
+fn derivative_not_covered<'t>(
     taxon: Option<crate::lexicon::Taxon<'_>>,
-    fields: &[(&str, &str)],
+    lowered: impl FnOnce() -> &'t [String],
 ) -> bool {
     if !taxon.is_some_and(|t| t.annotation.starts_with("#3 ")) {
         return false;
     }
-    let texts: Vec<String> = fields.iter().map(|(_, t)| t.to_lowercase()).collect();
+    let texts = lowered();
     let derivative = |t: &str| {
         ROOT_DERIVATIVES
             .iter()
@@ -2112,10 +2119,11 @@ const INSTRUMENT_WOOD: &[&str] = &[
 ];
 
 /// Whether the taxon is one that annotation #15 covers (`INSTRUMENTS`) and the listing offers a
-/// finished musical instrument or part, with no raw instrument wood.
-fn instrument_not_covered(
+/// finished musical instrument or part, with no raw instrument wood. `lowered` gives the
+/// listing's fields lower-cased.
+fn instrument_not_covered<'t>(
     taxon: Option<crate::lexicon::Taxon<'_>>,
-    fields: &[(&str, &str)],
+    lowered: impl FnOnce() -> &'t [String],
 ) -> bool {
     let covered = taxon.is_some_and(|t| {
         t.genus == "Dalbergia" && t.name != "Dalbergia nigra"
@@ -2127,9 +2135,8 @@ fn instrument_not_covered(
     if !covered {
         return false;
     }
-    let texts: Vec<String> = fields.iter().map(|(_, t)| t.to_lowercase()).collect();
-    let any = |words: &[&str]| texts.iter().any(|t| words.iter().any(|w| holds_word(t, w)));
-    any(INSTRUMENTS) && !any(INSTRUMENT_WOOD)
+    let texts = lowered();
+    holds_any(texts, INSTRUMENTS) && !holds_any(texts, INSTRUMENT_WOOD)
 }
 
 /// Families of the garden and house-plant trade whose Appendix II members are sold alive,
@@ -2213,12 +2220,11 @@ const PLANT_PRODUCTS: &[&str] = &[
     "乾燥",
 ];
 
-/// Whether any field holds one of `words` as a whole word (case-folded).
-fn holds_any(fields: &[(&str, &str)], words: &[&str]) -> bool {
-    fields.iter().any(|(_, t)| {
-        let t = t.to_lowercase();
-        words.iter().any(|w| holds_word(&t, &w.to_lowercase()))
-    })
+/// Whether any of the lower-cased texts holds one of `words` as a whole word (case-folded).
+fn holds_any(texts: &[String], words: &[&str]) -> bool {
+    texts
+        .iter()
+        .any(|t| words.iter().any(|w| holds_word(t, &w.to_lowercase())))
 }
 
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the
