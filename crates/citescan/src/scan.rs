@@ -531,9 +531,7 @@ fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
     // within the classifier's two tokens, and one more to be safe
     let names_at = |w: &(usize, usize)| {
         let word: Vec<u8> = text[w.0..w.1].iter().map(u8::to_ascii_lowercase).collect();
-        lex.keys_fst()
-            .get(&word)
-            .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
+        key_names_taxon(lex, &word)
     };
     let lifts = |v: u64, last: usize| {
         lex.entries_of(v).any(|e| match e.kind() {
