@@ -494,7 +494,11 @@ impl Classifier {
             scan(lex, text, &n, opts, &mut hits);
             self.platform_hits(&n, &mut hits);
             for h in &hits {
-                scored.push(self.score_hit(fi, text, &n, *h));
+                let s = self.score_hit(fi, text, &n, *h);
+                // a hit whose every entry the text's marks rule out names nothing
+                if s.kinds != 0 || s.platform.is_some() {
+                    scored.push(s);
+                }
             }
         }
         let found = scored.len();
@@ -571,7 +575,27 @@ impl Classifier {
             .map(str::to_lowercase);
         let spelt = |e: &Entry<'_>| source.as_deref() == Some(e.term().to_lowercase().as_str());
         let marked = source.is_some() && lex.entries_of(h.value).any(|e| spelt(&e));
-        let other_marks = |e: &Entry<'_>| marked && !e.term().is_ascii() && !spelt(e);
+        // a word written plainly, with its marks, names no one-word entry whose marks differ
+        // on a letter the text marks (Vietnamese "vườn", garden, is not "vượn", gibbon); in a
+        // text written in Vietnamese, with its marks, a letter written bare is bare too
+        // ("trong", in, is not "trồng", grown). Longer terms keep their looser match: sellers
+        // drop or slip marks ("tê giac", "vẩy tê tê"), and two words rarely meet by chance.
+        let plain = h.obf.is_empty() && h.distance == 0;
+        let vietnamese = plain && writes_vietnamese(text);
+        let word = match (&source, vietnamese) {
+            (Some(s), _) => Some(s.as_str()),
+            (None, true) => text.get(span.0..span.1),
+            (None, false) => None,
+        }
+        .filter(|_| plain);
+        let other_marks = |e: &Entry<'_>| {
+            marked && !e.term().is_ascii() && !spelt(e)
+                || !e.term().is_ascii()
+                    && !e.term().contains(' ')
+                    && word.is_some_and(|w| {
+                        marks_conflict(w, e.term(), vietnamese && e.lang() == "vi")
+                    })
+        };
         for e in lex.entries_of(h.value).filter(|e| !other_marks(e)) {
             kinds |= bit(e.kind());
             first.get_or_insert(e);
@@ -2354,6 +2378,50 @@ const NEGATION_GAP: u32 = 6;
 /// Sale weight of a Vietnamese price ("50k", "4tr5").
 const VIETNAMESE_PRICE_WEIGHT: f32 = 0.8;
 
+/// Whether a letter is one only Vietnamese writes among the languages of the lexicon: ă, đ, ơ,
+/// ư, and the letters of the Latin Extended Additional block that carry a Vietnamese tone
+/// (ạ, ả, ấ, ...; both cases: the block holds capital and small letters in turn).
+fn vietnamese_letter(c: char) -> bool {
+    matches!(c, 'ă' | 'đ' | 'ơ' | 'ư' | 'Ă' | 'Đ' | 'Ơ' | 'Ư')
+        || ('\u{1ea0}'..='\u{1ef9}').contains(&c)
+}
+
+/// Whether a text is written in Vietnamese with its marks (then a bare letter is meant bare).
+fn writes_vietnamese(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(vietnamese_letter)
+}
+
+/// Whether the marks of `source` (a word of the text, lower-cased) and of `term` (a lexicon
+/// term) disagree on some letter: both mark it, differently; or, when `strict`, one marks it
+/// and the other does not. Letters are compared in canonical decomposition, base letter and
+/// marks; words whose letters do not line up one to one (another spelling, a misspelling,
+/// spaces written otherwise) are not compared, and do not conflict.
+fn marks_conflict(source: &str, term: &str, strict: bool) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    // each letter as its base and the marks after it
+    fn letters(s: &str) -> Vec<(char, String)> {
+        let mut out: Vec<(char, String)> = Vec::new();
+        for c in s.nfd().flat_map(char::to_lowercase) {
+            if is_combining_mark(c) {
+                if let Some((_, marks)) = out.last_mut() {
+                    marks.push(c);
+                }
+            } else if c.is_alphanumeric() {
+                out.push((c, String::new()));
+            }
+        }
+        out
+    }
+    let (a, b) = (letters(source), letters(term));
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(&b).any(|((ca, ma), (cb, mb))| {
+        ca == cb && ma != mb && (strict || !ma.is_empty() && !mb.is_empty())
+    })
+}
+
 /// Whether a text holds a price in Vietnamese shorthand: digits followed by `k` (thousand đồng)
 /// or `tr` (triệu, million), then a non-letter or digits ("50k/con", "800k", "4tr5", "2tr/kg"),
 /// in a text with letters only Vietnamese uses (ă, â, đ, ê, ô, ơ, ư), so "4k TV" is no price.
@@ -2363,12 +2431,10 @@ fn vietnamese_price(text: &str) -> bool {
         return false;
     }
     // (both cases: the range holds capital and small letters in turn)
-    if !text.chars().any(|c| {
-        matches!(
-            c,
-            'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
-        ) || ('\u{1ea0}'..='\u{1ef9}').contains(&c)
-    }) {
+    if !text
+        .chars()
+        .any(|c| vietnamese_letter(c) || matches!(c, 'â' | 'ê' | 'ô' | 'Â' | 'Ê' | 'Ô'))
+    {
         return false;
     }
     // the suffixes are ASCII: the bytes are compared lower-cased one by one

@@ -2619,3 +2619,31 @@ fn leetspeak_with_a_quantity_glued_on_is_read() {
     let a = c.classify("Fujifilm x100v800g body only, $900");
     assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
 }
+
+#[test]
+fn vietnamese_marks_tell_one_syllable_words_apart() {
+    // keys fold diacritics, so "vườn" (garden) and "vượn" (gibbon) share one; a word written
+    // with other marks than a one-word term is another word, and in a text written with its
+    // marks a bare "trong" (in) is not "trồng" (grown)
+    let c = classifier();
+    let a = c.classify("Lan hồ điệp chậu 5 cành, vườn lan Đà Lạt, hàng nhà vườn");
+    assert!(
+        !a.taxa.iter().any(|t| t == "Hylobatidae"),
+        "{:?}",
+        a.matches
+    );
+    assert!(a.matches.iter().all(|m| m.term != "$"), "{:?}", a.matches);
+    let a = c.classify("Vượn con 3 tháng tuổi, bán gấp");
+    assert_eq!(a.taxa, vec!["Hylobatidae".to_string()]);
+    let a = c.classify("Rùa Sulcata sinh sản trong nước, có giấy tờ nguồn gốc");
+    assert!(
+        a.matches.iter().all(|m| m.term != "trồng"),
+        "{:?}",
+        a.matches
+    );
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    // a name of two words keeps its loose match: sellers drop or slip marks
+    for t in ["Sừng tê giac bột 50g", "Vẩy tê tê khô 1kg, giá sỉ"] {
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+}
