@@ -575,11 +575,12 @@ impl Classifier {
             .map(str::to_lowercase);
         let spelt = |e: &Entry<'_>| source.as_deref() == Some(e.term().to_lowercase().as_str());
         let marked = source.is_some() && lex.entries_of(h.value).any(|e| spelt(&e));
-        // a word written plainly, with its marks, names no one-word entry whose marks differ
+        // a word written plainly, with its marks, names no one-word term whose marks differ
         // on a letter the text marks (Vietnamese "vườn", garden, is not "vượn", gibbon); in a
         // text written in Vietnamese, with its marks, a letter written bare is bare too
         // ("trong", in, is not "trồng", grown). Longer terms keep their looser match: sellers
-        // drop or slip marks ("tê giac", "vẩy tê tê"), and two words rarely meet by chance.
+        // drop or slip marks ("tê giac", "vẩy tê tê"), and two words rarely meet by chance;
+        // an everyday word's entry stays, to keep what it weakens weak ("Minh", a given name).
         let plain = h.obf.is_empty() && h.distance == 0;
         let vietnamese = plain && writes_vietnamese(text);
         let word = match (&source, vietnamese) {
@@ -590,10 +591,13 @@ impl Classifier {
         .filter(|_| plain);
         let other_marks = |e: &Entry<'_>| {
             marked && !e.term().is_ascii() && !spelt(e)
-                || !e.term().is_ascii()
-                    && !e.term().contains(' ')
+                || !e.term().contains(' ')
+                    && e.kind() != Kind::Stop
                     && word.is_some_and(|w| {
-                        marks_conflict(w, e.term(), vietnamese && e.lang() == "vi")
+                        // (a Vietnamese term written bare, "Sua" for sưa, is bare in a text
+                        // written with marks: "sửa", repair, is not it)
+                        let strict = vietnamese && e.lang() == "vi";
+                        (strict || !e.term().is_ascii()) && marks_conflict(w, e.term(), strict)
                     })
         };
         for e in lex.entries_of(h.value).filter(|e| !other_marks(e)) {
@@ -973,7 +977,17 @@ impl Classifier {
                 score += p.boosts.bulk * factor;
             }
             let is_code = sp.kind() == Kind::Code;
-            if is_code && (form_here || sale) {
+            // a code word that is also the everyday name of a material ("bone", "hueso",
+            // "xương") hides ivory in a worked object; in a sale of the material itself ("soup
+            // bones 1kg", "tulang ayam 1kg") it says what it says
+            let material_code = is_code && s.kinds & bit(Kind::Form) != 0;
+            if is_code
+                && (if material_code {
+                    artefact_w > 0.0
+                } else {
+                    form_here || sale
+                })
+            {
                 score += p.boosts.code_word_context;
             }
             // another, different term of the listing points to the same family ("osso de boi" and
