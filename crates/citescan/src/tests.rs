@@ -2676,3 +2676,33 @@ fn carved_bone_goes_to_review_in_many_languages_but_bone_food_does_not() {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }
+
+#[test]
+fn taxa_only_term_rows_name_inherit_their_ranks() {
+    // the Checklist lists elephants by species and corals by species: the family and genus
+    // the curated rows name take their kingdom and class from the rows of the group they head,
+    // so the rules for listed animals apply to ivory ("pre-1947" is a claim to check)
+    let c = classifier();
+    let lex = c.lexicon();
+    for (taxon, kingdom, class) in [
+        ("Elephantidae", "Animalia", "Mammalia"),
+        ("Corallium", "Animalia", "Anthozoa"),
+        ("Aonyx cinereus", "Animalia", "Mammalia"),
+        ("Taxus", "Plantae", ""),
+    ] {
+        let t = lex.taxon(taxon).unwrap_or_else(|| panic!("{taxon}"));
+        assert_eq!((t.kingdom, t.class), (kingdom, class), "{taxon}");
+    }
+    for t in [
+        "ivory crucifix, pre-1947, with certificate",
+        "Crucifix ivoire antérieur à 1947, certificat",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(
+            a.has_reason("REVIEW_LEGALITY_CLAIM"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+}

@@ -162,6 +162,62 @@ impl Strings {
     }
 }
 
+/// Gives a taxon that only term rows name (the family Elephantidae, which the Checklist lists
+/// by its species; a genus listed after the export) the kingdom, phylum, class, order, family
+/// and genus the taxa rows give the group it heads: the first row of that family, genus, order
+/// or class, or for a species the first row of its genus. Rules read the kingdom and class
+/// ("a listed animal beside a legality claim"); without them ivory would be neither animal nor
+/// plant. A taxon no row places stays as it was. One pass over the rows, then one look-up each.
+fn inherit_ranks(taxa: &mut BTreeMap<String, TaxonRow>) {
+    let mut heads: HashMap<(&'static str, String), TaxonRow> = HashMap::new();
+    for t in taxa.values().filter(|t| !t.kingdom.is_empty()) {
+        for (rank, name) in [
+            ("CLASS", &t.class),
+            ("ORDER", &t.order),
+            ("FAMILY", &t.family),
+            ("GENUS", &t.genus),
+        ] {
+            if !name.is_empty() {
+                heads
+                    .entry((rank, name.clone()))
+                    .or_insert_with(|| t.clone());
+            }
+        }
+    }
+    for t in taxa.values_mut().filter(|t| t.kingdom.is_empty()) {
+        let (rank, head) = match t.rank.as_str() {
+            "CLASS" | "ORDER" | "FAMILY" | "GENUS" => (t.rank.as_str(), t.taxon.clone()),
+            "SPECIES" | "SUBSPECIES" | "VARIETY" => (
+                "GENUS",
+                t.taxon.split(' ').next().unwrap_or_default().to_string(),
+            ),
+            _ => continue,
+        };
+        let rank: &'static str = match rank {
+            "CLASS" => "CLASS",
+            "ORDER" => "ORDER",
+            "FAMILY" => "FAMILY",
+            _ => "GENUS",
+        };
+        let Some(h) = heads.get(&(rank, head)) else {
+            continue;
+        };
+        t.kingdom = h.kingdom.clone();
+        t.phylum = h.phylum.clone();
+        t.class = h.class.clone();
+        // the ranks above the taxon's own, and its own name at its rank
+        if rank != "CLASS" {
+            t.order = h.order.clone();
+        }
+        if matches!(rank, "FAMILY" | "GENUS") {
+            t.family = h.family.clone();
+        }
+        if rank == "GENUS" {
+            t.genus = h.genus.clone();
+        }
+    }
+}
+
 struct PendingEntry {
     key: String,
     term: String,
@@ -221,6 +277,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             }
         }
     }
+    inherit_ranks(&mut taxa);
 
     let mut strings = Strings::default();
     let mut stats = Stats::default();
