@@ -1293,9 +1293,12 @@ impl Classifier {
                     ),
                 )
             };
+            // (a seller who says it has no papers makes no claim that stands: "captive bred, no
+            // papers")
             let (verdict, rule, rule_text) = if verdict == Verdict::Block
                 && p.rules.permit_caps_at_review
                 && !deliberate
+                && !undocumented
                 && permit_w.max(own_claim()) >= p.rules.permit_cap_min_weight
             {
                 (
@@ -1307,23 +1310,40 @@ impl Classifier {
                 (verdict, rule, rule_text)
             };
             // a group's name ("big cat", "bird of prey", "shark fin") in a listing whose seller
-            // says the species is not known: which species it is, a person must tell
+            // says the species is not known, or whose preserved specimen it offers when the
+            // group holds unlisted species too ("stuffed big cat head mount", a Tierpräparat of a
+            // Großkatze): which species it is, a person must tell
+            let group = sp.taxon_listing().filter(|(rank, _)| {
+                !matches!(*rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
+            });
+            let unknown = !phrases().unknown_species.is_empty();
+            let group_specimen = specimen.is_some()
+                && is_name
+                && group.is_some_and(|(_, appendix)| appendix.split('/').any(|a| a == "NC"));
             let (verdict, rule, rule_text) = if verdict == Verdict::Block
                 && !deliberate
                 && !undocumented
-                && sp.taxon_listing().is_some_and(|(rank, _)| {
-                    !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
-                })
-                && !phrases().unknown_species.is_empty()
+                && group.is_some()
+                && (unknown || group_specimen)
             {
+                let why = if unknown {
+                    format!(
+                        "the seller says the species is not known ({})",
+                        quoted(&phrases().unknown_species)
+                    )
+                } else {
+                    format!(
+                        "it is offered as a preserved specimen ({})",
+                        quote(&scored[specimen.unwrap_or(i)])
+                    )
+                };
                 (
                     Verdict::Review,
                     "RULE_UNKNOWN_SPECIES_CAPS_REVIEW",
                     format!(
-                        "{rule_text}; but {} names a group and the seller says the species is \
-                         not known ({}), so a person should identify it",
+                        "{rule_text}; but {} names a group and {why}, so a person should \
+                         identify the species",
                         quote(s),
-                        quoted(&phrases().unknown_species)
                     ),
                 )
             } else {

@@ -799,7 +799,13 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
             continue;
         }
         exact.insert(k.to_vec());
+        // (a word of the dictionaries read as a key's plural: not with a bare "-s" after a
+        // key that ends in "s", which takes "-es": "loss" is no plural of "Los", a lynx; a
+        // word no dictionary holds, "cactuss", may still be read so by `scan::plural_lookup`)
         for end in [&b"s"[..], b"es"] {
+            if end == b"s" && k.ends_with(b"s") {
+                continue;
+            }
             plurals.insert([k, end].concat());
             if names {
                 naming.insert([k, end].concat());
