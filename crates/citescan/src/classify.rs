@@ -190,6 +190,10 @@ struct Inner {
     no_prefilter: bool,
     /// What the clean-text screen needs of the lexicon's keys.
     screen: scan::ScreenTables,
+    /// The policy's specimen terms as written (ASCII letters in either case), for the clean
+    /// listings the screen passes: a preserved animal whose species the seller does not know
+    /// names no taxon, yet goes to review (`unnamed_specimen`).
+    specimen_ac: Option<AhoCorasick>,
 }
 
 /// Classifies listings. Immutable, `Send + Sync`, cheap to clone (an `Arc`): build one and
@@ -323,6 +327,16 @@ impl ClassifierBuilder {
             &policy.rules.cultivated_terms,
         ])?;
         let screen = scan::ScreenTables::new(&lexicon, &policy);
+        let specimen_ac = if policy.rules.specimen_terms.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&policy.rules.specimen_terms)
+                    .map_err(|e| Error::new(ErrorKind::Policy, format!("specimen terms: {e}")))?,
+            )
+        };
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -338,6 +352,7 @@ impl ClassifierBuilder {
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
                 screen,
+                specimen_ac,
             }),
         })
     }
@@ -480,9 +495,15 @@ impl Classifier {
         // most listings: plain text in which nothing can name a taxon is allowed at once, as
         // the weighing below would allow it (no platform terms to look for, and only when the
         // prefilters are on, so that tests can compare the two paths)
+        // (a listing naming a preserved animal goes on: `unnamed_specimen`)
         if opts.prefilter
             && self.inner.platform.ac.is_none()
             && scan::screen_fields(lex, &norm, &self.inner.screen, fields)
+            && !self
+                .inner
+                .specimen_ac
+                .as_ref()
+                .is_some_and(|ac| fields.iter().any(|(_, t)| ac.is_match(*t)))
         {
             return self.decide(id, fields, Vec::new(), 0);
         }
@@ -640,6 +661,20 @@ impl Classifier {
             .iter()
             .any(|s| s.species.is_some() || s.platform.is_some())
         {
+            if let Some((matches, reasons)) = self.unnamed_specimen(fields, &scored) {
+                return Assessment {
+                    id,
+                    verdict: Verdict::Review,
+                    score: self.inner.policy.thresholds.review,
+                    taxa: Vec::new(),
+                    matches,
+                    reasons,
+                    lexicon: LexiconRef {
+                        version: self.inner.lexicon.version().to_string(),
+                        hash: self.inner.lexicon.hash(),
+                    },
+                };
+            }
             return Assessment {
                 id,
                 verdict: Verdict::Allow,
@@ -1706,6 +1741,58 @@ impl Classifier {
                 hash: lex.hash(),
             },
         }
+    }
+
+    /// A listing that names no taxon but offers a whole preserved animal ("taxidermy",
+    /// "Tierpräparat", 박제) and says the species is not known (`rules.unknown_species_terms`):
+    /// which species it is, a person must tell (REVIEW_SPECIMEN_UNNAMED). Not beside an
+    /// imitation ("stuffed animal", "faux taxidermy"). Its evidence and reasons, or `None`.
+    fn unnamed_specimen(
+        &self,
+        fields: &[(&str, &str)],
+        scored: &[Scored<'_>],
+    ) -> Option<(Vec<Match>, Vec<Reason>)> {
+        let lex = &self.inner.lexicon;
+        let ids = &self.inner.specimen_ids;
+        let has = |s: &Scored<'_>, k: Kind| s.kinds & bit(k) != 0;
+        // (not English "stuffed" alone, a cook's word first: "stuffed peppers, unknown type of
+        // cheese"; beside a group's name it still counts, `RULE_UNKNOWN_SPECIES_CAPS_REVIEW`)
+        let specimen = scored.iter().find(|s| {
+            has(s, Kind::Form)
+                && lex.entries_of(s.hit.value).any(|e| {
+                    e.kind() == Kind::Form
+                        && ids.binary_search(&e.id()).is_ok()
+                        && !e.term().eq_ignore_ascii_case("stuffed")
+                })
+        })?;
+        if scored.iter().any(|s| has(s, Kind::Imitation)) {
+            return None;
+        }
+        let found = self.inner.phrases.found(fields);
+        let phrase = found.unknown_species.first()?;
+        let p = &self.inner.policy;
+        let m = self.to_match(fields, specimen);
+        let reasons = vec![
+            Reason {
+                code: "REVIEW_SPECIMEN_UNNAMED".into(),
+                detail: format!(
+                    "'{}' ({} bytes {}-{}) offers a preserved animal and the seller says the \
+                     species is not known ('{phrase}'); a person should identify it",
+                    m.text, m.field, m.start, m.end
+                ),
+            },
+            Reason {
+                code: "RULE_SPECIMEN_REVIEW".into(),
+                detail: format!(
+                    "automated detection by citescan with lexicon {} ({}) and policy {}: a \
+                     preserved animal of a species not known goes to review -> review",
+                    lex.version(),
+                    lex.hash(),
+                    p.name
+                ),
+            },
+        ];
+        Some((vec![m], reasons))
     }
 
     fn to_match(&self, fields: &[(&str, &str)], s: &Scored<'_>) -> Match {

@@ -2707,3 +2707,28 @@ fn taxa_only_term_rows_name_inherit_their_ranks() {
         );
     }
 }
+
+#[test]
+fn a_preserved_animal_of_unknown_species_goes_to_review() {
+    // taxidermy whose seller does not know the species names no taxon, yet a person must
+    // identify it; an unlisted animal named, a toy or a faux mount stay allowed
+    let c = classifier();
+    for t in [
+        "Old taxidermy head mount, species unknown, from a house clearance",
+        "박제 매 오래된 것 | 오래된 매 박제, 종류는 모름.",
+        "Tierpräparat, alt, Art unbekannt",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(a.has_reason("REVIEW_SPECIMEN_UNNAMED"), "{t}");
+        assert_eq!(a.matches.len(), 1, "{t}");
+    }
+    for t in [
+        "Taxidermy pheasant in glass dome",
+        "Stuffed animal toy, species unknown lol",
+        "faux taxidermy deer head, unknown species",
+        "Stuffed peppers, unknown type of cheese",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
