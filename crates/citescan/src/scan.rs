@@ -750,7 +750,9 @@ fn screen_text(
                 return false;
             }
             if let Some(hp) = pair.take() {
-                if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word)) {
+                if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word))
+                    && pair_starts_key(fst, &b[prev_start..prev_end], word)
+                {
                     return false;
                 }
             }
@@ -886,6 +888,21 @@ fn split_may_join(lex: &Lexicon, prev: &[u8], word: &[u8]) -> bool {
     joined[len..len + word.len()].copy_from_slice(word);
     let joined = &joined[..len + word.len()];
     key_has_prefix(lex.keys_fst(), joined) || plural_lookup(lex, joined).is_some()
+}
+
+/// Whether some key starts with the word before, `prev` (as in the text), and `word` after one
+/// space, as the normalised view joins them: the screen's exact answer where the prefilter
+/// (a Bloom filter) says a pair may start a key. A Bloom filter answers yes for some pairs no
+/// key starts with, and a phrase of a listing template it is wrong about ("size S. Still under
+/// warranty") sent every listing that held it down the full path, which walks the same FST
+/// from the first word and finds nothing more.
+#[inline(never)]
+fn pair_starts_key<D: AsRef<[u8]>>(fst: &Fst<D>, prev: &[u8], word: &[u8]) -> bool {
+    let (lower, len) = lower_word(prev);
+    walk_from(fst, fst.root(), &lower[..len])
+        .and_then(|node| walk_from(fst, node, b" "))
+        .and_then(|node| walk_from(fst, node, word))
+        .is_some()
 }
 
 /// A word with digits as the screen reads it: as in the text (`w`) and lower-cased (`word`),
