@@ -378,16 +378,13 @@ impl ScreenTables {
         }
     }
 
-    /// `key_names_taxon` for a lower-cased word of ASCII letters and digits, from a table for a
-    /// word of one or two.
-    fn key_names_taxon(&self, lex: &Lexicon, word: &[u8]) -> bool {
-        if word.len() <= 2 {
-            self.short_naming
-                .get(short_index(word))
-                .copied()
-                .unwrap_or_else(|| key_names_taxon(lex, word))
+    /// `naming_key` for a lower-cased word of ASCII letters and digits; a word of one or two
+    /// that the table says names nothing is not looked up.
+    fn naming_key(&self, lex: &Lexicon, word: &[u8]) -> Option<fst::raw::Output> {
+        if word.len() <= 2 && self.short_naming.get(short_index(word)) == Some(&false) {
+            None
         } else {
-            key_names_taxon(lex, word)
+            naming_key(lex, word)
         }
     }
 
@@ -763,10 +760,12 @@ fn screen_text(
                 Some(bits) if bits & WORD_NO_PLURAL != 0 => {
                     // a word that names a taxon alone: only a faint everyday code word ("white")
                     // passes, and then only when nothing in the listing can lift it (below)
-                    if lex.may_start_key(h)
-                        && tables.key_names_taxon(lex, word)
-                        && !faint.note(h, tables.faint.key_weight(lex, fst.get(word)))
-                    {
+                    // (one FST look-up answers both: does it name a taxon, and how)
+                    let naming = lex
+                        .may_start_key(h)
+                        .then(|| tables.naming_key(lex, word))
+                        .flatten();
+                    if naming.is_some() && !faint.note(h, tables.faint.key_weight(lex, naming)) {
                         return false;
                     }
                     pair = Some(h);
@@ -872,9 +871,14 @@ fn short_index(word: &[u8]) -> usize {
 
 /// Whether a key of the FST that names a taxon is the word itself.
 fn key_names_taxon(lex: &Lexicon, word: &[u8]) -> bool {
+    naming_key(lex, word).is_some()
+}
+
+/// The FST value of the key that is the word itself, when an entry of it names a taxon.
+fn naming_key(lex: &Lexicon, word: &[u8]) -> Option<fst::raw::Output> {
     lex.keys_fst()
         .get(word)
-        .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
+        .filter(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
 }
 
 /// The screen's test of a word split by one separator from the word before, `prev` (as in the
@@ -2353,15 +2357,17 @@ mod screen_table_tests {
         for &x in &alnum {
             for word in std::iter::once(vec![x]).chain(alnum.iter().map(|&y| vec![x, y])) {
                 let expect = key_names_taxon(&lex, &word);
-                assert_eq!(tables.key_names_taxon(&lex, &word), expect, "{word:?}");
+                let got = tables.naming_key(&lex, &word);
+                assert_eq!(got.is_some(), expect, "{word:?}");
+                assert_eq!(got, naming_key(&lex, &word), "{word:?}");
                 naming += usize::from(expect);
             }
         }
         // words of more letters, and bytes outside the table, are looked up
         for word in [&b"no"[..], b"ivory", b"n-", b"\xc3\xa9"] {
             assert_eq!(
-                tables.key_names_taxon(&lex, word),
-                key_names_taxon(&lex, word),
+                tables.naming_key(&lex, word),
+                naming_key(&lex, word),
                 "{word:?}"
             );
         }
