@@ -658,6 +658,9 @@ fn screen_text(
     // phrases that start with a word of no dictionary and go on with the words after it (up
     // to two): `fuzzy_phrase_from` may read them as a misspelt phrase
     let mut from = MisspeltFrom::default();
+    // the word before is a faint code word the screen passed: the scanner reads the word
+    // after it as a name's next word (`phrase_after_faint`)
+    let mut after_faint = false;
     let fst = lex.keys_fst();
     let words = lex.word_table();
     // keys that a glued word before goes on into with a space: the next token must not
@@ -706,6 +709,11 @@ fn screen_text(
             if len >= 2 && buf[0] >= b'a' && buf[1] >= b'a' && buf[0] != buf[1] {
                 run.reset();
             } else if run.word(w) {
+                return false;
+            }
+            if std::mem::take(&mut after_faint)
+                && phrase_after_faint(lex, norm, b, (prev_start, prev_end), (s, i), before)
+            {
                 return false;
             }
             // a key open from the glued word before goes on with this one
@@ -768,6 +776,7 @@ fn screen_text(
                     if naming.is_some() && !faint.note(h, tables.faint.key_weight(lex, naming)) {
                         return false;
                     }
+                    after_faint = naming.is_some();
                     pair = Some(h);
                 }
                 Some(_) => return false,
@@ -816,6 +825,7 @@ fn screen_text(
                 prev_may_split = false;
                 before = [before[1], 0];
                 from.clear();
+                after_faint = false;
                 i += ch.len_utf8();
                 continue;
             }
@@ -892,6 +902,56 @@ fn split_may_join(lex: &Lexicon, prev: &[u8], word: &[u8]) -> bool {
     joined[len..len + word.len()].copy_from_slice(word);
     let joined = &joined[..len + word.len()];
     key_has_prefix(lex.keys_fst(), joined) || plural_lookup(lex, joined).is_some()
+}
+
+/// Whether the scanner may read the word at `text[word.0..word.1]`, right after a faint code
+/// word at `text[faint.0..faint.1]`, as the misspelt word of a phrase of the fuzzy FST
+/// (`fuzzy_phrase`): right after a name it reads even a word of the dictionaries so ("black
+/// corral" for "black coral", "white tigar" for "white tiger", "red sander wood"). `before`
+/// holds the FNV-1a hashes of the two tokens before the word (0 for a number or a sign): a
+/// phrase that starts with the word before the faint one declines at once (the prefilter
+/// knows the first words of such phrases); one that starts with the faint word and the word's
+/// first letter (an exact walk of the fuzzy FST) is read as the scanner reads it, on these
+/// words and the next one, normalised.
+#[inline(never)]
+fn phrase_after_faint(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    text: &[u8],
+    faint: (usize, usize),
+    word: (usize, usize),
+    before: [u64; 2],
+) -> bool {
+    use crate::lexicon::format::fnv1a64_from;
+    let starts_phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
+    if starts_phrase(before[0]) {
+        return true;
+    }
+    if !starts_phrase(before[1]) {
+        return false;
+    }
+    let fst = lex.fuzzy_fst();
+    let (lower, len) = lower_word(&text[faint.0..faint.1]);
+    let first = [b' ', text[word.0].to_ascii_lowercase()];
+    if walk_from(fst, fst.root(), &lower[..len])
+        .and_then(|node| walk_from(fst, node, &first))
+        .is_none()
+    {
+        return false;
+    }
+    // the faint word, this word and the next, as the full path reads them
+    let next = text[word.1..]
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .map_or(text.len(), |p| ascii_alnum_end(text, word.1 + p));
+    let Some(n) = std::str::from_utf8(&text[faint.0..next])
+        .ok()
+        .and_then(|t| norm.ascii_fast_path(t))
+    else {
+        return true;
+    };
+    n.tokens.len() < 2
+        || fuzzy_phrase(lex, n.text.as_bytes(), &n.tokens, 1, &|_| true, true, true).is_some()
 }
 
 /// Whether some key starts with the word before, `prev` (as in the text), and `word` after one

@@ -2396,6 +2396,20 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
             assert_eq!(with.classify(&t), without.classify(&t), "{t:?}");
         }
     }
+    // right after a faint code word, the scanner reads a word of the dictionaries as the
+    // misspelt word of a phrase the code word starts ("black corral", "white tigar"): the
+    // screen sends such a listing down the full path
+    for t in [
+        "black corral bracelet for sale",
+        "black cavar 50g tin, DM",
+        "white tigar skin rug",
+        "red sander wood logs",
+        "white rhine horn",
+    ] {
+        assert!(!screen(t), "{t:?}");
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+        assert_ne!(with.classify(t).verdict, Verdict::Allow, "{t:?}");
+    }
     // the fields of a listing are weighed together: a claim or a second code word in another
     // field counts as much as in the same one
     for (title, description) in [
