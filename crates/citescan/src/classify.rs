@@ -2565,7 +2565,7 @@ fn glued_unit_ends(rest: &str, k: usize) -> bool {
 
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not
 /// recorded), to tell whether two terms point to the same animal.
-fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
+pub(crate) fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
     if !t.family.is_empty() {
         t.family
     } else if t.rank == "FAMILY" || t.genus.is_empty() {

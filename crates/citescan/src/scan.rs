@@ -417,31 +417,43 @@ pub(crate) struct FaintCodes {
     faint_code_weight: f32,
 }
 
-/// The faint everyday code words a listing holds: how many distinct keys, and the strongest
-/// weight.
+/// The faint everyday code words a listing holds: how many distinct keys (up to two, by their
+/// FST values), and the strongest weight.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FaintSeen {
     count: u8,
-    first: u64,
+    keys: [u64; 2],
     weight: f32,
 }
 
 impl FaintSeen {
-    /// Records a faint code word (its key's hash and weight); false when it is not one, or
-    /// when a third distinct key would need weighing.
-    fn note(&mut self, h: u64, weight: Option<f32>) -> bool {
+    /// Records a faint code word (its key's FST value and weight); false when it is not one,
+    /// or when a third distinct key would need weighing.
+    fn note(&mut self, v: u64, weight: Option<f32>) -> bool {
         let Some(w) = weight else { return false };
-        if self.count == 0 {
-            self.first = h;
-            self.count = 1;
-        } else if h != self.first {
-            if self.count >= 2 {
+        let count = usize::from(self.count);
+        if !self.keys[..count].contains(&v) {
+            if count == self.keys.len() {
                 return false;
             }
-            self.count = 2;
+            self.keys[count] = v;
+            self.count += 1;
         }
         self.weight = self.weight.max(w);
         true
+    }
+
+    /// Whether two of the keys may corroborate each other as the classifier reads them
+    /// (`classify::corroborating`: two terms that point to one family): some code word of one
+    /// and some code word of the other do.
+    fn may_corroborate(&self, lex: &Lexicon) -> bool {
+        let families = |v: u64| {
+            lex.entries_of(v)
+                .filter(|e| e.kind() == Kind::Code)
+                .filter_map(|e| e.taxon())
+                .map(|t| crate::classify::family_of(&t))
+        };
+        self.count > 1 && families(self.keys[0]).any(|a| families(self.keys[1]).any(|b| a == b))
     }
 }
 
@@ -491,10 +503,12 @@ impl FaintCodes {
     /// Whether a listing of plain ASCII `fields`, whose only terms that may name a taxon
     /// are the faint code words `seen`, is certainly allowed: their highest score stays under
     /// the review threshold, and no permit, imitation or negation key stands in any field.
+    /// Two such words add the corroboration boost only when they may point to one family
+    /// ("white" is a code word for ivory, "black" for rhino horn: they corroborate nothing).
     fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
         let ev = self.appendix_max * seen.weight;
         let factor = (ev / 0.5).min(1.0);
-        let corroborated = if seen.count > 1 {
+        let corroborated = if seen.may_corroborate(lex) {
             self.corroboration
         } else {
             0.0
@@ -773,8 +787,10 @@ fn screen_text(
                         .may_start_key(h)
                         .then(|| tables.naming_key(lex, word))
                         .flatten();
-                    if naming.is_some() && !faint.note(h, tables.faint.key_weight(lex, naming)) {
-                        return false;
+                    if let Some(v) = naming {
+                        if !faint.note(v.value(), tables.faint.key_weight(lex, naming)) {
+                            return false;
+                        }
                     }
                     after_faint = naming.is_some();
                     pair = Some(h);

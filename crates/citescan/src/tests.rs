@@ -2363,14 +2363,16 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
         assert!(screen(t), "{t:?}");
     }
     for t in [
-        // a permit claim, a denied code word, an imitation claim, two code words for one animal
+        // a permit claim, a denied code word, an imitation claim
         "white carving antique pre-1947 for sale",
         "not white, real bone",
         "white faux carving, heavy",
-        "white and black carving for sale",
     ] {
         assert!(!screen(t), "{t:?}");
     }
+    // two code words for different animals ("white": ivory, "black": rhino horn) corroborate
+    // nothing, and pass
+    assert!(screen("white and black carving for sale"));
     // whatever the screen does, the verdicts and evidence are those of the full path
     let with = classifier();
     let without = Classifier::builder().without_prefilter().build().unwrap();
@@ -2395,6 +2397,12 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
             let t = a.replace("{}", w);
             assert_eq!(with.classify(&t), without.classify(&t), "{t:?}");
         }
+    }
+    for t in [
+        "white and black carving for sale",
+        "black and red carving, heavy, for sale",
+    ] {
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
     }
     // right after a faint code word, the scanner reads a word of the dictionaries as the
     // misspelt word of a phrase the code word starts ("black corral", "white tigar"): the
