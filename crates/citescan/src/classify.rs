@@ -2752,7 +2752,7 @@ fn glued_unit_ends(rest: &str, k: usize) -> bool {
 
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not
 /// recorded), to tell whether two terms point to the same animal.
-fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
+pub(crate) fn family_of<'a>(t: &crate::lexicon::Taxon<'a>) -> &'a str {
     if !t.family.is_empty() {
         t.family
     } else if t.rank == "FAMILY" || t.genus.is_empty() {
@@ -2845,10 +2845,11 @@ impl PhraseSet {
             return out;
         };
         for (_, text) in fields {
-            // ASCII text is matched as it is (the automaton ignores ASCII case); other text
-            // is lower-cased first
+            // ASCII text is matched as it is (the automaton ignores ASCII case), and so is text
+            // whose other characters have no case ("£", "€", "¥": lower-casing it would change
+            // only ASCII letters, at the same offsets); other text is lower-cased first
             let lowered;
-            let text: &str = if text.is_ascii() {
+            let text: &str = if text.is_ascii() || lowercase_changes_only_ascii(text) {
                 text
             } else {
                 lowered = text.to_lowercase();
@@ -2878,6 +2879,25 @@ impl PhraseSet {
         }
         out
     }
+}
+
+/// Whether `str::to_lowercase` leaves every character of `text` but ASCII letters as it is
+/// (each other character lower-cases to itself alone), so that a search that ignores ASCII case
+/// finds in `text` what it finds in its lower-cased copy, at the same offsets.
+fn lowercase_changes_only_ascii(text: &str) -> bool {
+    // (the ASCII bytes are skipped without decoding: listings are mostly ASCII)
+    let mut rest = text;
+    while let Some(p) = rest.bytes().position(|b| !b.is_ascii()) {
+        let Some(c) = rest[p..].chars().next() else {
+            return true;
+        };
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(c) || lower.next().is_some() {
+            return false;
+        }
+        rest = &rest[p + c.len_utf8()..];
+    }
+    true
 }
 
 /// Whether `text[start..end]` stands as whole words: where its first or last character is a

@@ -378,16 +378,13 @@ impl ScreenTables {
         }
     }
 
-    /// `key_names_taxon` for a lower-cased word of ASCII letters and digits, from a table for a
-    /// word of one or two.
-    fn key_names_taxon(&self, lex: &Lexicon, word: &[u8]) -> bool {
-        if word.len() <= 2 {
-            self.short_naming
-                .get(short_index(word))
-                .copied()
-                .unwrap_or_else(|| key_names_taxon(lex, word))
+    /// `naming_key` for a lower-cased word of ASCII letters and digits; a word of one or two
+    /// that the table says names nothing is not looked up.
+    fn naming_key(&self, lex: &Lexicon, word: &[u8]) -> Option<fst::raw::Output> {
+        if word.len() <= 2 && self.short_naming.get(short_index(word)) == Some(&false) {
+            None
         } else {
-            key_names_taxon(lex, word)
+            naming_key(lex, word)
         }
     }
 
@@ -420,31 +417,43 @@ pub(crate) struct FaintCodes {
     faint_code_weight: f32,
 }
 
-/// The faint everyday code words a listing holds: how many distinct keys, and the strongest
-/// weight.
+/// The faint everyday code words a listing holds: how many distinct keys (up to two, by their
+/// FST values), and the strongest weight.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FaintSeen {
     count: u8,
-    first: u64,
+    keys: [u64; 2],
     weight: f32,
 }
 
 impl FaintSeen {
-    /// Records a faint code word (its key's hash and weight); false when it is not one, or
-    /// when a third distinct key would need weighing.
-    fn note(&mut self, h: u64, weight: Option<f32>) -> bool {
+    /// Records a faint code word (its key's FST value and weight); false when it is not one,
+    /// or when a third distinct key would need weighing.
+    fn note(&mut self, v: u64, weight: Option<f32>) -> bool {
         let Some(w) = weight else { return false };
-        if self.count == 0 {
-            self.first = h;
-            self.count = 1;
-        } else if h != self.first {
-            if self.count >= 2 {
+        let count = usize::from(self.count);
+        if !self.keys[..count].contains(&v) {
+            if count == self.keys.len() {
                 return false;
             }
-            self.count = 2;
+            self.keys[count] = v;
+            self.count += 1;
         }
         self.weight = self.weight.max(w);
         true
+    }
+
+    /// Whether two of the keys may corroborate each other as the classifier reads them
+    /// (`classify::corroborating`: two terms that point to one family): some code word of one
+    /// and some code word of the other do.
+    fn may_corroborate(&self, lex: &Lexicon) -> bool {
+        let families = |v: u64| {
+            lex.entries_of(v)
+                .filter(|e| e.kind() == Kind::Code)
+                .filter_map(|e| e.taxon())
+                .map(|t| crate::classify::family_of(&t))
+        };
+        self.count > 1 && families(self.keys[0]).any(|a| families(self.keys[1]).any(|b| a == b))
     }
 }
 
@@ -494,10 +503,12 @@ impl FaintCodes {
     /// Whether a listing of plain ASCII `fields`, whose only terms that may name a taxon
     /// are the faint code words `seen`, is certainly allowed: their highest score stays under
     /// the review threshold, and no permit, imitation or negation key stands in any field.
+    /// Two such words add the corroboration boost only when they may point to one family
+    /// ("white" is a code word for ivory, "black" for rhino horn: they corroborate nothing).
     fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
         let ev = self.appendix_max * seen.weight;
         let factor = (ev / 0.5).min(1.0);
-        let corroborated = if seen.count > 1 {
+        let corroborated = if seen.may_corroborate(lex) {
             self.corroboration
         } else {
             0.0
@@ -661,6 +672,9 @@ fn screen_text(
     // phrases that start with a word of no dictionary and go on with the words after it (up
     // to two): `fuzzy_phrase_from` may read them as a misspelt phrase
     let mut from = MisspeltFrom::default();
+    // the word before is a faint code word the screen passed: the scanner reads the word
+    // after it as a name's next word (`phrase_after_faint`)
+    let mut after_faint = false;
     let fst = lex.keys_fst();
     let words = lex.word_table();
     // keys that a glued word before goes on into with a space: the next token must not
@@ -711,6 +725,11 @@ fn screen_text(
             } else if run.word(w) {
                 return false;
             }
+            if std::mem::take(&mut after_faint)
+                && phrase_after_faint(lex, norm, b, (prev_start, prev_end), (s, i), before)
+            {
+                return false;
+            }
             // a key open from the glued word before goes on with this one
             if !open.is_empty()
                 && open
@@ -750,7 +769,9 @@ fn screen_text(
                 return false;
             }
             if let Some(hp) = pair.take() {
-                if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word)) {
+                if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word))
+                    && pair_starts_key(fst, &b[prev_start..prev_end], word)
+                {
                     return false;
                 }
             }
@@ -761,12 +782,17 @@ fn screen_text(
                 Some(bits) if bits & WORD_NO_PLURAL != 0 => {
                     // a word that names a taxon alone: only a faint everyday code word ("white")
                     // passes, and then only when nothing in the listing can lift it (below)
-                    if lex.may_start_key(h)
-                        && tables.key_names_taxon(lex, word)
-                        && !faint.note(h, tables.faint.key_weight(lex, fst.get(word)))
-                    {
-                        return false;
+                    // (one FST look-up answers both: does it name a taxon, and how)
+                    let naming = lex
+                        .may_start_key(h)
+                        .then(|| tables.naming_key(lex, word))
+                        .flatten();
+                    if let Some(v) = naming {
+                        if !faint.note(v.value(), tables.faint.key_weight(lex, naming)) {
+                            return false;
+                        }
                     }
+                    after_faint = naming.is_some();
                     pair = Some(h);
                 }
                 Some(_) => return false,
@@ -815,6 +841,7 @@ fn screen_text(
                 prev_may_split = false;
                 before = [before[1], 0];
                 from.clear();
+                after_faint = false;
                 i += ch.len_utf8();
                 continue;
             }
@@ -870,9 +897,14 @@ fn short_index(word: &[u8]) -> usize {
 
 /// Whether a key of the FST that names a taxon is the word itself.
 fn key_names_taxon(lex: &Lexicon, word: &[u8]) -> bool {
+    naming_key(lex, word).is_some()
+}
+
+/// The FST value of the key that is the word itself, when an entry of it names a taxon.
+fn naming_key(lex: &Lexicon, word: &[u8]) -> Option<fst::raw::Output> {
     lex.keys_fst()
         .get(word)
-        .is_some_and(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
+        .filter(|v| lex.entries_of(v.value()).any(|e| e.kind().names_taxon()))
 }
 
 /// The screen's test of a word split by one separator from the word before, `prev` (as in the
@@ -886,6 +918,71 @@ fn split_may_join(lex: &Lexicon, prev: &[u8], word: &[u8]) -> bool {
     joined[len..len + word.len()].copy_from_slice(word);
     let joined = &joined[..len + word.len()];
     key_has_prefix(lex.keys_fst(), joined) || plural_lookup(lex, joined).is_some()
+}
+
+/// Whether the scanner may read the word at `text[word.0..word.1]`, right after a faint code
+/// word at `text[faint.0..faint.1]`, as the misspelt word of a phrase of the fuzzy FST
+/// (`fuzzy_phrase`): right after a name it reads even a word of the dictionaries so ("black
+/// corral" for "black coral", "white tigar" for "white tiger", "red sander wood"). `before`
+/// holds the FNV-1a hashes of the two tokens before the word (0 for a number or a sign): a
+/// phrase that starts with the word before the faint one declines at once (the prefilter
+/// knows the first words of such phrases); one that starts with the faint word and the word's
+/// first letter (an exact walk of the fuzzy FST) is read as the scanner reads it, on these
+/// words and the next one, normalised.
+#[inline(never)]
+fn phrase_after_faint(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    text: &[u8],
+    faint: (usize, usize),
+    word: (usize, usize),
+    before: [u64; 2],
+) -> bool {
+    use crate::lexicon::format::fnv1a64_from;
+    let starts_phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
+    if starts_phrase(before[0]) {
+        return true;
+    }
+    if !starts_phrase(before[1]) {
+        return false;
+    }
+    let fst = lex.fuzzy_fst();
+    let (lower, len) = lower_word(&text[faint.0..faint.1]);
+    let first = [b' ', text[word.0].to_ascii_lowercase()];
+    if walk_from(fst, fst.root(), &lower[..len])
+        .and_then(|node| walk_from(fst, node, &first))
+        .is_none()
+    {
+        return false;
+    }
+    // the faint word, this word and the next, as the full path reads them
+    let next = text[word.1..]
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .map_or(text.len(), |p| ascii_alnum_end(text, word.1 + p));
+    let Some(n) = std::str::from_utf8(&text[faint.0..next])
+        .ok()
+        .and_then(|t| norm.ascii_fast_path(t))
+    else {
+        return true;
+    };
+    n.tokens.len() < 2
+        || fuzzy_phrase(lex, n.text.as_bytes(), &n.tokens, 1, &|_| true, true, true).is_some()
+}
+
+/// Whether some key starts with the word before, `prev` (as in the text), and `word` after one
+/// space, as the normalised view joins them: the screen's exact answer where the prefilter
+/// (a Bloom filter) says a pair may start a key. A Bloom filter answers yes for some pairs no
+/// key starts with, and a phrase of a listing template it is wrong about ("size S. Still under
+/// warranty") sent every listing that held it down the full path, which walks the same FST
+/// from the first word and finds nothing more.
+#[inline(never)]
+fn pair_starts_key<D: AsRef<[u8]>>(fst: &Fst<D>, prev: &[u8], word: &[u8]) -> bool {
+    let (lower, len) = lower_word(prev);
+    walk_from(fst, fst.root(), &lower[..len])
+        .and_then(|node| walk_from(fst, node, b" "))
+        .and_then(|node| walk_from(fst, node, word))
+        .is_some()
 }
 
 /// A word with digits as the screen reads it: as in the text (`w`) and lower-cased (`word`),
@@ -2336,15 +2433,17 @@ mod screen_table_tests {
         for &x in &alnum {
             for word in std::iter::once(vec![x]).chain(alnum.iter().map(|&y| vec![x, y])) {
                 let expect = key_names_taxon(&lex, &word);
-                assert_eq!(tables.key_names_taxon(&lex, &word), expect, "{word:?}");
+                let got = tables.naming_key(&lex, &word);
+                assert_eq!(got.is_some(), expect, "{word:?}");
+                assert_eq!(got, naming_key(&lex, &word), "{word:?}");
                 naming += usize::from(expect);
             }
         }
         // words of more letters, and bytes outside the table, are looked up
         for word in [&b"no"[..], b"ivory", b"n-", b"\xc3\xa9"] {
             assert_eq!(
-                tables.key_names_taxon(&lex, word),
-                key_names_taxon(&lex, word),
+                tables.naming_key(&lex, word),
+                naming_key(&lex, word),
                 "{word:?}"
             );
         }

@@ -1301,6 +1301,8 @@ fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
         // words would send every listing down the full path
         "Message me if you have any questions. For those who want more photos, you know where to find me.",
         "Bought last year, now half price. Perfect gift for birthdays or Christmas.",
+        // pairs the prefilter takes for the start of a key, which the key FST rules out
+        "Dumbbells, size S. Still under warranty. Size L. Assembly instructions included.",
         "",
     ] {
         assert!(screen(clean), "{clean:?}");
@@ -2365,14 +2367,16 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
         assert!(screen(t), "{t:?}");
     }
     for t in [
-        // a permit claim, a denied code word, an imitation claim, two code words for one animal
+        // a permit claim, a denied code word, an imitation claim
         "white carving antique pre-1947 for sale",
         "not white, real bone",
         "white faux carving, heavy",
-        "white and black carving for sale",
     ] {
         assert!(!screen(t), "{t:?}");
     }
+    // two code words for different animals ("white": ivory, "black": rhino horn) corroborate
+    // nothing, and pass
+    assert!(screen("white and black carving for sale"));
     // whatever the screen does, the verdicts and evidence are those of the full path
     let with = classifier();
     let without = Classifier::builder().without_prefilter().build().unwrap();
@@ -2397,6 +2401,26 @@ fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
             let t = a.replace("{}", w);
             assert_eq!(with.classify(&t), without.classify(&t), "{t:?}");
         }
+    }
+    for t in [
+        "white and black carving for sale",
+        "black and red carving, heavy, for sale",
+    ] {
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    }
+    // right after a faint code word, the scanner reads a word of the dictionaries as the
+    // misspelt word of a phrase the code word starts ("black corral", "white tigar"): the
+    // screen sends such a listing down the full path
+    for t in [
+        "black corral bracelet for sale",
+        "black cavar 50g tin, DM",
+        "white tigar skin rug",
+        "red sander wood logs",
+        "white rhine horn",
+    ] {
+        assert!(!screen(t), "{t:?}");
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+        assert_ne!(with.classify(t).verdict, Verdict::Allow, "{t:?}");
     }
     // the fields of a listing are weighed together: a claim or a second code word in another
     // field counts as much as in the same one
