@@ -1494,13 +1494,18 @@ pub(crate) fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         get_word(lex, &w).filter(|&v| lex.entries_of(v).any(|e| e.kind().names_taxon()))
     };
     match word[n - 1] {
-        b's' => get_word(lex, &word[..n - 1]).or_else(|| {
-            if word[n - 2] == b'e' && n >= 5 {
-                get_word(lex, &word[..n - 2])
-            } else {
-                None
-            }
-        }),
+        // (a stem that ends in "s" takes "-es", never a bare "-s": "loss" is no plural of
+        // "Los", a lynx; a doubled "s" typed by mistake, "cactuss", is `undoubled_lookup`'s)
+        b's' => (word[n - 2] != b's')
+            .then(|| get_word(lex, &word[..n - 1]))
+            .flatten()
+            .or_else(|| {
+                if word[n - 2] == b'e' && n >= 5 {
+                    get_word(lex, &word[..n - 2])
+                } else {
+                    None
+                }
+            }),
         b'i' if n >= 5 => {
             let stem = &word[..n - 1];
             with(stem, b"o").or_else(|| with(stem, b"e")).or_else(|| {

@@ -799,9 +799,7 @@ fn word_table(dict_words: &[String], pending: &[PendingEntry]) -> Result<Vec<u8>
             continue;
         }
         exact.insert(k.to_vec());
-        // (a word of the dictionaries read as a key's plural: not with a bare "-s" after a
-        // key that ends in "s", which takes "-es": "loss" is no plural of "Los", a lynx; a
-        // word no dictionary holds, "cactuss", may still be read so by `scan::plural_lookup`)
+        // (as `scan::plural_lookup`: a key that ends in "s" takes "-es" only)
         for end in [&b"s"[..], b"es"] {
             if end == b"s" && k.ends_with(b"s") {
                 continue;
