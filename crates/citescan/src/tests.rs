@@ -2755,3 +2755,22 @@ fn a_preserved_animal_of_unknown_species_goes_to_review() {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }
+
+#[test]
+fn a_seller_unsure_of_the_material_gets_a_review_not_a_block() {
+    // "possibly ivory" is a question the seller leaves open: a person answers it
+    let c = classifier();
+    for t in [
+        "Carved figure, possibly ivory, 19th century, for sale",
+        "Talla antigua de hueso, posible marfil. Figura de santo, siglo XIX. Se vende",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(a.has_reason("RULE_UNKNOWN_SPECIES_CAPS_REVIEW"), "{t}");
+    }
+    assert_eq!(
+        c.classify("Carved ivory figure, 19th century, for sale, 2 kg")
+            .verdict,
+        Verdict::Block
+    );
+}
