@@ -190,10 +190,6 @@ struct Inner {
     no_prefilter: bool,
     /// What the clean-text screen needs of the lexicon's keys.
     screen: scan::ScreenTables,
-    /// The policy's specimen terms as written (ASCII letters in either case), for the clean
-    /// listings the screen passes: a preserved animal whose species the seller does not know
-    /// names no taxon, yet goes to review (`unnamed_specimen`).
-    specimen_ac: Option<AhoCorasick>,
 }
 
 /// Classifies listings. Immutable, `Send + Sync`, cheap to clone (an `Arc`): build one and
@@ -327,16 +323,6 @@ impl ClassifierBuilder {
             &policy.rules.cultivated_terms,
         ])?;
         let screen = scan::ScreenTables::new(&lexicon, &policy);
-        let specimen_ac = if policy.rules.specimen_terms.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .build(&policy.rules.specimen_terms)
-                    .map_err(|e| Error::new(ErrorKind::Policy, format!("specimen terms: {e}")))?,
-            )
-        };
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -352,7 +338,6 @@ impl ClassifierBuilder {
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
                 screen,
-                specimen_ac,
             }),
         })
     }
@@ -495,15 +480,9 @@ impl Classifier {
         // most listings: plain text in which nothing can name a taxon is allowed at once, as
         // the weighing below would allow it (no platform terms to look for, and only when the
         // prefilters are on, so that tests can compare the two paths)
-        // (a listing naming a preserved animal goes on: `unnamed_specimen`)
         if opts.prefilter
             && self.inner.platform.ac.is_none()
             && scan::screen_fields(lex, &norm, &self.inner.screen, fields)
-            && !self
-                .inner
-                .specimen_ac
-                .as_ref()
-                .is_some_and(|ac| fields.iter().any(|(_, t)| ac.is_match(*t)))
         {
             return self.decide(id, fields, Vec::new(), 0);
         }

@@ -303,6 +303,12 @@ pub(crate) struct ScreenTables {
     /// The words of `COMMON_UNLISTED` that no dictionary holds and that cannot read as a key
     /// (`may_read_as_key`), by FNV-1a hash.
     unlisted: Vec<(u64, &'static str)>,
+    /// The policy's specimen terms that are one word of ASCII letters ("taxidermy",
+    /// "ausgestopft"), lower-cased, by FNV-1a hash, sorted: a listing with one goes down the full
+    /// path, where a preserved animal of unknown species goes to review though it names no
+    /// taxon (`Classifier`'s `unnamed_specimen`). Other terms hold letters the screen never
+    /// passes.
+    specimen: Vec<u64>,
 }
 
 impl ScreenTables {
@@ -327,7 +333,16 @@ impl ScreenTables {
                 ok
             })
             .collect();
+        let mut specimen: Vec<u64> = policy
+            .rules
+            .specimen_terms
+            .iter()
+            .filter(|t| t.bytes().all(|x| x.is_ascii_alphanumeric()))
+            .map(|t| crate::lexicon::format::fnv1a64(t.to_ascii_lowercase().as_bytes()))
+            .collect();
+        specimen.sort_unstable();
         ScreenTables {
+            specimen,
             currency_ok,
             faint: FaintCodes::new(policy),
             key_first: (0..=u8::MAX)
@@ -774,6 +789,9 @@ fn screen_text(
                 {
                     return false;
                 }
+            }
+            if tables.specimen.binary_search(&h).is_ok() {
+                return false;
             }
             let bits = words.get(h);
             match bits {
