@@ -2615,6 +2615,28 @@ fn leetspeak_with_a_quantity_glued_on_is_read() {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
     }
+    // a lone digit that may stand for a letter, with letters after it that could be a unit,
+    // is leetspeak in any language ("3in" is no quantity inside "Elfenb3in"); the screen
+    // declines such words
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    for (t, term) in [
+        ("Elfenb3in Armreif antik", "Elfenbein"),
+        ("pulsera de marf1l", "pulsera de marfil"),
+        ("m4rfim pulseira", "marfim"),
+        ("Krokod1l Tasche", "Krokodil"),
+        ("leop4rd skin rug", "leopard skin rug"),
+        ("4garwood beads 108", "agarwood beads"),
+        ("Schildp4tt Kamm", "Schildpatt"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+        assert!(!crate::scan::screen_clean(&lex, &norm, &tables, t), "{t}");
+    }
+    // a quantity glued on with a unit that ends no word stays one
+    assert_eq!(species_texts(&c, "gaharu5kg"), vec!["gaharu"]);
+    assert_eq!(species_texts(&c, "5gpangolin"), vec!["pangolin"]);
     // a model number with a unit stays one
     let a = c.classify("Fujifilm x100v800g body only, $900");
     assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use tables::is_invisible;
 use tables::{
     confusable_latin, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit, leet_letter,
-    script_of, unit_prefix, Script,
+    lone_digit_unit, lone_digit_unit_prefix, script_of, unit_prefix, Script,
 };
 
 /// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
@@ -1292,15 +1292,22 @@ impl<'a> Normalizer<'a> {
                     k += 1;
                 }
             }
-            // digits first, then a unit ("2kg", "1kgivory", "4th")
+            // digits first, then a unit ("2kg", "1kgivory", "4th"); a lone digit that may
+            // stand for a letter is a quantity before a word only with a unit no word starts
+            // with (`lone_digit_unit_prefix`: "4garwood" is agarwood)
             let lead_digits = (0..n).take_while(|&k| u(k).class == Class::Digit).count();
+            let lone_leet = |k: usize| u(k).alt.filter(|_| u(k).class == Class::Digit);
             let quantity = lead_digits > 0 && (lead_digits..n).all(&is_letter) && {
                 // compare look-alikes by the letter they imitate, so both passes agree
                 let mut rest: Vec<char> = (lead_digits..n).map(|k| u(k).latinish()).collect();
                 // repeated letters collapse later: compare without repeats
                 rest.dedup();
                 let rest: String = rest.into_iter().collect();
-                is_unit(&rest) || unit_prefix(&rest)
+                is_unit(&rest)
+                    || match lone_leet(0).filter(|_| lead_digits == 1) {
+                        Some(_) => lone_digit_unit_prefix(u(0).ch, &rest),
+                        None => unit_prefix(&rest),
+                    }
             };
             // letters, then the word's only digits and a unit: a quantity glued on ("horn1kg",
             // "ivory60g"), not leetspeak ("m4rf1l" has two digit runs and stays leetspeak)
@@ -1324,7 +1331,14 @@ impl<'a> Normalizer<'a> {
                         let mut unit: Vec<char> = after.iter().map(|&k| u(k).latinish()).collect();
                         unit.dedup();
                         let unit: String = unit.into_iter().collect();
-                        !unit.is_empty() && after.iter().all(|&k| is_letter(k)) && is_unit(&unit)
+                        // a lone digit that may stand for a letter, between letters, is a
+                        // quantity only with a unit no word ends with ("horn1kg"; but
+                        // "Elfenb3in", "marf1l": `lone_digit_unit`)
+                        let lone = after.len() + 1 == n - f && lone_leet(f).is_some();
+                        !unit.is_empty()
+                            && after.iter().all(|&k| is_letter(k))
+                            && is_unit(&unit)
+                            && (!lone || lone_digit_unit(u(f).ch, &unit))
                     }
                     _ => false,
                 }

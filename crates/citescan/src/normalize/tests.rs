@@ -191,6 +191,31 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         "avorio800g",
         &[Leetspeak],
     ),
+    // a lone digit between letters is a quantity only with a unit that ends no word
+    (
+        "leet before letters that could be a unit",
+        "Elfenb3in marf1l Krokod1l leop4rd Schildp4tt hipopót4mo",
+        "elfenbein marfil krokodil leopard schildpatt hipopotamo",
+        &[Leetspeak],
+    ),
+    (
+        "a lone zero is no quantity",
+        "Walr0ss fr0g",
+        "walross frog",
+        &[Leetspeak],
+    ),
+    (
+        "a leading leet digit before a vowel",
+        "4garwood 4xolotl",
+        "agarwood axolotl",
+        &[Leetspeak],
+    ),
+    (
+        "glued quantities stay",
+        "horn1kg gaharu5kg 1kgivory 5gpangolin ivory60g 3in 2kg",
+        "horn1kg gaharu5kg 1kgivory 5gpangolin ivory60g 3in 2kg",
+        &[],
+    ),
     (
         "model number with a unit stays",
         "x100v800g",
@@ -400,6 +425,10 @@ fn ascii_fast_path_takes_plain_listings() {
     assert!(fast("Samsung Galaxy S21 case, black - free shipping! $5").is_some());
     assert!(fast("Jeans W32 L34, 60x40 cm, open till 9pm").is_some());
     assert_eq!(fast("1v0ry").unwrap().text, "ivory");
+    // a lone leet digit before letters that could be a unit is read by the full path's rule
+    assert_eq!(fast("Elfenb3in").unwrap().text, "elfenbein");
+    assert_eq!(fast("4garwood").unwrap().text, "agarwood");
+    assert_eq!(fast("horn1kg").unwrap().text, "horn1kg");
     // symbols touching letters and letters spaced apart need the full path
     assert!(fast("i v o r y").is_none());
     assert!(fast("a 5 m").is_none());
