@@ -2575,6 +2575,23 @@ fn latin_look_alikes_inside_a_russian_word_are_read_as_cyrillic() {
 }
 
 #[test]
+fn a_latin_word_glued_to_a_cyrillic_one_is_read_as_two() {
+    let c = classifier();
+    for (t, term) in [
+        ("Ivoryкость нэцке, продам", "ivory"),
+        ("Rhinoрог порошок 10г", "rhino"),
+        ("браслет слоноваяivory", "слон"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+    }
+    assert_eq!(
+        c.classify("Ivoryкость нэцке, продам").verdict,
+        Verdict::Block
+    );
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person

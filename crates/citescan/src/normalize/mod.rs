@@ -976,6 +976,7 @@ impl<'a> Normalizer<'a> {
         } else {
             words
         };
+        let words = split_at_script_change(units, words);
         let mut scratch: Vec<(char, u32, u32)> = Vec::new();
         let mut cyrillic: Vec<Unit> = Vec::new();
         let mut relettered: Vec<Unit> = Vec::new();
@@ -1669,6 +1670,140 @@ fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) ->
         }
         out.push(std::mem::replace(&mut words[i], Word::EMPTY));
         i += 1;
+    }
+    out
+}
+
+/// Splits a word of Latin letters glued to a word of Cyrillic letters ("Ivoryкость",
+/// "слоноваяivory") into the two words, the second glued to the first (no gap), so each is
+/// read in its own script. Each letter is read as Latin, as a Cyrillic letter that imitates no
+/// Latin one (`т`, `ь`, `л`), or as a look-alike (`о`, `с`, capital `Н`, Greek `ο`: those
+/// that `fold_spaced_word` may read as Latin); a digit, a sign or another letter leaves the
+/// word whole. The word splits
+/// when all its Latin letters stand on one side of all its real Cyrillic ones, each side has
+/// two different letters or more, and the Latin side holds a letter (or a look-alike read as one) that no
+/// Cyrillic letter imitates (`i`, `v`, `l`, `d`, ...); the look-alikes between the two go with
+/// the Cyrillic word ("Rhinoрог"), or, when that cut does not fit, with the Latin one: a word whose Latin letters only imitate Cyrillic ones is a disguise, read by
+/// `Normalizer::latin_in_cyrillic` ("тигpa": Latin `p`, `a`), and one whose Cyrillic letters
+/// are only look-alikes is read as Latin by `fold_spaced_word` ("ivorу": Cyrillic `у`).
+///
+/// Idempotent: a word that splits is two words on a second pass; one that does not is read
+/// whole, its look-alikes as Latin or none (its real Cyrillic letters keep it from leetspeak),
+/// and read again it splits no more than it did: read as Latin, the look-alikes between make
+/// the Latin word of the second cut, which did not fit.
+fn split_at_script_change(units: &[Unit], words: Vec<Word>) -> Vec<Word> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum K {
+        Latin,
+        Cyrillic,
+        Alike,
+    }
+    let kind = |i: usize| {
+        let u = &units[i];
+        match u.class {
+            Class::Letter(Script::Latin) => Some(K::Latin),
+            // by the letter as written (what `fold_spaced_word` maps) and as folded (what a
+            // second pass reads)
+            Class::Letter(Script::Cyrillic) => {
+                Some(if u.alt.is_some() || confusable_latin(u.ch).is_some() {
+                    K::Alike
+                } else {
+                    K::Cyrillic
+                })
+            }
+            // a Greek look-alike may be read as Latin too
+            Class::Letter(Script::Greek) if u.alt.is_some() => Some(K::Alike),
+            _ => None,
+        }
+    };
+    // where the word splits, if it does
+    let split = |w: &Word| -> Option<usize> {
+        if w.kind != WordKind::Spaced || w.units.len() < 4 {
+            return None;
+        }
+        let (mut first_latin, mut last_latin) = (None, None);
+        let (mut first_cyr, mut last_cyr) = (None, None);
+        for (k, &i) in w.units.iter().enumerate() {
+            match kind(i)? {
+                K::Latin => {
+                    first_latin.get_or_insert(k);
+                    last_latin = Some(k);
+                }
+                K::Cyrillic => {
+                    first_cyr.get_or_insert(k);
+                    last_cyr = Some(k);
+                }
+                K::Alike => {}
+            }
+        }
+        let (fl, ll, fc, lc) = (first_latin?, last_latin?, first_cyr?, last_cyr?);
+        // the cuts next to the Latin letters and next to the real Cyrillic ones: the look-alikes
+        // between go with the Cyrillic word ("Rhinoрог"), or else with the Latin one
+        let (near_latin, near_cyrillic, latin_first) = if ll < fc {
+            (ll + 1, fc, true)
+        } else if lc < fl {
+            (fl, lc + 1, false)
+        } else {
+            return None;
+        };
+        // each word of two different letters at least, as read once folded (a word of one
+        // letter, maybe repeated, would be joined to its neighbours on a second pass)
+        let letters = |part: &[usize]| {
+            let mut seen: Option<char> = None;
+            part.iter().any(|&i| {
+                let u = &units[i];
+                let c = match u.class {
+                    Class::Letter(Script::Cyrillic) => fold_cyrillic(u.ch),
+                    _ => u.latinish(),
+                };
+                if matches!(c, 'ь' | 'ъ') {
+                    return false;
+                }
+                seen.is_some_and(|s| s != c) || {
+                    seen.get_or_insert(c);
+                    false
+                }
+            })
+        };
+        let fits = |at: usize| {
+            let (latin, cyrillic) = if latin_first {
+                (&w.units[..at], &w.units[at..])
+            } else {
+                (&w.units[at..], &w.units[..at])
+            };
+            letters(latin)
+                && letters(cyrillic)
+                && latin.iter().any(|&i| {
+                    let u = &units[i];
+                    let c = if u.class == Class::Letter(Script::Latin) {
+                        Some(u.ch)
+                    } else {
+                        u.alt
+                    };
+                    c.is_some_and(|c| cyrillic_lookalike(c).is_none())
+                })
+        };
+        [near_latin, near_cyrillic].into_iter().find(|&at| fits(at))
+    };
+    if !words.iter().any(|w| split(w).is_some()) {
+        return words;
+    }
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for mut w in words {
+        match split(&w) {
+            Some(at) => {
+                let rest = w.units.split_off(at);
+                let flags = w.flags;
+                out.push(w);
+                out.push(Word {
+                    units: rest,
+                    kind: WordKind::Spaced,
+                    flags,
+                    gap: 0,
+                });
+            }
+            None => out.push(w),
+        }
     }
     out
 }
