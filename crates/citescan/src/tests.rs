@@ -2575,6 +2575,20 @@ fn latin_look_alikes_inside_a_russian_word_are_read_as_cyrillic() {
 }
 
 #[test]
+fn letters_spaced_apart_are_read_word_by_word_in_any_alphabet() {
+    let c = classifier();
+    for (t, term) in [
+        ("с л о н о в а я  к о с т ь статуэтка", "слоновая кость"),
+        ("р о г  н о с о р о г а, 1 кг", "рог носорога"),
+        ("i v o r y  t u s k for sale", "ivory tusk"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+}
+
+#[test]
 fn a_latin_word_glued_to_a_cyrillic_one_is_read_as_two() {
     let c = classifier();
     for (t, term) in [

@@ -1648,7 +1648,11 @@ fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) ->
             if enough {
                 // letters dotted apart inside words and spaced between them ("t.ê t.ê",
                 // "p.a.n.g.o.l.i.n s.c.a.l.e.s") are joined word by word
-                for (a, b) in dotted_groups(units, &words[i..j]) {
+                let mut groups = dotted_groups(units, &words[i..j]);
+                if groups.len() == 1 {
+                    groups = wide_gap_groups(units, &words[i..j]);
+                }
+                for (a, b) in groups {
                     let (a, b) = (i + a, i + b);
                     let mut w = std::mem::replace(&mut words[a], Word::EMPTY);
                     for wj in &words[a + 1..b] {
@@ -1839,6 +1843,40 @@ fn dotted_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
     }
     groups.push((start, run.len()));
     if !dotted || groups.len() < 2 || groups.iter().any(|(a, b)| b - a < 2) {
+        return whole;
+    }
+    groups
+}
+
+/// Splits a run of one-letter words to be joined into the words it spells where the letters
+/// are set one separator apart inside words and wider apart between them ("с л о н о в а я
+/// к о с т ь" with two spaces between the words, "i v o r y  t u s k"): at every gap wider
+/// than the narrowest, when each group has two letters or more (or is a lone digit: "р о г
+/// 1 к г" reads "рог 1 кг"). Otherwise the run is one word
+/// (the scanner reads glued names inside it). Returns ranges of `run`; a second pass meets
+/// words of two letters or more, which it leaves as they are.
+fn wide_gap_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
+    let whole = vec![(0, run.len())];
+    let Some(narrow) = run[1..].iter().map(|w| w.gap).min() else {
+        return whole;
+    };
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for (k, w) in run.iter().enumerate().skip(1) {
+        if w.gap > narrow {
+            groups.push((start, k));
+            start = k;
+        }
+    }
+    groups.push((start, run.len()));
+    // a group of one letter would be joined with its neighbours on a second pass; a lone
+    // digit cannot make a run to join (that needs two letters)
+    let letter = |w: &Word| {
+        w.units
+            .iter()
+            .any(|&u| matches!(units[u].class, Class::Letter(_)))
+    };
+    if groups.len() < 2 || groups.iter().any(|&(a, b)| b - a < 2 && letter(&run[a])) {
         return whole;
     }
     groups

@@ -55,6 +55,25 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         &[Leetspeak, Spacing],
     ),
     ("two letters stay apart", "a b", "a b", &[]),
+    // letters one space apart inside words and wider apart between them: word by word
+    (
+        "spaced words apart",
+        "i v o r y  t u s k",
+        "ivory tusk",
+        &[Spacing],
+    ),
+    (
+        "spaced cyrillic words apart",
+        "с л о н о в а я  к о с т ь, р о г  н о с о р о г а  2  к г",
+        "слан каст раг насар 2 кг",
+        &[Spacing],
+    ),
+    (
+        "a one-letter group keeps the run whole",
+        "a  b c d",
+        "abcd",
+        &[Spacing],
+    ),
     ("repeated", "iiivoryyy", "ivory", &[Repeated]),
     (
         "double letters kept",
