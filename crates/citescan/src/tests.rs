@@ -2602,6 +2602,37 @@ fn latin_look_alikes_inside_a_russian_word_are_read_as_cyrillic() {
 }
 
 #[test]
+fn letters_spaced_apart_are_read_word_by_word_in_any_alphabet() {
+    let c = classifier();
+    for (t, term) in [
+        ("с л о н о в а я  к о с т ь статуэтка", "слоновая кость"),
+        ("р о г  н о с о р о г а, 1 кг", "рог носорога"),
+        ("i v o r y  t u s k for sale", "ivory tusk"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+}
+
+#[test]
+fn a_latin_word_glued_to_a_cyrillic_one_is_read_as_two() {
+    let c = classifier();
+    for (t, term) in [
+        ("Ivoryкость нэцке, продам", "ivory"),
+        ("Rhinoрог порошок 10г", "rhino"),
+        ("браслет слоноваяivory", "слон"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+    }
+    assert_eq!(
+        c.classify("Ivoryкость нэцке, продам").verdict,
+        Verdict::Block
+    );
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
@@ -2642,6 +2673,28 @@ fn leetspeak_with_a_quantity_glued_on_is_read() {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
     }
+    // a lone digit that may stand for a letter, with letters after it that could be a unit,
+    // is leetspeak in any language ("3in" is no quantity inside "Elfenb3in"); the screen
+    // declines such words
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    for (t, term) in [
+        ("Elfenb3in Armreif antik", "Elfenbein"),
+        ("pulsera de marf1l", "pulsera de marfil"),
+        ("m4rfim pulseira", "marfim"),
+        ("Krokod1l Tasche", "Krokodil"),
+        ("leop4rd skin rug", "leopard skin rug"),
+        ("4garwood beads 108", "agarwood beads"),
+        ("Schildp4tt Kamm", "Schildpatt"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+        assert!(!crate::scan::screen_clean(&lex, &norm, &tables, t), "{t}");
+    }
+    // a quantity glued on with a unit that ends no word stays one
+    assert_eq!(species_texts(&c, "gaharu5kg"), vec!["gaharu"]);
+    assert_eq!(species_texts(&c, "5gpangolin"), vec!["pangolin"]);
     // a model number with a unit stays one
     let a = c.classify("Fujifilm x100v800g body only, $900");
     assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use tables::is_invisible;
 use tables::{
     confusable_latin, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit, leet_letter,
-    script_of, unit_prefix, Script,
+    lone_digit_unit, lone_digit_unit_prefix, script_of, unit_prefix, Script,
 };
 
 /// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
@@ -976,6 +976,7 @@ impl<'a> Normalizer<'a> {
         } else {
             words
         };
+        let words = split_at_script_change(units, words);
         let mut scratch: Vec<(char, u32, u32)> = Vec::new();
         let mut cyrillic: Vec<Unit> = Vec::new();
         let mut relettered: Vec<Unit> = Vec::new();
@@ -1292,15 +1293,22 @@ impl<'a> Normalizer<'a> {
                     k += 1;
                 }
             }
-            // digits first, then a unit ("2kg", "1kgivory", "4th")
+            // digits first, then a unit ("2kg", "1kgivory", "4th"); a lone digit that may
+            // stand for a letter is a quantity before a word only with a unit no word starts
+            // with (`lone_digit_unit_prefix`: "4garwood" is agarwood)
             let lead_digits = (0..n).take_while(|&k| u(k).class == Class::Digit).count();
+            let lone_leet = |k: usize| u(k).alt.filter(|_| u(k).class == Class::Digit);
             let quantity = lead_digits > 0 && (lead_digits..n).all(&is_letter) && {
                 // compare look-alikes by the letter they imitate, so both passes agree
                 let mut rest: Vec<char> = (lead_digits..n).map(|k| u(k).latinish()).collect();
                 // repeated letters collapse later: compare without repeats
                 rest.dedup();
                 let rest: String = rest.into_iter().collect();
-                is_unit(&rest) || unit_prefix(&rest)
+                is_unit(&rest)
+                    || match lone_leet(0).filter(|_| lead_digits == 1) {
+                        Some(_) => lone_digit_unit_prefix(u(0).ch, &rest),
+                        None => unit_prefix(&rest),
+                    }
             };
             // letters, then the word's only digits and a unit: a quantity glued on ("horn1kg",
             // "ivory60g"), not leetspeak ("m4rf1l" has two digit runs and stays leetspeak)
@@ -1324,7 +1332,14 @@ impl<'a> Normalizer<'a> {
                         let mut unit: Vec<char> = after.iter().map(|&k| u(k).latinish()).collect();
                         unit.dedup();
                         let unit: String = unit.into_iter().collect();
-                        !unit.is_empty() && after.iter().all(|&k| is_letter(k)) && is_unit(&unit)
+                        // a lone digit that may stand for a letter, between letters, is a
+                        // quantity only with a unit no word ends with ("horn1kg"; but
+                        // "Elfenb3in", "marf1l": `lone_digit_unit`)
+                        let lone = after.len() + 1 == n - f && lone_leet(f).is_some();
+                        !unit.is_empty()
+                            && after.iter().all(|&k| is_letter(k))
+                            && is_unit(&unit)
+                            && (!lone || lone_digit_unit(u(f).ch, &unit))
                     }
                     _ => false,
                 }
@@ -1633,7 +1648,11 @@ fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) ->
             if enough {
                 // letters dotted apart inside words and spaced between them ("t.ê t.ê",
                 // "p.a.n.g.o.l.i.n s.c.a.l.e.s") are joined word by word
-                for (a, b) in dotted_groups(units, &words[i..j]) {
+                let mut groups = dotted_groups(units, &words[i..j]);
+                if groups.len() == 1 {
+                    groups = wide_gap_groups(units, &words[i..j]);
+                }
+                for (a, b) in groups {
                     let (a, b) = (i + a, i + b);
                     let mut w = std::mem::replace(&mut words[a], Word::EMPTY);
                     for wj in &words[a + 1..b] {
@@ -1655,6 +1674,140 @@ fn join_spaced(units: &[Unit], mut words: Vec<Word>, events: &mut Vec<Event>) ->
         }
         out.push(std::mem::replace(&mut words[i], Word::EMPTY));
         i += 1;
+    }
+    out
+}
+
+/// Splits a word of Latin letters glued to a word of Cyrillic letters ("Ivoryкость",
+/// "слоноваяivory") into the two words, the second glued to the first (no gap), so each is
+/// read in its own script. Each letter is read as Latin, as a Cyrillic letter that imitates no
+/// Latin one (`т`, `ь`, `л`), or as a look-alike (`о`, `с`, capital `Н`, Greek `ο`: those
+/// that `fold_spaced_word` may read as Latin); a digit, a sign or another letter leaves the
+/// word whole. The word splits
+/// when all its Latin letters stand on one side of all its real Cyrillic ones, each side has
+/// two different letters or more, and the Latin side holds a letter (or a look-alike read as one) that no
+/// Cyrillic letter imitates (`i`, `v`, `l`, `d`, ...); the look-alikes between the two go with
+/// the Cyrillic word ("Rhinoрог"), or, when that cut does not fit, with the Latin one: a word whose Latin letters only imitate Cyrillic ones is a disguise, read by
+/// `Normalizer::latin_in_cyrillic` ("тигpa": Latin `p`, `a`), and one whose Cyrillic letters
+/// are only look-alikes is read as Latin by `fold_spaced_word` ("ivorу": Cyrillic `у`).
+///
+/// Idempotent: a word that splits is two words on a second pass; one that does not is read
+/// whole, its look-alikes as Latin or none (its real Cyrillic letters keep it from leetspeak),
+/// and read again it splits no more than it did: read as Latin, the look-alikes between make
+/// the Latin word of the second cut, which did not fit.
+fn split_at_script_change(units: &[Unit], words: Vec<Word>) -> Vec<Word> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum K {
+        Latin,
+        Cyrillic,
+        Alike,
+    }
+    let kind = |i: usize| {
+        let u = &units[i];
+        match u.class {
+            Class::Letter(Script::Latin) => Some(K::Latin),
+            // by the letter as written (what `fold_spaced_word` maps) and as folded (what a
+            // second pass reads)
+            Class::Letter(Script::Cyrillic) => {
+                Some(if u.alt.is_some() || confusable_latin(u.ch).is_some() {
+                    K::Alike
+                } else {
+                    K::Cyrillic
+                })
+            }
+            // a Greek look-alike may be read as Latin too
+            Class::Letter(Script::Greek) if u.alt.is_some() => Some(K::Alike),
+            _ => None,
+        }
+    };
+    // where the word splits, if it does
+    let split = |w: &Word| -> Option<usize> {
+        if w.kind != WordKind::Spaced || w.units.len() < 4 {
+            return None;
+        }
+        let (mut first_latin, mut last_latin) = (None, None);
+        let (mut first_cyr, mut last_cyr) = (None, None);
+        for (k, &i) in w.units.iter().enumerate() {
+            match kind(i)? {
+                K::Latin => {
+                    first_latin.get_or_insert(k);
+                    last_latin = Some(k);
+                }
+                K::Cyrillic => {
+                    first_cyr.get_or_insert(k);
+                    last_cyr = Some(k);
+                }
+                K::Alike => {}
+            }
+        }
+        let (fl, ll, fc, lc) = (first_latin?, last_latin?, first_cyr?, last_cyr?);
+        // the cuts next to the Latin letters and next to the real Cyrillic ones: the look-alikes
+        // between go with the Cyrillic word ("Rhinoрог"), or else with the Latin one
+        let (near_latin, near_cyrillic, latin_first) = if ll < fc {
+            (ll + 1, fc, true)
+        } else if lc < fl {
+            (fl, lc + 1, false)
+        } else {
+            return None;
+        };
+        // each word of two different letters at least, as read once folded (a word of one
+        // letter, maybe repeated, would be joined to its neighbours on a second pass)
+        let letters = |part: &[usize]| {
+            let mut seen: Option<char> = None;
+            part.iter().any(|&i| {
+                let u = &units[i];
+                let c = match u.class {
+                    Class::Letter(Script::Cyrillic) => fold_cyrillic(u.ch),
+                    _ => u.latinish(),
+                };
+                if matches!(c, 'ь' | 'ъ') {
+                    return false;
+                }
+                seen.is_some_and(|s| s != c) || {
+                    seen.get_or_insert(c);
+                    false
+                }
+            })
+        };
+        let fits = |at: usize| {
+            let (latin, cyrillic) = if latin_first {
+                (&w.units[..at], &w.units[at..])
+            } else {
+                (&w.units[at..], &w.units[..at])
+            };
+            letters(latin)
+                && letters(cyrillic)
+                && latin.iter().any(|&i| {
+                    let u = &units[i];
+                    let c = if u.class == Class::Letter(Script::Latin) {
+                        Some(u.ch)
+                    } else {
+                        u.alt
+                    };
+                    c.is_some_and(|c| cyrillic_lookalike(c).is_none())
+                })
+        };
+        [near_latin, near_cyrillic].into_iter().find(|&at| fits(at))
+    };
+    if !words.iter().any(|w| split(w).is_some()) {
+        return words;
+    }
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for mut w in words {
+        match split(&w) {
+            Some(at) => {
+                let rest = w.units.split_off(at);
+                let flags = w.flags;
+                out.push(w);
+                out.push(Word {
+                    units: rest,
+                    kind: WordKind::Spaced,
+                    flags,
+                    gap: 0,
+                });
+            }
+            None => out.push(w),
+        }
     }
     out
 }
@@ -1690,6 +1843,40 @@ fn dotted_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
     }
     groups.push((start, run.len()));
     if !dotted || groups.len() < 2 || groups.iter().any(|(a, b)| b - a < 2) {
+        return whole;
+    }
+    groups
+}
+
+/// Splits a run of one-letter words to be joined into the words it spells where the letters
+/// are set one separator apart inside words and wider apart between them ("с л о н о в а я
+/// к о с т ь" with two spaces between the words, "i v o r y  t u s k"): at every gap wider
+/// than the narrowest, when each group has two letters or more (or is a lone digit: "р о г
+/// 1 к г" reads "рог 1 кг"). Otherwise the run is one word
+/// (the scanner reads glued names inside it). Returns ranges of `run`; a second pass meets
+/// words of two letters or more, which it leaves as they are.
+fn wide_gap_groups(units: &[Unit], run: &[Word]) -> Vec<(usize, usize)> {
+    let whole = vec![(0, run.len())];
+    let Some(narrow) = run[1..].iter().map(|w| w.gap).min() else {
+        return whole;
+    };
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for (k, w) in run.iter().enumerate().skip(1) {
+        if w.gap > narrow {
+            groups.push((start, k));
+            start = k;
+        }
+    }
+    groups.push((start, run.len()));
+    // a group of one letter would be joined with its neighbours on a second pass; a lone
+    // digit cannot make a run to join (that needs two letters)
+    let letter = |w: &Word| {
+        w.units
+            .iter()
+            .any(|&u| matches!(units[u].class, Class::Letter(_)))
+    };
+    if groups.len() < 2 || groups.iter().any(|&(a, b)| b - a < 2 && letter(&run[a])) {
         return whole;
     }
     groups

@@ -219,13 +219,65 @@ pub(crate) fn is_unit(letters: &str) -> bool {
     )
 }
 
+/// Units that start a word glued on after a number ("1kgivory", "5gpangolin").
+const PREFIX_UNITS: [&str; 13] = [
+    "kg", "g", "gr", "pcs", "pc", "cm", "mm", "lb", "lbs", "oz", "ct", "ml", "x",
+];
+
 /// Whether `letters` start with a unit and go on with a word ("kgivory", "gpangolin").
 pub(crate) fn unit_prefix(letters: &str) -> bool {
-    [
-        "kg", "g", "gr", "pcs", "pc", "cm", "mm", "lb", "lbs", "oz", "ct", "ml", "x",
-    ]
-    .iter()
-    .any(|u| letters.chars().count() >= u.len() + 3 && letters.starts_with(u))
+    PREFIX_UNITS
+        .iter()
+        .any(|u| letters.chars().count() >= u.len() + 3 && letters.starts_with(u))
+}
+
+/// Whether a unit read after a lone digit that may stand for a letter makes a quantity rather
+/// than the rest of a word in leetspeak: "horn1kg" is horn and 1 kg, but "Elfenb3in" is
+/// Elfenbein, not "elfenb" and 3 inches, and "marf1l", "Krokod1l", "leop4rd", "Schildp4tt" are
+/// words, not litres, ordinals or tonnes. Sellers glue weights and counts to a one-digit
+/// number; the units kept here are those that end no word after a vowel in the lexicon's
+/// languages (the units of one letter, the ordinals, "in", "mo", "day", "ft", "ct", "mm" do).
+/// A lone 0 is never a quantity ("fr0g", "Walr0ss").
+pub(crate) fn lone_digit_unit(digit: char, unit: &str) -> bool {
+    digit != '0'
+        && matches!(
+            unit,
+            "kg" | "kgs"
+                | "g"
+                | "gr"
+                | "grs"
+                | "mg"
+                | "lb"
+                | "lbs"
+                | "oz"
+                | "cm"
+                | "km"
+                | "ml"
+                | "cl"
+                | "pc"
+                | "pcs"
+                | "pz"
+                | "gb"
+                | "tb"
+                | "mb"
+        )
+}
+
+/// `unit_prefix` for letters after a lone digit that may stand for a letter: the unit must be
+/// one `lone_digit_unit` keeps, and a unit of one letter must stand before a consonant
+/// ("5gpangolin"): before a vowel it starts the word ("4garwood" is agarwood, "4xolotl"
+/// axolotl).
+pub(crate) fn lone_digit_unit_prefix(digit: char, letters: &str) -> bool {
+    PREFIX_UNITS.iter().any(|u| {
+        letters.chars().count() >= u.len() + 3
+            && letters.starts_with(u)
+            && lone_digit_unit(digit, u)
+            && (u.len() >= 2
+                || letters[u.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(c)))
+    })
 }
 
 /// Writing systems, as far as word boundaries care.

@@ -55,6 +55,25 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         &[Leetspeak, Spacing],
     ),
     ("two letters stay apart", "a b", "a b", &[]),
+    // letters one space apart inside words and wider apart between them: word by word
+    (
+        "spaced words apart",
+        "i v o r y  t u s k",
+        "ivory tusk",
+        &[Spacing],
+    ),
+    (
+        "spaced cyrillic words apart",
+        "с л о н о в а я  к о с т ь, р о г  н о с о р о г а  2  к г",
+        "слан каст раг насар 2 кг",
+        &[Spacing],
+    ),
+    (
+        "a one-letter group keeps the run whole",
+        "a  b c d",
+        "abcd",
+        &[Spacing],
+    ),
     ("repeated", "iiivoryyy", "ivory", &[Repeated]),
     (
         "double letters kept",
@@ -190,6 +209,45 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         "av0rio800g",
         "avorio800g",
         &[Leetspeak],
+    ),
+    // a lone digit between letters is a quantity only with a unit that ends no word
+    (
+        "leet before letters that could be a unit",
+        "Elfenb3in marf1l Krokod1l leop4rd Schildp4tt hipopót4mo",
+        "elfenbein marfil krokodil leopard schildpatt hipopotamo",
+        &[Leetspeak],
+    ),
+    (
+        "a lone zero is no quantity",
+        "Walr0ss fr0g",
+        "walross frog",
+        &[Leetspeak],
+    ),
+    (
+        "a leading leet digit before a vowel",
+        "4garwood 4xolotl",
+        "agarwood axolotl",
+        &[Leetspeak],
+    ),
+    (
+        "glued quantities stay",
+        "horn1kg gaharu5kg 1kgivory 5gpangolin ivory60g 3in 2kg",
+        "horn1kg gaharu5kg 1kgivory 5gpangolin ivory60g 3in 2kg",
+        &[],
+    ),
+    // a Latin word glued to a Cyrillic one is split at the change of script, when
+    // both are real letters of their scripts; look-alikes slipped in are read as before
+    (
+        "latin glued to cyrillic",
+        "Ivoryкость Rhinoрог слоноваяivory",
+        "ivory каст rhino раг слан ivory",
+        &[],
+    ),
+    (
+        "look-alikes at a change of script stay one word",
+        "тигpa ivorу",
+        "тигр ivory",
+        &[Confusable],
     ),
     (
         "model number with a unit stays",
@@ -329,11 +387,78 @@ fn empty_and_separator_only() {
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "b", "i", "v", "o", "r", "y", "I", "V", " ", " ", ".", "-", "_", "#", "@", "$", "!",
-        "0", "1", "3", "4", "5", "9", "\u{430}", "\u{43e}", "\u{3bf}", "ｉ", "ß", "İ", "é",
-        "e\u{301}", "\u{301}", "\u{200b}", "\u{ad}", "象", "牙", "🐘", "\u{fe0f}", "ﬁ", "ง", "า",
-        "상", "ẞ", "ς", "Σ", "ɪ", "\u{202e}", "x", "k", "g", "\t", "\n", "ぞ", "お", "ー", "ゾ",
-        "オ", "う", "か", "н", "г", "д", "ζ",
+        "a",
+        "b",
+        "i",
+        "v",
+        "o",
+        "r",
+        "y",
+        "I",
+        "V",
+        " ",
+        " ",
+        ".",
+        "-",
+        "_",
+        "#",
+        "@",
+        "$",
+        "!",
+        "0",
+        "1",
+        "3",
+        "4",
+        "5",
+        "9",
+        "\u{430}",
+        "\u{43e}",
+        "\u{3bf}",
+        "ｉ",
+        "ß",
+        "İ",
+        "é",
+        "e\u{301}",
+        "\u{301}",
+        "\u{200b}",
+        "\u{ad}",
+        "象",
+        "牙",
+        "🐘",
+        "\u{fe0f}",
+        "ﬁ",
+        "ง",
+        "า",
+        "상",
+        "ẞ",
+        "ς",
+        "Σ",
+        "ɪ",
+        "\u{202e}",
+        "x",
+        "k",
+        "g",
+        "\t",
+        "\n",
+        "ぞ",
+        "お",
+        "ー",
+        "ゾ",
+        "オ",
+        "う",
+        "か",
+        "н",
+        "г",
+        "д",
+        "ζ",
+        "т",
+        "л",
+        "λ",
+        "l",
+        "s",
+        "ivory",
+        "кость",
+        "О",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
@@ -400,6 +525,10 @@ fn ascii_fast_path_takes_plain_listings() {
     assert!(fast("Samsung Galaxy S21 case, black - free shipping! $5").is_some());
     assert!(fast("Jeans W32 L34, 60x40 cm, open till 9pm").is_some());
     assert_eq!(fast("1v0ry").unwrap().text, "ivory");
+    // a lone leet digit before letters that could be a unit is read by the full path's rule
+    assert_eq!(fast("Elfenb3in").unwrap().text, "elfenbein");
+    assert_eq!(fast("4garwood").unwrap().text, "agarwood");
+    assert_eq!(fast("horn1kg").unwrap().text, "horn1kg");
     // symbols touching letters and letters spaced apart need the full path
     assert!(fast("i v o r y").is_none());
     assert!(fast("a 5 m").is_none());
