@@ -309,6 +309,18 @@ pub(crate) struct ScreenTables {
     /// taxon (`Classifier`'s `unnamed_specimen`). Other terms hold letters the screen never
     /// passes.
     specimen: Vec<u64>,
+    /// The top bytes of those hashes, as bits: most words are told apart by one test.
+    specimen_top: [u64; 4],
+}
+
+impl ScreenTables {
+    /// Whether the word of FNV-1a hash `h` is one of the policy's specimen terms.
+    #[inline]
+    fn specimen_word(&self, h: u64) -> bool {
+        let top = (h >> 56) as usize;
+        self.specimen_top[top / 64] & (1 << (top % 64)) != 0
+            && self.specimen.binary_search(&h).is_ok()
+    }
 }
 
 impl ScreenTables {
@@ -341,8 +353,14 @@ impl ScreenTables {
             .map(|t| crate::lexicon::format::fnv1a64(t.to_ascii_lowercase().as_bytes()))
             .collect();
         specimen.sort_unstable();
+        let mut specimen_top = [0u64; 4];
+        for h in &specimen {
+            let top = (h >> 56) as usize;
+            specimen_top[top / 64] |= 1 << (top % 64);
+        }
         ScreenTables {
             specimen,
+            specimen_top,
             currency_ok,
             faint: FaintCodes::new(policy),
             key_first: (0..=u8::MAX)
@@ -790,7 +808,7 @@ fn screen_text(
                     return false;
                 }
             }
-            if tables.specimen.binary_search(&h).is_ok() {
+            if tables.specimen_word(h) {
                 return false;
             }
             let bits = words.get(h);
