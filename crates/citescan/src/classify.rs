@@ -591,14 +591,15 @@ impl Classifier {
         .filter(|_| plain);
         let other_marks = |e: &Entry<'_>| {
             marked && !e.term().is_ascii() && !spelt(e)
-                || !e.term().contains(' ')
-                    && e.kind() != Kind::Stop
-                    && word.is_some_and(|w| {
-                        // (a Vietnamese term written bare, "Sua" for sưa, is bare in a text
-                        // written with marks: "sửa", repair, is not it)
-                        let strict = vietnamese && e.lang() == "vi";
-                        (strict || !e.term().is_ascii()) && marks_conflict(w, e.term(), strict)
-                    })
+                || word.is_some_and(|w| {
+                    // (a Vietnamese term written bare, "Sua" for sưa, is bare in a text
+                    // written with marks: "sửa", repair, is not it)
+                    let strict = vietnamese && e.lang() == "vi";
+                    e.kind() != Kind::Stop
+                        && !e.term().contains(' ')
+                        && (strict || !e.term().is_ascii())
+                        && marks_conflict(w, e.term(), strict)
+                })
         };
         for e in lex.entries_of(h.value).filter(|e| !other_marks(e)) {
             kinds |= bit(e.kind());
