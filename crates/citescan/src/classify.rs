@@ -493,8 +493,10 @@ impl Classifier {
             hits.clear();
             scan(lex, text, &n, opts, &mut hits);
             self.platform_hits(&n, &mut hits);
+            // (read once a field: each hit asks)
+            let vietnamese = !hits.is_empty() && writes_vietnamese(text);
             for h in &hits {
-                let s = self.score_hit(fi, text, &n, *h);
+                let s = self.score_hit(fi, text, vietnamese, &n, *h);
                 // a hit whose every entry the text's marks rule out names nothing
                 if s.kinds != 0 || s.platform.is_some() {
                     scored.push(s);
@@ -537,7 +539,16 @@ impl Classifier {
         hits.sort_by_key(|h| h.start);
     }
 
-    fn score_hit<'l>(&'l self, field: usize, text: &str, n: &Normalized, h: Hit) -> Scored<'l> {
+    /// `vietnamese`: whether the field is written in Vietnamese with its marks
+    /// (`writes_vietnamese`).
+    fn score_hit<'l>(
+        &'l self,
+        field: usize,
+        text: &str,
+        vietnamese: bool,
+        n: &Normalized,
+        h: Hit,
+    ) -> Scored<'l> {
         let lex = &self.inner.lexicon;
         let tok = n.tokens.partition_point(|t| t.end <= h.start);
         let tok_end = n.tokens.partition_point(|t| t.end < h.end);
@@ -582,7 +593,7 @@ impl Classifier {
         // drop or slip marks ("tê giac", "vẩy tê tê"), and two words rarely meet by chance;
         // an everyday word's entry stays, to keep what it weakens weak ("Minh", a given name).
         let plain = h.obf.is_empty() && h.distance == 0;
-        let vietnamese = plain && writes_vietnamese(text);
+        let vietnamese = plain && vietnamese;
         let word = match (&source, vietnamese) {
             (Some(s), _) => Some(s.as_str()),
             (None, true) => text.get(span.0..span.1),
