@@ -750,15 +750,7 @@ impl Classifier {
                     || o.species.is_some_and(|e| e.kind() == Kind::Code))
         });
         // a specimen said to be taken from the wild ("wild caught", 野生, "Wildfang"), not denied
-        // a context hit that is one of a policy's terms (`entry_ids`)
-        let listed = |o: &Scored<'_>, k: Kind, ids: &[u32]| {
-            !ids.is_empty()
-                && o.species.is_none()
-                && o.kinds & bit(k) != 0
-                && lex
-                    .entries_of(o.hit.value)
-                    .any(|e| e.kind() == k && ids.binary_search(&e.id()).is_ok())
-        };
+        let listed = |o: &Scored<'_>, k: Kind, ids: &[u32]| policy_term(lex, o, k, ids);
         let wild = scored
             .iter()
             .enumerate()
@@ -1744,19 +1736,15 @@ impl Classifier {
         scored: &[Scored<'_>],
     ) -> Option<(Vec<Match>, Vec<Reason>)> {
         let lex = &self.inner.lexicon;
-        let ids = &self.inner.specimen_ids;
-        let has = |s: &Scored<'_>, k: Kind| s.kinds & bit(k) != 0;
         // (not English "stuffed" alone, a cook's word first: "stuffed peppers, unknown type of
         // cheese"; beside a group's name it still counts, `RULE_UNKNOWN_SPECIES_CAPS_REVIEW`)
         let specimen = scored.iter().find(|s| {
-            has(s, Kind::Form)
-                && lex.entries_of(s.hit.value).any(|e| {
-                    e.kind() == Kind::Form
-                        && ids.binary_search(&e.id()).is_ok()
-                        && !e.term().eq_ignore_ascii_case("stuffed")
-                })
+            policy_term(lex, s, Kind::Form, &self.inner.specimen_ids)
+                && !lex
+                    .entries_of(s.hit.value)
+                    .any(|e| e.term().eq_ignore_ascii_case("stuffed"))
         })?;
-        if scored.iter().any(|s| has(s, Kind::Imitation)) {
+        if scored.iter().any(|s| s.kinds & bit(Kind::Imitation) != 0) {
             return None;
         }
         let found = self.inner.phrases.found(fields);
@@ -2175,7 +2163,7 @@ fn derivative_not_covered<'t>(
             named
         })
     };
-    texts.iter().any(|t| derivative(t)) && !texts.iter().any(|t| roots(t))
+    holds_any(texts, ROOT_DERIVATIVES) && !texts.iter().any(|t| roots(t))
 }
 
 /// Finished musical instruments and their finished parts, in the lexicon's languages. CITES
@@ -2355,6 +2343,17 @@ const PLANT_PRODUCTS: &[&str] = &[
     "분말",
     "乾燥",
 ];
+
+/// Whether a context hit (one that names no taxon) is one of a policy's terms of kind `k`
+/// (`ids`, from `entry_ids`).
+fn policy_term(lex: &Lexicon, o: &Scored<'_>, k: Kind, ids: &[u32]) -> bool {
+    !ids.is_empty()
+        && o.species.is_none()
+        && o.kinds & bit(k) != 0
+        && lex
+            .entries_of(o.hit.value)
+            .any(|e| e.kind() == k && ids.binary_search(&e.id()).is_ok())
+}
 
 /// Whether any of the lower-cased texts holds one of `words` as a whole word (case-folded).
 fn holds_any(texts: &[String], words: &[&str]) -> bool {

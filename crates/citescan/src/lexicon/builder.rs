@@ -185,19 +185,17 @@ fn inherit_ranks(taxa: &mut BTreeMap<String, TaxonRow>) {
         }
     }
     for t in taxa.values_mut().filter(|t| t.kingdom.is_empty()) {
-        let (rank, head) = match t.rank.as_str() {
-            "CLASS" | "ORDER" | "FAMILY" | "GENUS" => (t.rank.as_str(), t.taxon.clone()),
+        // (a species is placed by its genus, the first word of its name)
+        let (rank, head): (&'static str, String) = match t.rank.as_str() {
+            "CLASS" => ("CLASS", t.taxon.clone()),
+            "ORDER" => ("ORDER", t.taxon.clone()),
+            "FAMILY" => ("FAMILY", t.taxon.clone()),
+            "GENUS" => ("GENUS", t.taxon.clone()),
             "SPECIES" | "SUBSPECIES" | "VARIETY" => (
                 "GENUS",
                 t.taxon.split(' ').next().unwrap_or_default().to_string(),
             ),
             _ => continue,
-        };
-        let rank: &'static str = match rank {
-            "CLASS" => "CLASS",
-            "ORDER" => "ORDER",
-            "FAMILY" => "FAMILY",
-            _ => "GENUS",
         };
         let Some(h) = heads.get(&(rank, head)) else {
             continue;
