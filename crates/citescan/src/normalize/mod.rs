@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use tables::is_invisible;
 use tables::{
-    confusable_latin, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit, leet_letter,
-    lone_digit_unit, lone_digit_unit_prefix, script_of, unit_prefix, Script,
+    confusable_latin, cyrillic_leet, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit,
+    leet_letter, lone_digit_unit, lone_digit_unit_prefix, script_of, unit_prefix, Script,
 };
 
 /// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
@@ -1074,43 +1074,54 @@ impl<'a> Normalizer<'a> {
         out: &mut Vec<Unit>,
         events: &mut Vec<Event>,
     ) -> bool {
-        if !self.opts.confusables {
+        if !self.opts.confusables && !self.opts.leetspeak {
             return false;
         }
+        let letter = |k: usize| {
+            idx.get(k)
+                .is_some_and(|&i| matches!(units[i].class, Class::Letter(_)))
+        };
         // the Cyrillic letter a letter of another script imitates: a Latin letter's own, or
         // that of the Latin letter a Greek look-alike imitates (`fold_spaced_word` would read
-        // it as that Latin letter)
-        let imitated = |u: &Unit| match u.class {
-            Class::Letter(Script::Latin) => cyrillic_lookalike(u.ch),
-            Class::Letter(Script::Cyrillic) => None,
-            Class::Letter(_) => u.alt.and_then(cyrillic_lookalike),
-            _ => None,
+        // it as that Latin letter); and the letter a lone digit between two letters stands for
+        // ("р0г": `cyrillic_leet`)
+        let imitated = |k: usize| {
+            let u = &units[idx[k]];
+            match u.class {
+                Class::Letter(Script::Latin) if self.opts.confusables => cyrillic_lookalike(u.ch),
+                Class::Letter(Script::Cyrillic) => None,
+                Class::Letter(_) if self.opts.confusables => u.alt.and_then(cyrillic_lookalike),
+                Class::Digit if self.opts.leetspeak && k > 0 && letter(k - 1) && letter(k + 1) => {
+                    cyrillic_leet(u.ch)
+                }
+                _ => None,
+            }
         };
         let mut foreign = false;
         let mut anchored = false;
-        for &i in idx {
+        for (k, &i) in idx.iter().enumerate() {
             let u = &units[i];
             match u.class {
                 // (by the folded letter: a capital `Н` imitates `H`, but reads as `н`, which
                 // imitates nothing, once normalised)
                 Class::Letter(Script::Cyrillic) => anchored |= confusable_latin(u.ch).is_none(),
-                Class::Letter(_) => {
-                    if imitated(u).is_none() {
+                // letters, and digits between letters: a mark, another digit or a sign leaves
+                // the word to `fold_spaced_word`
+                _ => {
+                    if imitated(k).is_none() {
                         return false;
                     }
                     foreign = true;
                 }
-                // letters only: a mark, digit or sign leaves the word to `fold_spaced_word`
-                _ => return false,
             }
         }
         if !foreign || !anchored {
             return false;
         }
         out.clear();
-        for &i in idx {
+        for (k, &i) in idx.iter().enumerate() {
             let u = units[i];
-            match imitated(&u) {
+            match imitated(k) {
                 Some(c) => {
                     out.push(Unit {
                         ch: c,
@@ -1128,12 +1139,16 @@ impl<'a> Normalizer<'a> {
             out.clear();
             return false;
         }
-        for &i in idx {
-            if imitated(&units[i]).is_some() {
+        for (k, &i) in idx.iter().enumerate() {
+            if imitated(k).is_some() {
                 events.push(Event {
                     start: units[i].start,
                     end: units[i].end,
-                    kind: Obfuscation::Confusable,
+                    kind: if units[i].class == Class::Digit {
+                        Obfuscation::Leetspeak
+                    } else {
+                        Obfuscation::Confusable
+                    },
                 });
             }
         }
@@ -1347,12 +1362,25 @@ impl<'a> Normalizer<'a> {
             // one letter with two digits is a model number ("A13", "S21"), not leetspeak; with
             // one digit it may be ("t3" for the Vietnamese "tê")
             let model = letters == 1 && longest_run >= 2;
+            // a word's only digits, two of them, ending it after three letters or more: a number
+            // glued on ("ivory88", "rhino20"), not two letters ("ivorybb"); one digit there may
+            // still be a letter ("rhin0")
+            let trailing_number = runs == 1
+                && lead_digits == 0
+                && n >= 5
+                && (n - 2..n).all(|k| u(k).class == Class::Digit)
+                && (0..n - 2).all(&is_letter)
+                && {
+                    let mut before: Vec<char> = (0..n - 2).map(|k| u(k).latinish()).collect();
+                    before.dedup();
+                    before.len() >= 3
+                };
             // leetspeak, then a quantity glued on ("av0rio800g", "1v0ry2kg"): the quantity is
             // the last run of digits with a unit after it to the word's end; before it, three
             // letters or more and runs of at most two digits or signs, read as leetspeak. Read
             // once, the word is letters and a quantity, which a second pass keeps as it is.
             let glued_quantity = leet_before_quantity(n, u);
-            if longest_run <= 2 && !quantity && !trailing_quantity && !model {
+            if longest_run <= 2 && !quantity && !trailing_quantity && !model && !trailing_number {
                 for (k, l) in leet.iter_mut().enumerate() {
                     *l = leet_ok(k);
                 }

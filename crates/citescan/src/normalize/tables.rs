@@ -28,6 +28,18 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The Cyrillic letter a digit stands for inside a Cyrillic word ("р0г", "н0сорога",
+/// "3уб"): the letter it looks like, not the Latin leetspeak letter (`3` is `з`, not `e`).
+pub(crate) fn cyrillic_leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'о',
+        '3' => 'з',
+        '4' => 'ч',
+        '6' => 'б',
+        _ => return None,
+    })
+}
+
 /// The Cyrillic letter (lower case) that a Latin letter (case folded) imitates, in print or in
 /// its capital: `o` for `о`, `h` for `н` (`H`, `Н`), `n` for `п`, `r` for `г`.
 pub(crate) fn cyrillic_lookalike(c: char) -> Option<char> {

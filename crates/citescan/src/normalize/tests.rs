@@ -26,6 +26,14 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     ("leet trailing", "rh1n0", "rhino", &[Leetspeak]),
     ("leet one letter", "t3", "te", &[Leetspeak]),
     ("leet at", "p@ngolin", "pangolin", &[Leetspeak]),
+    // two digits ending a word are a number glued on, not two letters; one may be a letter
+    ("number glued on", "ivory88", "ivory88", &[]),
+    ("number glued on 2", "Rhino20", "rhino20", &[]),
+    ("leet trailing one", "rhin0", "rhino", &[Leetspeak]),
+    // a digit between Cyrillic letters is the letter it looks like
+    ("cyrillic leet", "р0г н0с0р0га", "раг насар", &[Leetspeak]),
+    ("cyrillic leet ze", "3уб т0гра", "3уб тагр", &[Leetspeak]),
+    ("cyrillic number kept", "слон925", "слон925", &[]),
     (
         "model numbers kept",
         "Samsung A13 S21",
