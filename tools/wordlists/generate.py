@@ -75,6 +75,8 @@ W_COMMON_COLLIDES = "0.5"
 SHORT_FOREIGN_MAX = 4
 MARKET_LANGS = {"en", "zh", "vi", "th", "id", "ms", "ja", "ko", "fr", "es", "pt", "de", "it", "ru"}
 W_STOP = "1.0"
+# a common name one language gives to this many taxa or more names their group
+SHARED_NAME_MIN_TAXA = 3
 
 # ISO 639-3 (upper case, as in common_names.csv) -> ISO 639-1. Codes without a 639-1
 # equivalent stay as lower-case 639-3. ZLM (Malay, individual language) is folded into 'ms'.
@@ -495,9 +497,45 @@ class Gen:
                 if row in rows:
                     st["dropped_dup_within_file"] += 1
                 rows.add(row)
+        rows = self.group_shared_names(rows, st)
         self.common_rows = rows
         self.stats["names_common.tsv"] = dict(sorted(st.items()))
         self.stats["names_common.tsv"]["unresolved_by_source_file"] = dict(sorted(unresolved_examples.items()))
+
+    def group_shared_names(self, rows, st):
+        """A common name that one language gives to three taxa or more names their group, not
+        any one of them (Czech "kaktus" is in Species+ for 32 cacti, Spanish "caballito de mar"
+        for six seahorses): its rows become one row for the taxa's lowest shared rank (genus,
+        family, order or class), listed in every Appendix it and its members are."""
+        by_key = {}
+        for r in rows:
+            by_key.setdefault((fold(r[0]), r[5]), []).append(r)
+        out = set()
+        for key, group in by_key.items():
+            taxa = sorted({r[2] for r in group})
+            recs = [self.taxa.get(t) for t in taxa]
+            if len(taxa) < SHARED_NAME_MIN_TAXA or any(x is None for x in recs):
+                out.update(group)
+                continue
+            shared = None
+            for col, rank in (("Genus", "GENUS"), ("Family", "FAMILY"), ("Order", "ORDER"),
+                              ("Class", "CLASS")):
+                vals = {x[col] or (x["FullName"] if x["RankName"] == rank else "") for x in recs}
+                if len(vals) == 1 and "" not in vals:
+                    shared = (vals.pop(), rank)
+                    break
+            if shared is None:
+                out.update(group)
+                continue
+            apps = set()
+            for x in recs + [self.taxa.get(shared[0]) or {}]:
+                apps.update(a for a in (x.get("CurrentListing") or "").split("/") if a)
+            app = "/".join(a for a in ("I", "II", "III", "NC") if a in apps)
+            term = min(r[0] for r in group)
+            st["grouped_shared_name_rows"] += len(group)
+            st["grouped_shared_names"] += 1
+            out.add((term, "common", shared[0], shared[1], app, key[1], W_COMMON, SRC_COMMON))
+        return out
 
     # -- 4. trade names
     def gen_trade(self):
