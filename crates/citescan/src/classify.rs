@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::{Entry, Kind, Lexicon};
-use crate::normalize::{NormalizeOptions, Normalized, Obfuscation, ObfuscationSet};
+use crate::normalize::{tok, NormalizeOptions, Normalized, Obfuscation, ObfuscationSet};
 use crate::policy::Policy;
 use crate::scan::{self, scan, Hit, ScanOptions};
 
@@ -321,6 +321,7 @@ impl ClassifierBuilder {
             &policy.rules.real_material_tells,
             &policy.rules.undocumented_terms,
             &policy.rules.cultivated_terms,
+            &policy.rules.animal_kind_terms,
         ])?;
         let screen = scan::ScreenTables::new(&lexicon, &policy);
         Ok(Classifier {
@@ -361,6 +362,19 @@ struct Scored<'l> {
     primary: Entry<'l>,
     species: Option<Entry<'l>>,
     platform: Option<TermAction>,
+    /// A negation glued on before it inside a hashtag ("#notresin", "#nofake").
+    glued_negation: bool,
+}
+
+/// Negations written glued to the word they deny inside a hashtag ("#notresin", "#nofake",
+/// "#realhornnotresin"): "not" may end a longer run of glued words, the others must be the
+/// hashtag's whole beginning ("#rhinoresin" ends in "no" but denies nothing).
+fn glued_negation(before: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "no", "non", "not", "never", "nicht", "kein", "keine", "sin", "sem", "senza", "sans",
+        "pas", "khong", "bukan", "tidak", "tanpa",
+    ];
+    before.ends_with("not") || WHOLE.contains(&before)
 }
 
 pub(crate) fn bit(k: Kind) -> u32 {
@@ -570,6 +584,7 @@ impl Classifier {
                 primary,
                 species: None,
                 platform: Some(action),
+                glued_negation: false,
             };
         }
         let mut kinds = 0u32;
@@ -625,6 +640,13 @@ impl Classifier {
         }
         let species = species.map(|(_, e, _)| e);
         let primary = species.or(first).unwrap_or_else(|| lex.entry(0));
+        let glued_negation = n.tokens.get(tok).is_some_and(|t| {
+            t.flags & tok::HASHTAG != 0
+                && t.start < h.start
+                && n.text
+                    .get(t.start as usize..h.start as usize)
+                    .is_some_and(glued_negation)
+        });
         Scored {
             field,
             tok,
@@ -636,6 +658,7 @@ impl Classifier {
             primary,
             species,
             platform: None,
+            glued_negation,
         }
     }
 
@@ -697,14 +720,15 @@ impl Classifier {
         // the whole phrase, ending at most two such characters before it: "不是普通牛骨", "非树脂")
         let negated = |ci: usize| {
             let c = &scored[ci];
-            scored.iter().any(|s| {
-                s.field == c.field
-                    && s.kinds & bit(Kind::Negation) != 0
-                    && ((s.tok_end < c.tok && c.tok - s.tok_end <= 2)
-                        || (s.tok_end == c.tok
-                            && s.hit.end <= c.hit.start
-                            && c.hit.start - s.hit.end <= NEGATION_GAP))
-            })
+            c.glued_negation
+                || scored.iter().any(|s| {
+                    s.field == c.field
+                        && s.kinds & bit(Kind::Negation) != 0
+                        && ((s.tok_end < c.tok && c.tok - s.tok_end <= 2)
+                            || (s.tok_end == c.tok
+                                && s.hit.end <= c.hit.start
+                                && c.hit.start - s.hit.end <= NEGATION_GAP))
+                })
         };
         // the strongest weight among context entries of a kind (0 when absent), leaving out one
         // hit (`except`) and, where asked, those after a negation
@@ -857,6 +881,10 @@ impl Classifier {
                     .any(|e| e.kind() == Kind::Form && is_plant_material(e.term()))
             };
             let material_form = |o: &Scored<'_>| animal && is_plant_material_hit(o);
+            let is_resin_hit = |o: &Scored<'_>| {
+                lex.entries_of(o.hit.value)
+                    .any(|e| e.kind() == Kind::Imitation && is_resin(e.term()))
+            };
             // product form elsewhere in the listing (another hit than this one)
             let mut form_w = strongest_of(Kind::Form, Some(i), false, &|o| !material_form(o));
             // a name or emoji right next to a product form is a product of the taxon ("tiger
@@ -1064,8 +1092,12 @@ impl Classifier {
                                 // a colour word describes the word next to it ("ivory white")
                                 Kind::Colour => o.field == s.field && o.tok <= s.tok_end + 2 && s.tok <= o.tok_end + 2,
                                 // an imitation word is about the item's material anywhere in
-                                // the same field, or in the title
-                                Kind::Imitation => o.field == s.field || o.field == 0,
+                                // the same field, or in the title; resin is a plant's own
+                                // material ("agarwood chips, high resin"), no imitation of it
+                                Kind::Imitation => {
+                                    (o.field == s.field || o.field == 0)
+                                        && !(plant && is_resin_hit(o))
+                                }
                                 // a fossil word within three words of the term: "Fossil" is as
                                 // often the brand ("Fossil tripod")
                                 Kind::Fossil => o.field == s.field && o.tok <= s.tok_end + FOSSIL_REACH && s.tok <= o.tok_end + FOSSIL_REACH,
@@ -1748,15 +1780,20 @@ impl Classifier {
             return None;
         }
         let found = self.inner.phrases.found(fields);
-        let phrase = found.unknown_species.first()?;
+        // the seller says the species is not known, or names the animal only by its kind
+        let why = match (found.unknown_species.first(), found.animal_kinds.first()) {
+            (Some(phrase), _) => format!("the seller says the species is not known ('{phrase}')"),
+            (None, Some(kind)) => format!("names the animal only by its kind ('{kind}')"),
+            (None, None) => return None,
+        };
         let p = &self.inner.policy;
         let m = self.to_match(fields, specimen);
         let reasons = vec![
             Reason {
                 code: "REVIEW_SPECIMEN_UNNAMED".into(),
                 detail: format!(
-                    "'{}' ({} bytes {}-{}) offers a preserved animal and the seller says the \
-                     species is not known ('{phrase}'); a person should identify it",
+                    "'{}' ({} bytes {}-{}) offers a preserved animal and {why}; a person \
+                     should identify it",
                     m.text, m.field, m.start, m.end
                 ),
             },
@@ -2362,6 +2399,30 @@ fn holds_any(texts: &[String], words: &[&str]) -> bool {
         .any(|t| words.iter().any(|w| holds_word(t, &w.to_lowercase())))
 }
 
+/// Whether an imitation word is resin, in the lexicon's languages: what a fake ivory or horn
+/// is cast from, but the very substance of agarwood and other resinous woods.
+fn is_resin(term: &str) -> bool {
+    const RESIN: &[&str] = &[
+        "resin",
+        "resins",
+        "resina",
+        "resinas",
+        "résine",
+        "résines",
+        "harz",
+        "树脂",
+        "樹脂",
+        "nhựa",
+        "nhựa resin",
+        "smola",
+        "смола",
+        "レジン",
+        "수지",
+        "เรซิน",
+    ];
+    RESIN.iter().any(|r| term.eq_ignore_ascii_case(r))
+}
+
 /// Whether a product form names a material of plants: wood, timber, logs, planks, in the
 /// lexicon's languages. Beside an animal's name it is what a figure is made of; near a plant's
 /// name, the plant's own wood.
@@ -2419,6 +2480,15 @@ fn is_plant_material(term: &str) -> bool {
         "pranchas",
         "madeira serrada",
         "planches",
+        "plateaux",
+        "bois de cœur",
+        "heartwood",
+        "slab",
+        "slabs",
+        "Kernholz",
+        "duramen",
+        "心材",
+        "lõi gỗ",
         "grumes",
         "bois scié",
         "kayu bulat",
@@ -2787,7 +2857,7 @@ fn weight_at_least(weight: f32, min: f32) -> bool {
 pub(crate) struct PhraseSet {
     ac: Option<AhoCorasick>,
     /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
-    /// undocumented, 4 cultivated).
+    /// undocumented, 4 cultivated, 5 animal kinds).
     patterns: Vec<(String, u8)>,
 }
 
@@ -2803,10 +2873,12 @@ pub(crate) struct PhrasesFound {
     pub(crate) undocumented: Vec<String>,
     /// Phrases saying a plant was grown by people.
     pub(crate) cultivated: Vec<String>,
+    /// Words naming an animal only by its kind ("bird").
+    pub(crate) animal_kinds: Vec<String>,
 }
 
 impl PhraseSet {
-    pub(crate) fn new(lists: [&Vec<String>; 5]) -> Result<PhraseSet, Error> {
+    pub(crate) fn new(lists: [&Vec<String>; 6]) -> Result<PhraseSet, Error> {
         let mut patterns: Vec<(String, u8)> = Vec::new();
         for (k, list) in lists.iter().enumerate() {
             for t in list.iter() {
@@ -2863,7 +2935,8 @@ impl PhraseSet {
                     }
                     2 => put(&mut out.tells),
                     3 => put(&mut out.undocumented),
-                    _ => put(&mut out.cultivated),
+                    4 => put(&mut out.cultivated),
+                    _ => put(&mut out.animal_kinds),
                 }
             }
         }

@@ -173,6 +173,11 @@ pub struct Rules {
     /// review at least (`REVIEW_UNSPECIFIED_SPECIES`).
     #[serde(default)]
     pub unknown_species_terms: Vec<String>,
+    /// Words that name an animal only by its kind ("bird", "bird of prey", "птица", "burung",
+    /// 鸟); matched like `unknown_species_terms`. A preserved animal named only so goes to
+    /// review, as one whose seller does not know the species (`REVIEW_SPECIMEN_UNNAMED`).
+    #[serde(default)]
+    pub animal_kind_terms: Vec<String>,
     /// Tells of the real material ("hot pin test", "cold to the touch", "Schreger lines",
     /// "pesante"); matched like `unknown_species_terms`. When an imitation claim lowered a
     /// product name or code word and the listing holds `real_material_min` different tells,

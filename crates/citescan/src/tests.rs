@@ -2266,6 +2266,7 @@ fn phrases_are_read_as_whole_words_in_spaced_scripts() {
         &list(&["heavy"]),
         &list(&["no papers"]),
         &list(&["grown from seed"]),
+        &list(&["bird"]),
     ])
     .unwrap();
     let f = set.found(&[
@@ -2826,4 +2827,125 @@ fn a_seller_unsure_of_the_material_gets_a_review_not_a_block() {
             .verdict,
         Verdict::Block
     );
+}
+
+#[test]
+fn a_negation_glued_into_a_hashtag_denies_the_imitation() {
+    // "#notresin" claims the real thing, as "not resin" does; "#resin" still lowers it
+    let c = classifier();
+    let a = c.classify("Carved cup #rhinohorn #notresin 150g");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    assert_eq!(
+        c.classify("Carved cup #rhinohorn #nofake 150g").verdict,
+        Verdict::Block
+    );
+    assert_ne!(
+        c.classify("Carved cup #rhinohorn #resin 150g").verdict,
+        Verdict::Block
+    );
+    // a word that merely ends in "no" denies nothing
+    assert_ne!(
+        c.classify("Rhino horn cup #rhinoresin").verdict,
+        Verdict::Block
+    );
+}
+
+#[test]
+fn resin_is_a_resinous_woods_own_material_not_an_imitation_of_it() {
+    let c = classifier();
+    let a = c.classify("Aquilaria malaccensis heartwood chips, wild harvest, high resin, 1kg");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    // beside an animal's product it is still what a fake is cast from
+    assert_eq!(
+        c.classify("Rhino horn cup, resin, 150g").verdict,
+        Verdict::Allow
+    );
+}
+
+#[test]
+fn digits_inside_cyrillic_words_and_numbers_glued_after_names_are_read() {
+    let c = classifier();
+    for (t, taxon) in [
+        ("Продам р0г н0с0р0га, 200г, наличные", "Rhinocerotidae"),
+        ("ivory88 bangle, 60mm, DM", "Elephantidae"),
+        ("WTB rhinohorn88, any size, cash", "Rhinocerotidae"),
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(a.taxa.iter().any(|x| x == taxon), "{t}: {:?}", a.taxa);
+    }
+}
+
+#[test]
+fn a_preserved_animal_named_only_by_its_kind_goes_to_review() {
+    let c = classifier();
+    for t in [
+        "Taxidermy bird on a branch, estate find",
+        "Чучело хищной птицы на подставке, старое",
+        "Opset burung besar, warisan kakek",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
+        assert!(a.has_reason("REVIEW_SPECIMEN_UNNAMED"), "{t}");
+    }
+    for t in [
+        "Stuffed bird toy for kids",
+        "Bird feeder, cedar wood",
+        "Taxidermy pheasant in glass dome",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
+
+#[test]
+fn papers_said_missing_in_japanese_and_portuguese_and_wild_ginseng_in_russian_block() {
+    let c = classifier();
+    for t in [
+        "本象牙 印材 18mm 登録票はありませんがその分お安くします",
+        "Papagaio verdadeiro filhote sem anilha, já fala",
+        "Panax ginseng дикорос, корни 30 лет, продам",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // a ringed bird with its invoice is a question of papers, not an admission
+    assert_eq!(
+        c.classify("Papagaio verdadeiro filhote com anilha e nota fiscal")
+            .verdict,
+        Verdict::Review
+    );
+}
+
+#[test]
+fn places_named_after_animals_weigh_nothing_and_hide_nothing() {
+    let c = classifier();
+    for t in [
+        "Tour Đảo Khỉ Nha Trang 1 ngày",
+        "Trip ke Pulau Penyu, snorkeling",
+        "แพ็กเกจ เกาะช้าง 3 วัน 2 คืน",
+        "Vespa Primavera 125, tagliandata",
+        "Sneaker, ein paar Mal getragen",
+        "Бенгальский котёнок, окрас леопардовый",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+    // a place's name beside a product does not lower the product
+    assert_eq!(c.classify("Ngà voi Đảo Khỉ").verdict, Verdict::Block);
+    assert_eq!(
+        c.classify("ivory bangle, ship from Koh Chang").verdict,
+        Verdict::Block
+    );
+}
+
+#[test]
+fn a_common_name_given_to_many_taxa_names_their_group() {
+    // Species+ gives Czech "kaktus" to 32 cacti: it names the family, not the first of them
+    let lex = Lexicon::embedded();
+    let taxa: Vec<String> = lex
+        .lookup("kaktus")
+        .into_iter()
+        .filter_map(|e| e.taxon().map(|t| t.name.to_string()))
+        .collect();
+    assert!(!taxa.is_empty());
+    assert!(taxa.iter().all(|t| t == "Cactaceae"), "{taxa:?}");
 }
