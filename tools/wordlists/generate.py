@@ -62,6 +62,10 @@ W_HOMOPHONE_SHORT = 0.9
 # state words among the forms (wild, natural, ...) do not make a product of a swap
 HOMOPHONE_FORM_SKIP = ("野", "天然", "采", "採", "捕", "的", "干货", "乾貨", "药材", "藥材")
 # ordinary words (place and address words, everyday nouns) among the two-character swaps
+# swaps that are only places' names ("west corner", "tiger valley"): kept before a form that
+# does not also start a place word (片区, district; 酒店, hotel)
+HOMOPHONE_PLACE_ORDINARY = {"西角", "虎谷", "豹谷", "狮谷", "獅谷"}
+HOMOPHONE_PLACE_FORMS = {"片", "区", "區", "口", "头", "頭", "山", "路", "村", "酒"}
 HOMOPHONE_SHORT_ORDINARY = {"西角", "大相", "大项", "大像", "海相", "虎谷", "豹谷", "狮谷", "獅谷",
                             "零角", "灵角", "陈香", "晨香", "社香", "相牙", "项牙"}
 
@@ -638,7 +642,8 @@ class Gen:
         two-character product name of weight 0.9 or more (象牙, 犀角, 玳瑁) the swaps (象芽, 玳帽),
         less those that are ordinary words (西角, 相牙: `HOMOPHONE_SHORT_ORDINARY`), are stored only
         followed by a Chinese product form or worked object (象芽手镯, 西角粉); other
-        two-character names are not swapped."""
+        two-character names are not swapped. A look-alike glyph listed with the homophones (曱 for
+        甲) is swapped the same way."""
         table = {}
         for line in open(HOMOPHONES, encoding="utf-8"):
             if line.startswith("#") or not line.strip():
@@ -672,15 +677,20 @@ class Gen:
                 for alt in table.get(c, ""):
                     variant = term[:i] + alt + term[i + 1:]
                     # a swap that makes an ordinary word is left out, alone or with one more
-                    # character (西角片 in 西角片区, "west corner district")
+                    # character (西角片 in 西角片区, "west corner district"); one that makes
+                    # only a place's name is kept before a form that ends no place word: a
+                    # powder or a cup of the "west corner" is the product (西角粉, 西角杯)
                     ordinary = HOMOPHONE_SHORT_ORDINARY
-                    if variant in existing or (len(variant) <= 3 and (
+                    place = variant in HOMOPHONE_PLACE_ORDINARY
+                    if variant in existing or (len(variant) <= 3 and not place and (
                             variant[:2] in ordinary or variant[-2:] in ordinary)):
                         continue
                     if not short:
                         rows.add((variant, kind, taxon, rank, app, lang, w, SRC_HOMOPHONE))
                         continue
                     for f in forms:
+                        if place and (len(f) < 2 and f in HOMOPHONE_PLACE_FORMS or f[0] in HOMOPHONE_PLACE_FORMS):
+                            continue
                         if variant + f not in existing:
                             rows.add((variant + f, kind, taxon, rank, app, lang, w, SRC_HOMOPHONE))
         self.homophone_rows = rows

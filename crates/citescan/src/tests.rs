@@ -2949,3 +2949,18 @@ fn a_common_name_given_to_many_taxa_names_their_group() {
     assert!(!taxa.is_empty());
     assert!(taxa.iter().all(|t| t == "Cactaceae"), "{taxa:?}");
 }
+
+#[test]
+fn chinese_swaps_of_a_look_alike_glyph_and_of_a_place_word_before_a_form_are_read() {
+    let c = classifier();
+    // 曱 looks like 甲: 炮山甲, processed pangolin scales
+    let a = c.classify("炮山曱片 500克 正品 通乳");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    assert!(a.taxa.iter().any(|t| t == "Manis"));
+    // 西角 ("west corner") for 犀角, rhino horn: a powder of it is the product
+    assert_ne!(c.classify("西角粉 退高烧 正品").verdict, Verdict::Allow);
+    // the places themselves stay places
+    for t in ["西角片区 房子出租", "虎谷酒店 预订 两晚"] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
