@@ -839,6 +839,9 @@ impl Classifier {
             described: bool,
             /// A review kind that holds the listing at review at least: reason code and detail.
             floor: Option<(&'static str, String)>,
+            /// A weak everyday name: a name whose key is also an everyday word (`everyday_name`),
+            /// written plainly (no disguise, misspelling or glue) and not read as a product.
+            weak_name: bool,
         }
         let mut judged: Vec<Judged> = Vec::new();
         for (i, s) in scored.iter().enumerate() {
@@ -911,6 +914,7 @@ impl Classifier {
                 form_w = form_w.max(artefact_w);
             }
             let form_here = form_w > 0.0;
+            let weak_name = everyday_name(&sp, s.kinds) && !as_product && s.obf.is_empty();
             if as_product {
                 // an everyday word next to a form stays weaker ("eagle claw", "tiger lily")
                 let w = if everyday {
@@ -1427,6 +1431,7 @@ impl Classifier {
                 marked,
                 described,
                 floor,
+                weak_name,
             });
         }
 
@@ -1439,15 +1444,18 @@ impl Classifier {
         });
         let mut verdict = judged.first().map(|j| j.verdict).unwrap_or(Verdict::Allow);
         // an allowed listing whose only terms are faint everyday code words ("white", "black",
-        // "red": colours first) is reported as one with no term: like context alone, such a
-        // word is no evidence, and the clean-text screen passes these listings (`FaintCodes`)
+        // "red": colours first) or weak everyday names left under the review threshold ("pan",
+        // "drill", "puma") is reported as one with no term: like context alone, such a word is
+        // no evidence, and the clean-text screen passes these listings (`FaintCodes`)
         if verdict == Verdict::Allow
             && !judged.is_empty()
             && scored.iter().all(|s| s.platform.is_none())
             && judged.iter().all(|j| {
                 let s = &scored[j.idx];
-                s.species
-                    .is_some_and(|e| faint_everyday_code(&e, s.kinds, p.rules.faint_code_weight))
+                j.weak_name && j.rule == "RULE_BELOW_THRESHOLD"
+                    || s.species.is_some_and(|e| {
+                        faint_everyday_code(&e, s.kinds, p.rules.faint_code_weight)
+                    })
             })
         {
             return self.decide(id, fields, Vec::new(), 0);
@@ -1807,7 +1815,7 @@ impl Classifier {
 /// a product, code word or emoji (which point at the traded, protected animal), counts at its
 /// strictest; a name of a genus or family counts at its loosest, since most of its members are
 /// there ("Dendrobium" is an Appendix II orchid though a few orchids are in Appendix I).
-fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
+pub(crate) fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
     let Some((rank, appendix)) = e.taxon_listing() else {
         return 0;
     };
@@ -1973,6 +1981,16 @@ pub(crate) fn faint_everyday_code(e: &Entry<'_>, kinds: u32, faint_code_weight: 
     e.kind() == Kind::Code
         && !weight_at_least(e.weight(), faint_code_weight)
         && kinds & (bit(Kind::Colour) | bit(Kind::Stop)) != 0
+}
+
+/// Whether a hit may be a weak everyday name: a scientific name, synonym or common name whose
+/// key is also an everyday word ("pan", "drill", "puma"). The weighing halves such a name alone
+/// (`suppress.ambiguous_factor`); written plainly and not read as a product, in an allowed
+/// listing it is no evidence, and the listing reports no term (nor does the screen send the
+/// listing down the full path for it when nothing can lift it: `FaintCodes`).
+pub(crate) fn everyday_name(e: &Entry<'_>, kinds: u32) -> bool {
+    matches!(e.kind(), Kind::Scientific | Kind::Synonym | Kind::Common)
+        && kinds & bit(Kind::Stop) != 0
 }
 
 /// Whether a product's name says it was taken from the wild: it holds one of `wild_terms`
@@ -2784,6 +2802,7 @@ fn weight_at_least(weight: f32, min: f32) -> bool {
 /// Phrases of a policy read in a listing's text in one pass: case-folded, and as whole words
 /// where a phrase starts or ends with a letter or digit of a spaced script (Latin, Greek,
 /// Cyrillic, Hangul); in unspaced scripts (Han, kana, Thai) any occurrence counts.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct PhraseSet {
     ac: Option<AhoCorasick>,
     /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
