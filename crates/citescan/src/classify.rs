@@ -322,7 +322,7 @@ impl ClassifierBuilder {
             &policy.rules.undocumented_terms,
             &policy.rules.cultivated_terms,
         ])?;
-        let screen = scan::ScreenTables::new(&lexicon, &policy);
+        let screen = scan::ScreenTables::with_phrases(&lexicon, &policy, Some(phrases.clone()));
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -2850,8 +2850,44 @@ impl PhraseSet {
 
     pub(crate) fn found(&self, fields: &[(&str, &str)]) -> PhrasesFound {
         let mut out = PhrasesFound::default();
+        self.each(fields, |phrase, list| {
+            let put = |v: &mut Vec<String>| {
+                if !v.iter().any(|p| p == phrase) {
+                    v.push(phrase.to_string());
+                }
+            };
+            match list {
+                0 => put(&mut out.unknown_species),
+                1 => {
+                    put(&mut out.structure);
+                    put(&mut out.tells);
+                }
+                2 => put(&mut out.tells),
+                3 => put(&mut out.undocumented),
+                _ => put(&mut out.cultivated),
+            }
+            true
+        });
+        out
+    }
+
+    /// Whether a listing holds a phrase that lifts a weak everyday name: the seller does not
+    /// know the species (a review kind), or says the item has no papers (a boost); the first
+    /// such phrase ends the search.
+    pub(crate) fn lifts_names(&self, fields: &[(&str, &str)]) -> bool {
+        let mut lifts = false;
+        self.each(fields, |_, list| {
+            lifts = matches!(list, 0 | 3);
+            !lifts
+        });
+        lifts
+    }
+
+    /// Calls `f` with each phrase found (as whole words) and its list, in order, while it
+    /// returns true.
+    fn each(&self, fields: &[(&str, &str)], mut f: impl FnMut(&str, u8) -> bool) {
         let Some(ac) = &self.ac else {
-            return out;
+            return;
         };
         for (_, text) in fields {
             // ASCII text is matched as it is (the automaton ignores ASCII case), and so is text
@@ -2866,27 +2902,11 @@ impl PhraseSet {
             };
             for m in ac.find_overlapping_iter(text) {
                 let (phrase, list) = &self.patterns[m.pattern().as_usize()];
-                if !whole_words(text, m.start(), m.end()) {
-                    continue;
-                }
-                let put = |v: &mut Vec<String>| {
-                    if !v.contains(phrase) {
-                        v.push(phrase.clone());
-                    }
-                };
-                match list {
-                    0 => put(&mut out.unknown_species),
-                    1 => {
-                        put(&mut out.structure);
-                        put(&mut out.tells);
-                    }
-                    2 => put(&mut out.tells),
-                    3 => put(&mut out.undocumented),
-                    _ => put(&mut out.cultivated),
+                if whole_words(text, m.start(), m.end()) && !f(phrase, *list) {
+                    return;
                 }
             }
         }
-        out
     }
 }
 

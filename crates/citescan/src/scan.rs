@@ -324,7 +324,27 @@ impl ScreenTables {
 }
 
 impl ScreenTables {
+    /// The tables, with the policy's phrases read anew (`with_phrases`).
+    #[cfg(test)]
     pub(crate) fn new(lex: &Lexicon, policy: &crate::policy::Policy) -> ScreenTables {
+        let r = &policy.rules;
+        let phrases = crate::classify::PhraseSet::new([
+            &r.unknown_species_terms,
+            &r.structure_tells,
+            &r.real_material_tells,
+            &r.undocumented_terms,
+            &r.cultivated_terms,
+        ]);
+        ScreenTables::with_phrases(lex, policy, phrases.ok())
+    }
+
+    /// The tables; `phrases` are the classifier's phrases of the policy (`PhraseSet`), which
+    /// the screen reads where a weak everyday name stands (`None`: it never passes one).
+    pub(crate) fn with_phrases(
+        lex: &Lexicon,
+        policy: &crate::policy::Policy,
+        phrases: Option<crate::classify::PhraseSet>,
+    ) -> ScreenTables {
         use fst::{IntoStreamer, Streamer};
         let naming = |v: u64| lex.entries_of(v).any(|e| e.kind().names_taxon());
         let currency_ok = ['$', '£', '€', '¥', '₫', '₹', '฿', '₩']
@@ -362,7 +382,7 @@ impl ScreenTables {
             specimen,
             specimen_top,
             currency_ok,
-            faint: FaintCodes::new(policy),
+            faint: FaintCodes::new(policy, phrases),
             key_first: (0..=u8::MAX)
                 .map(|x| lex.keys_fst().root().find_input(x).is_some())
                 .collect(),
@@ -462,8 +482,8 @@ pub(crate) struct FaintCodes {
     /// The policy's weights of each Appendix (I, II, III, unlisted), as `Policy::appendix_weight`
     /// reads them.
     appendix: [f32; 4],
-    /// The policy's phrases that lift a weak name: the species is not known (a review kind),
-    /// the item has no papers (a boost); `None` when they could not be read.
+    /// The policy's phrases, of which two lists lift a weak name (`PhraseSet::lifts_names`):
+    /// the species is not known (a review kind), the item has no papers (a boost).
     lifting_phrases: Option<crate::classify::PhraseSet>,
 }
 
@@ -529,7 +549,7 @@ impl FaintSeen {
 }
 
 impl FaintCodes {
-    fn new(p: &crate::policy::Policy) -> FaintCodes {
+    fn new(p: &crate::policy::Policy, phrases: Option<crate::classify::PhraseSet>) -> FaintCodes {
         let r = &p.rules;
         FaintCodes {
             appendix_max: [
@@ -549,14 +569,7 @@ impl FaintCodes {
             ambiguous_factor: p.suppress.ambiguous_factor,
             uninomial_factor: p.suppress.uninomial_factor,
             appendix: [0, 1, 2, 3].map(|a| p.appendix_weight(a)),
-            lifting_phrases: crate::classify::PhraseSet::new([
-                &r.unknown_species_terms,
-                &Vec::new(),
-                &Vec::new(),
-                &r.undocumented_terms,
-                &Vec::new(),
-            ])
-            .ok(),
+            lifting_phrases: phrases,
         }
     }
 
@@ -637,10 +650,10 @@ impl FaintCodes {
                 .iter()
                 .any(|(_, t)| lifting_context(lex, t.as_bytes(), seen.name))
             && (!seen.name
-                || self.lifting_phrases.as_ref().is_some_and(|ph| {
-                    let found = ph.found(fields);
-                    found.unknown_species.is_empty() && found.undocumented.is_empty()
-                }))
+                || self
+                    .lifting_phrases
+                    .as_ref()
+                    .is_some_and(|ph| !ph.lifts_names(fields)))
     }
 }
 
