@@ -315,15 +315,8 @@ impl ClassifierBuilder {
         let wild_ids = entry_ids(&lexicon, &policy.rules.wild_terms, Kind::Form);
         let knowing_ids = entry_ids(&lexicon, &policy.rules.knowing_terms, Kind::Sale);
         let specimen_ids = entry_ids(&lexicon, &policy.rules.specimen_terms, Kind::Form);
-        let phrases = PhraseSet::new([
-            &policy.rules.unknown_species_terms,
-            &policy.rules.structure_tells,
-            &policy.rules.real_material_tells,
-            &policy.rules.undocumented_terms,
-            &policy.rules.cultivated_terms,
-            &policy.rules.animal_kind_terms,
-        ])?;
-        let screen = scan::ScreenTables::new(&lexicon, &policy);
+        let phrases = PhraseSet::of_policy(&policy)?;
+        let screen = scan::ScreenTables::with_phrases(&lexicon, &policy, Some(phrases.clone()));
         Ok(Classifier {
             inner: Arc::new(Inner {
                 lexicon,
@@ -863,6 +856,9 @@ impl Classifier {
             described: bool,
             /// A review kind that holds the listing at review at least: reason code and detail.
             floor: Option<(&'static str, String)>,
+            /// A weak everyday name: a name whose key is also an everyday word (`everyday_name`),
+            /// written plainly (no disguise, misspelling or glue) and not read as a product.
+            weak_name: bool,
         }
         let mut judged: Vec<Judged> = Vec::new();
         for (i, s) in scored.iter().enumerate() {
@@ -939,6 +935,7 @@ impl Classifier {
                 form_w = form_w.max(artefact_w);
             }
             let form_here = form_w > 0.0;
+            let weak_name = everyday_name(&sp, s.kinds) && !as_product && s.obf.is_empty();
             if as_product {
                 // an everyday word next to a form stays weaker ("eagle claw", "tiger lily")
                 let w = if everyday {
@@ -1459,6 +1456,7 @@ impl Classifier {
                 marked,
                 described,
                 floor,
+                weak_name,
             });
         }
 
@@ -1471,15 +1469,18 @@ impl Classifier {
         });
         let mut verdict = judged.first().map(|j| j.verdict).unwrap_or(Verdict::Allow);
         // an allowed listing whose only terms are faint everyday code words ("white", "black",
-        // "red": colours first) is reported as one with no term: like context alone, such a
-        // word is no evidence, and the clean-text screen passes these listings (`FaintCodes`)
+        // "red": colours first) or weak everyday names left under the review threshold ("pan",
+        // "drill", "puma") is reported as one with no term: like context alone, such a word is
+        // no evidence, and the clean-text screen passes these listings (`FaintCodes`)
         if verdict == Verdict::Allow
             && !judged.is_empty()
             && scored.iter().all(|s| s.platform.is_none())
             && judged.iter().all(|j| {
                 let s = &scored[j.idx];
-                s.species
-                    .is_some_and(|e| faint_everyday_code(&e, s.kinds, p.rules.faint_code_weight))
+                j.weak_name && j.rule == "RULE_BELOW_THRESHOLD"
+                    || s.species.is_some_and(|e| {
+                        faint_everyday_code(&e, s.kinds, p.rules.faint_code_weight)
+                    })
             })
         {
             return self.decide(id, fields, Vec::new(), 0);
@@ -1844,7 +1845,7 @@ impl Classifier {
 /// a product, code word or emoji (which point at the traded, protected animal), counts at its
 /// strictest; a name of a genus or family counts at its loosest, since most of its members are
 /// there ("Dendrobium" is an Appendix II orchid though a few orchids are in Appendix I).
-fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
+pub(crate) fn effective_appendix(e: &Entry<'_>, as_product: bool) -> u8 {
     let Some((rank, appendix)) = e.taxon_listing() else {
         return 0;
     };
@@ -2010,6 +2011,16 @@ pub(crate) fn faint_everyday_code(e: &Entry<'_>, kinds: u32, faint_code_weight: 
     e.kind() == Kind::Code
         && !weight_at_least(e.weight(), faint_code_weight)
         && kinds & (bit(Kind::Colour) | bit(Kind::Stop)) != 0
+}
+
+/// Whether a hit may be a weak everyday name: a scientific name, synonym or common name whose
+/// key is also an everyday word ("pan", "drill", "puma"). The weighing halves such a name alone
+/// (`suppress.ambiguous_factor`); written plainly and not read as a product, in an allowed
+/// listing it is no evidence, and the listing reports no term (nor does the screen send the
+/// listing down the full path for it when nothing can lift it: `FaintCodes`).
+pub(crate) fn everyday_name(e: &Entry<'_>, kinds: u32) -> bool {
+    matches!(e.kind(), Kind::Scientific | Kind::Synonym | Kind::Common)
+        && kinds & bit(Kind::Stop) != 0
 }
 
 /// Whether a product's name says it was taken from the wild: it holds one of `wild_terms`
@@ -2854,6 +2865,7 @@ fn weight_at_least(weight: f32, min: f32) -> bool {
 /// Phrases of a policy read in a listing's text in one pass: case-folded, and as whole words
 /// where a phrase starts or ends with a letter or digit of a spaced script (Latin, Greek,
 /// Cyrillic, Hangul); in unspaced scripts (Han, kana, Thai) any occurrence counts.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct PhraseSet {
     ac: Option<AhoCorasick>,
     /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
@@ -2878,6 +2890,19 @@ pub(crate) struct PhrasesFound {
 }
 
 impl PhraseSet {
+    /// The phrase lists of a policy's rules, in `PhraseSet`'s list order.
+    pub(crate) fn of_policy(policy: &Policy) -> Result<PhraseSet, Error> {
+        let r = &policy.rules;
+        PhraseSet::new([
+            &r.unknown_species_terms,
+            &r.structure_tells,
+            &r.real_material_tells,
+            &r.undocumented_terms,
+            &r.cultivated_terms,
+            &r.animal_kind_terms,
+        ])
+    }
+
     pub(crate) fn new(lists: [&Vec<String>; 6]) -> Result<PhraseSet, Error> {
         let mut patterns: Vec<(String, u8)> = Vec::new();
         for (k, list) in lists.iter().enumerate() {
@@ -2903,8 +2928,45 @@ impl PhraseSet {
 
     pub(crate) fn found(&self, fields: &[(&str, &str)]) -> PhrasesFound {
         let mut out = PhrasesFound::default();
+        self.each(fields, |phrase, list| {
+            let put = |v: &mut Vec<String>| {
+                if !v.iter().any(|p| p == phrase) {
+                    v.push(phrase.to_string());
+                }
+            };
+            match list {
+                0 => put(&mut out.unknown_species),
+                1 => {
+                    put(&mut out.structure);
+                    put(&mut out.tells);
+                }
+                2 => put(&mut out.tells),
+                3 => put(&mut out.undocumented),
+                4 => put(&mut out.cultivated),
+                _ => put(&mut out.animal_kinds),
+            }
+            true
+        });
+        out
+    }
+
+    /// Whether a listing holds a phrase that lifts a weak everyday name: the seller does not
+    /// know the species (a review kind), or says the item has no papers (a boost); the first
+    /// such phrase ends the search.
+    pub(crate) fn lifts_names(&self, fields: &[(&str, &str)]) -> bool {
+        let mut lifts = false;
+        self.each(fields, |_, list| {
+            lifts = matches!(list, 0 | 3);
+            !lifts
+        });
+        lifts
+    }
+
+    /// Calls `f` with each phrase found (as whole words) and its list, in order, while it
+    /// returns true.
+    fn each(&self, fields: &[(&str, &str)], mut f: impl FnMut(&str, u8) -> bool) {
         let Some(ac) = &self.ac else {
-            return out;
+            return;
         };
         for (_, text) in fields {
             // ASCII text is matched as it is (the automaton ignores ASCII case), and so is text
@@ -2919,28 +2981,11 @@ impl PhraseSet {
             };
             for m in ac.find_overlapping_iter(text) {
                 let (phrase, list) = &self.patterns[m.pattern().as_usize()];
-                if !whole_words(text, m.start(), m.end()) {
-                    continue;
-                }
-                let put = |v: &mut Vec<String>| {
-                    if !v.contains(phrase) {
-                        v.push(phrase.clone());
-                    }
-                };
-                match list {
-                    0 => put(&mut out.unknown_species),
-                    1 => {
-                        put(&mut out.structure);
-                        put(&mut out.tells);
-                    }
-                    2 => put(&mut out.tells),
-                    3 => put(&mut out.undocumented),
-                    4 => put(&mut out.cultivated),
-                    _ => put(&mut out.animal_kinds),
+                if whole_words(text, m.start(), m.end()) && !f(phrase, *list) {
+                    return;
                 }
             }
         }
-        out
     }
 }
 

@@ -324,7 +324,20 @@ impl ScreenTables {
 }
 
 impl ScreenTables {
+    /// The tables, with the policy's phrases read anew (`with_phrases`).
+    #[cfg(test)]
     pub(crate) fn new(lex: &Lexicon, policy: &crate::policy::Policy) -> ScreenTables {
+        let phrases = crate::classify::PhraseSet::of_policy(policy);
+        ScreenTables::with_phrases(lex, policy, phrases.ok())
+    }
+
+    /// The tables; `phrases` are the classifier's phrases of the policy (`PhraseSet`), which
+    /// the screen reads where a weak everyday name stands (`None`: it never passes one).
+    pub(crate) fn with_phrases(
+        lex: &Lexicon,
+        policy: &crate::policy::Policy,
+        phrases: Option<crate::classify::PhraseSet>,
+    ) -> ScreenTables {
         use fst::{IntoStreamer, Streamer};
         let naming = |v: u64| lex.entries_of(v).any(|e| e.kind().names_taxon());
         let currency_ok = ['$', '£', '€', '¥', '₫', '₹', '฿', '₩']
@@ -362,7 +375,7 @@ impl ScreenTables {
             specimen,
             specimen_top,
             currency_ok,
-            faint: FaintCodes::new(policy),
+            faint: FaintCodes::new(policy, phrases),
             key_first: (0..=u8::MAX)
                 .map(|x| lex.keys_fst().root().find_input(x).is_some())
                 .collect(),
@@ -433,37 +446,66 @@ impl ScreenTables {
 }
 
 /// The most a faint everyday code word ("white", "black", "red": a code word below the policy's
-/// `faint_code_weight` whose key is also a colour or an everyday word) can score in a listing
+/// `faint_code_weight` whose key is also a colour or an everyday word) or a weak everyday name
+/// ("pan", "drill", "puma": a name whose key is also an everyday word) can score in a listing
 /// with no permit, imitation or negation term and no other name, read from the policy: its
-/// evidence at the strongest Appendix weight, the form and sale boosts scaled as the classifier
-/// scales them, the code-word context boost, and the corroboration boost when two such words
-/// point to the same animal. The classifier's review kinds and code-word rules never apply to
-/// it (`classify::faint_everyday_code`), so when this stays under the review threshold, the
-/// listing is allowed with no evidence, and the screen passes it.
+/// evidence (a code word's at the strongest Appendix weight; a name's at its own Appendix,
+/// halved by `suppress.ambiguous_factor`, a lone genus's lowered by
+/// `suppress.uninomial_factor`), the form and sale boosts scaled as the classifier scales them
+/// (a name's with no form: below), the code-word context boost, and the corroboration boost
+/// when two such words may point to the same animal. The classifier's review kinds and
+/// code-word rules never apply to a faint code word (`classify::faint_everyday_code`); a weak
+/// name's review kinds need a permit, a specimen term or a phrase saying the species is not
+/// known, and a product form beside it makes it a product of the taxon, so a listing with a
+/// weak name passes only with no form, artefact, permit, imitation or denial key and no phrase
+/// saying the species is not known or that papers are missing. When this stays under the
+/// review threshold, the listing is allowed with no evidence (`Classifier`'s rule for faint
+/// code words and weak everyday names), and the screen passes it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FaintCodes {
     appendix_max: f32,
-    form_and_sale: f32,
+    form: f32,
+    sale: f32,
     code_context: f32,
     corroboration: f32,
     review: f32,
     faint_code_weight: f32,
+    ambiguous_factor: f32,
+    uninomial_factor: f32,
+    /// The policy's weights of each Appendix (I, II, III, unlisted), as `Policy::appendix_weight`
+    /// reads them.
+    appendix: [f32; 4],
+    /// The policy's phrases, of which two lists lift a weak name (`PhraseSet::lifts_names`):
+    /// the species is not known (a review kind), the item has no papers (a boost).
+    lifting_phrases: Option<crate::classify::PhraseSet>,
 }
 
-/// The faint everyday code words a listing holds: how many distinct keys (up to two, by their
-/// FST values), and the strongest weight.
+/// What the screen may pass of one key: the weight of its faint code words, and the most
+/// evidence of its weak everyday names.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FaintKey {
+    code: Option<f32>,
+    name: Option<f32>,
+}
+
+/// The faint everyday code words and weak everyday names a listing holds: how many distinct
+/// keys (up to two, by their FST values), the strongest code word's weight and the strongest
+/// name's evidence.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FaintSeen {
     count: u8,
     keys: [u64; 2],
     weight: f32,
+    code: bool,
+    name_ev: f32,
+    name: bool,
 }
 
 impl FaintSeen {
-    /// Records a faint code word (its key's FST value and weight); false when it is not one,
-    /// or when a third distinct key would need weighing.
-    fn note(&mut self, v: u64, weight: Option<f32>) -> bool {
-        let Some(w) = weight else { return false };
+    /// Records a faint code word or weak name (its key's FST value and what the key holds);
+    /// false when it is neither, or when a third distinct key would need weighing.
+    fn note(&mut self, v: u64, key: Option<FaintKey>) -> bool {
+        let Some(k) = key else { return false };
         let count = usize::from(self.count);
         if !self.keys[..count].contains(&v) {
             if count == self.keys.len() {
@@ -472,26 +514,36 @@ impl FaintSeen {
             self.keys[count] = v;
             self.count += 1;
         }
-        self.weight = self.weight.max(w);
+        if let Some(w) = k.code {
+            self.weight = self.weight.max(w);
+            self.code = true;
+        }
+        if let Some(ev) = k.name {
+            self.name_ev = self.name_ev.max(ev);
+            self.name = true;
+        }
         true
     }
 
     /// Whether two of the keys may corroborate each other as the classifier reads them
-    /// (`classify::corroborating`: two terms that point to one family): some code word of one
-    /// and some code word of the other do.
+    /// (`classify::corroborating`: two terms that point to one family, one of them a code
+    /// word): some taxon of one and some taxon of the other do (a bound: any naming entry).
     fn may_corroborate(&self, lex: &Lexicon) -> bool {
         let families = |v: u64| {
             lex.entries_of(v)
-                .filter(|e| e.kind() == Kind::Code)
+                .filter(|e| e.kind().names_taxon())
                 .filter_map(|e| e.taxon())
                 .map(|t| crate::classify::family_of(&t))
         };
-        self.count > 1 && families(self.keys[0]).any(|a| families(self.keys[1]).any(|b| a == b))
+        self.count > 1
+            && self.code
+            && families(self.keys[0]).any(|a| families(self.keys[1]).any(|b| a == b))
     }
 }
 
 impl FaintCodes {
-    fn new(p: &crate::policy::Policy) -> FaintCodes {
+    fn new(p: &crate::policy::Policy, phrases: Option<crate::classify::PhraseSet>) -> FaintCodes {
+        let r = &p.rules;
         FaintCodes {
             appendix_max: [
                 p.appendix.i,
@@ -501,63 +553,108 @@ impl FaintCodes {
             ]
             .into_iter()
             .fold(0.0, f32::max),
-            form_and_sale: p.boosts.form + p.boosts.sale,
+            form: p.boosts.form,
+            sale: p.boosts.sale,
             code_context: p.boosts.code_word_context,
             corroboration: p.boosts.corroboration,
             review: p.thresholds.review,
-            faint_code_weight: p.rules.faint_code_weight,
+            faint_code_weight: r.faint_code_weight,
+            ambiguous_factor: p.suppress.ambiguous_factor,
+            uninomial_factor: p.suppress.uninomial_factor,
+            appendix: [0, 1, 2, 3].map(|a| p.appendix_weight(a)),
+            lifting_phrases: phrases,
         }
     }
 
-    /// The weight of a key's faint code word, when the key (fst value `v`) holds one and
-    /// nothing else that may be weighed: code words below the faint weight, with a colour or
-    /// everyday-word entry beside them, and no other kind.
-    fn key_weight(&self, lex: &Lexicon, v: Option<fst::raw::Output>) -> Option<f32> {
+    /// What a key (fst value `v`) holds that the screen may pass, when it holds nothing else
+    /// that may be weighed: faint code words (code words below the faint weight, with a
+    /// colour or everyday-word entry beside them) and weak everyday names (names with an
+    /// everyday-word entry beside them), with colour, everyday-word, brand or everyday-context
+    /// entries, and no other kind.
+    fn key_weight(&self, lex: &Lexicon, v: Option<fst::raw::Output>) -> Option<FaintKey> {
         let v = v?.value();
         let kinds = lex
             .entries_of(v)
             .fold(0, |k, e| k | crate::classify::bit(e.kind()));
-        let mut code = None::<f32>;
+        let mut key = FaintKey::default();
         for e in lex.entries_of(v) {
             match e.kind() {
                 // the classifier's own test of a faint everyday code word
                 Kind::Code
                     if crate::classify::faint_everyday_code(&e, kinds, self.faint_code_weight) =>
                 {
-                    code = Some(code.unwrap_or(0.0).max(e.weight()));
+                    key.code = Some(key.code.unwrap_or(0.0).max(e.weight()));
+                }
+                // and of an everyday name: its evidence alone, as the classifier weighs it
+                // (halved, and a lone genus or family name lowered again)
+                Kind::Scientific | Kind::Synonym | Kind::Common
+                    if crate::classify::everyday_name(&e, kinds) =>
+                {
+                    let a = crate::classify::effective_appendix(&e, false);
+                    let mut ev = self.appendix[usize::from(if a <= 3 { a } else { 0 })]
+                        * e.weight()
+                        * self.ambiguous_factor;
+                    if e.kind() == Kind::Scientific
+                        && e.taxon().is_some_and(|t| !t.is_species_level())
+                        && !e.term().contains(' ')
+                    {
+                        ev *= self.uninomial_factor;
+                    }
+                    key.name = Some(key.name.unwrap_or(0.0).max(ev));
                 }
                 Kind::Colour | Kind::Stop => {}
+                // context that only lowers a name
+                Kind::Brand | Kind::Benign if kinds & crate::classify::bit(Kind::Code) == 0 => {}
                 _ => return None,
             }
         }
-        code
+        (key.code.is_some() || key.name.is_some()).then_some(key)
     }
 
     /// Whether a listing of plain ASCII `fields`, whose only terms that may name a taxon
-    /// are the faint code words `seen`, is certainly allowed: their highest score stays under
-    /// the review threshold, and no permit, imitation or negation key stands in any field.
+    /// are the faint code words and weak names `seen`, is certainly allowed: their highest
+    /// score stays under the review threshold, and no permit, imitation or negation key (nor,
+    /// with a weak name, a form or artefact key or a phrase that lifts it) stands in any field.
     /// Two such words add the corroboration boost only when they may point to one family
     /// ("white" is a code word for ivory, "black" for rhino horn: they corroborate nothing).
     fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
-        let ev = self.appendix_max * seen.weight;
-        let factor = (ev / 0.5).min(1.0);
+        let factor = |ev: f32| (ev / 0.5).min(1.0);
         let corroborated = if seen.may_corroborate(lex) {
             self.corroboration
         } else {
             0.0
         };
-        let most = ev + factor * self.form_and_sale + self.code_context + corroborated;
-        most < self.review
+        // a code word: any Appendix, any form and sale weight
+        let ev = self.appendix_max * seen.weight;
+        let code = if seen.code {
+            ev + factor(ev) * (self.form + self.sale) + self.code_context
+        } else {
+            0.0
+        };
+        // a name: no form (below), any sale weight (at most 1)
+        let ev = seen.name_ev;
+        let name = if seen.name {
+            ev + factor(ev) * self.sale
+        } else {
+            0.0
+        };
+        code.max(name) + corroborated < self.review
             && !fields
                 .iter()
-                .any(|(_, t)| lifting_context(lex, t.as_bytes()))
+                .any(|(_, t)| lifting_context(lex, t.as_bytes(), seen.name))
+            && (!seen.name
+                || self
+                    .lifting_phrases
+                    .as_ref()
+                    .is_some_and(|ph| !ph.lifts_names(fields)))
     }
 }
 
 /// Whether plain ASCII `text` holds a key of a kind that can lift a faint code word (a permit
-/// claim, an imitation claim, a negation of a name): every key that starts at one of its
-/// words, read as the normaliser reads ASCII text (words lower-cased, joined by one space).
-fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
+/// claim, an imitation claim, a negation of a name) or, with `names`, a weak everyday name (a
+/// product form or worked object too): every key that starts at one of its words, read as the
+/// normaliser reads ASCII text (words lower-cased, joined by one space).
+fn lifting_context(lex: &Lexicon, text: &[u8], names: bool) -> bool {
     let fst = lex.keys_fst();
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -580,6 +677,7 @@ fn lifting_context(lex: &Lexicon, text: &[u8]) -> bool {
     let lifts = |v: u64, last: usize| {
         lex.entries_of(v).any(|e| match e.kind() {
             Kind::Permit | Kind::Imitation => true,
+            Kind::Form | Kind::Artefact => names,
             Kind::Negation => words[last + 1..].iter().take(3).any(names_at),
             _ => false,
         })

@@ -2353,6 +2353,69 @@ fn a_code_word_blocks_by_its_signals_not_by_a_price_alone() {
 }
 
 #[test]
+fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    // "pan" (Pan), "drill" (Mandrillus leucophaeus), "puma" (Puma): names whose key is also an
+    // everyday word, halved alone, and under the review threshold even beside a price: an
+    // allowed listing with no evidence, which the screen passes
+    for t in [
+        "Cast iron pan 28cm",
+        "Makita drill",
+        "Puma running shoes size 42",
+        "Puma hoodie, size 42",
+        "Bosch drill, price is $80, WhatsApp me",
+        "frying pan and white dress for sale",
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}");
+        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+        assert!(screen(t), "{t:?}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // lifted: beside a product form or a specimen term, a live animal for sale, another
+    // taxon's product, a permit claim, a phrase saying the species is not known or that
+    // papers are missing (with a price); beside another taxon's name ("drill monkey") it stays
+    // allowed, with its evidence
+    for (t, verdict) in [
+        ("puma skin rug", Verdict::Review),
+        ("pan skull for sale", Verdict::Block),
+        ("stuffed puma head", Verdict::Review),
+        ("live pan for sale", Verdict::Block),
+        ("Makita drill, ivory bangle", Verdict::Block),
+        ("cast iron pan, CITES permit included", Verdict::Review),
+        ("cast iron pan, unknown species", Verdict::Review),
+        ("cast iron pan, no papers, $20", Verdict::Review),
+        ("drill monkey for sale, live", Verdict::Allow),
+        // disguised: evidence, not an everyday word
+        ("c@st iron p@n", Verdict::Review),
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, verdict, "{t}: {:?}", a.reasons);
+        assert!(!a.matches.is_empty(), "{t}");
+        assert!(!screen(t), "{t:?}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // allowed with no evidence on the full path, but the screen cannot tell (a claim, a
+    // denial, a two-word key that starts with the name, "puma shoes"): it declines, and the
+    // full path decides
+    for t in [
+        "puma antique pre-1947 with certificate",
+        "not a pan",
+        "Puma shoes size 42",
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}");
+        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+        assert!(!screen(t), "{t:?}");
+    }
+}
+
+#[test]
 fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
@@ -2962,5 +3025,61 @@ fn chinese_swaps_of_a_look_alike_glyph_and_of_a_place_word_before_a_form_are_rea
     // the places themselves stay places
     for t in ["西角片区 房子出租", "虎谷酒店 预订 两晚"] {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
+
+/// How many listings of some corpora (`SCREEN_CORPUS`, paths joined by ':', default
+/// `/tmp/corpus_in.txt`; one listing a line: plain text for `.txt`, else JSON Lines with a
+/// title and a description) the clean-text screen declines, and which (`SCREEN_SHOW=1`); and
+/// whether the classifier's assessments with the screen and prefilters and without them are
+/// the same: a measuring aid, not a test.
+#[test]
+#[ignore]
+fn screen_declines_on_a_corpus() {
+    let paths = std::env::var("SCREEN_CORPUS").unwrap_or("/tmp/corpus_in.txt".into());
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let show = std::env::var("SCREEN_SHOW").is_ok();
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    for path in paths.split(':') {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let (mut n, mut declined, mut differ) = (0, 0, 0);
+        for l in text.lines() {
+            let fields: Vec<(&str, String)> = if path.ends_with(".txt") {
+                vec![("text", l.to_string())]
+            } else {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(l) else {
+                    continue;
+                };
+                ["title", "description"]
+                    .into_iter()
+                    .filter_map(|k| v[k].as_str().map(|t| (k, t.to_string())))
+                    .collect()
+            };
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, t)| (*k, t.as_str())).collect();
+            n += 1;
+            if !crate::scan::screen_fields(&lex, &norm, &tables, &fields) {
+                declined += 1;
+                if show {
+                    println!("declined: {fields:?}");
+                }
+            }
+            let listing = fields
+                .iter()
+                .fold(Listing::new(None), |l, &(k, t)| l.field(k, t));
+            let (a, b) = (
+                with.classify_listings(std::slice::from_ref(&listing)),
+                without.classify_listings(std::slice::from_ref(&listing)),
+            );
+            if a != b {
+                differ += 1;
+                println!("differs: {fields:?}");
+            }
+        }
+        println!("{path}: {declined} of {n} declined; {differ} differ without the prefilters");
     }
 }
