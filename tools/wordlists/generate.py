@@ -510,7 +510,8 @@ class Gen:
         """A common name that one language gives to three taxa or more names their group, not
         any one of them (Czech "kaktus" is in Species+ for 32 cacti, Spanish "caballito de mar"
         for six seahorses): its rows become one row for the taxa's lowest shared rank (genus,
-        family, order or class), listed in every Appendix it and its members are."""
+        family, order or class), listed in every Appendix it and its members are, and as holding
+        unlisted species ("NC") when the Checklist does not list the group whole."""
         by_key = {}
         for r in rows:
             by_key.setdefault((fold(r[0]), r[5]), []).append(r)
@@ -534,6 +535,9 @@ class Gen:
             apps = set()
             for x in recs + [self.taxa.get(shared[0]) or {}]:
                 apps.update(a for a in (x.get("CurrentListing") or "").split("/") if a)
+            # a group the Checklist does not list whole holds unlisted species too
+            if shared[0] not in self.taxa:
+                apps.add("NC")
             app = "/".join(a for a in ("I", "II", "III", "NC") if a in apps)
             term = min(r[0] for r in group)
             st["grouped_shared_name_rows"] += len(group)

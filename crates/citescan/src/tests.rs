@@ -3083,3 +3083,53 @@ fn screen_declines_on_a_corpus() {
         println!("{path}: {declined} of {n} declined; {differ} differ without the prefilters");
     }
 }
+
+#[test]
+fn hummingbirds_white_gold_and_bone_in_more_languages() {
+    let c = classifier();
+    for t in [
+        "Chuparrosa disecada, amuleto del amor",
+        "dried hummingbird love amulet, 2 pcs",
+    ] {
+        let a = c.classify(t);
+        assert_ne!(a.verdict, Verdict::Allow, "{t}");
+        assert!(
+            a.taxa.iter().any(|x| x == "Trochilidae"),
+            "{t}: {:?}",
+            a.taxa
+        );
+    }
+    for t in [
+        "Netsuke aus 'weißem Gold', neu geschnitzt, schwer",
+        "Altes Netsuke aus Bein, Japan, um 1900",
+        "Ajolote leucístico criado en cautiverio, 10 cm",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Review, "{t}");
+    }
+    for t in [
+        "Hummingbird feeder, glass, 16oz",
+        "Weißgold Ring 585, Größe 54",
+        "Cincin emas putih 750",
+        "Stuhl aus Bein",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
+
+#[test]
+fn a_taxon_named_only_by_term_rows_is_listed_in_every_appendix_they_give() {
+    // a row generated from an order's listed members says "I/II"; a curated row of its
+    // everyday name says it holds unlisted species too: the taxon is listed in both
+    let mut b = LexiconBuilder::new();
+    b.add_source(
+        "mine.tsv",
+        "term\tkind\ttaxon\trank\tappendix\tlang\tweight\tsource\n\
+         zorblat\tcommon\tFoidae\tFAMILY\tI/II\ten\t0.7\tmine\n\
+         fooish\tcommon\tFoidae\tFAMILY\tII/NC\ten\t0.3\tmine\n",
+    )
+    .unwrap();
+    let lex = b.build().unwrap();
+    let e = lex.lookup("fooish");
+    let t = e.iter().find_map(|e| e.taxon()).unwrap();
+    assert_eq!(t.appendix, "I/II/NC");
+}

@@ -162,6 +162,17 @@ impl Strings {
     }
 }
 
+/// Two listings joined: every Appendix either names, in the order I, II, III, NC
+/// ("I/II" and "II/NC" make "I/II/NC").
+fn union_listing(a: &str, b: &str) -> String {
+    let parts: Vec<&str> = a.split('/').chain(b.split('/')).collect();
+    ["I", "II", "III", "NC"]
+        .into_iter()
+        .filter(|x| parts.contains(x))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Gives a taxon that only term rows name (the family Elephantidae, which the Checklist lists
 /// by its species; a genus listed after the export) the kingdom, phylum, class, order, family
 /// and genus the taxa rows give the group it heads: the first row of that family, genus, order
@@ -255,7 +266,10 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             }
         }
     }
-    // taxa only named by term rows get a record from the first such row
+    // taxa only named by term rows get a record from the first such row, listed in every
+    // Appendix any of those rows gives ("turtle" says the order holds unlisted species, "NC",
+    // where a row generated from its listed members says only "I/II")
+    let listed: std::collections::HashSet<String> = taxa.keys().cloned().collect();
     for (_, f, _) in &b.files {
         if let SourceFile::Terms(rows) = f {
             for r in rows.iter().filter(|r| !r.taxon.is_empty()) {
@@ -268,6 +282,8 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
                 });
                 if t.appendix.is_empty() && !r.appendix.is_empty() {
                     t.appendix = r.appendix.clone();
+                } else if !listed.contains(&r.taxon) && !r.appendix.is_empty() {
+                    t.appendix = union_listing(&t.appendix, &r.appendix);
                 }
                 if t.rank.is_empty() && !r.rank.is_empty() {
                     t.rank = r.rank.clone();
