@@ -2949,3 +2949,76 @@ fn a_common_name_given_to_many_taxa_names_their_group() {
     assert!(!taxa.is_empty());
     assert!(taxa.iter().all(|t| t == "Cactaceae"), "{taxa:?}");
 }
+
+#[test]
+fn a_phrase_word_misspelt_into_a_word_of_the_dictionaries_reads_as_the_phrase() {
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let terms = |t: &str| -> Vec<(String, String)> {
+        with.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term))
+            .collect()
+    };
+    let has = |t: &str, text: &str, term: &str| {
+        assert!(
+            terms(t).contains(&(text.to_string(), term.to_string())),
+            "{t:?}: {:?}",
+            terms(t)
+        );
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    };
+    // a letter doubled in the next word, after an exact first word ("corral" is an enclosure)
+    has(
+        "box of hard corral rubble, 5kg",
+        "hard corral",
+        "hard coral",
+    );
+    has(
+        "stony corral frags, mixed colours",
+        "stony corral",
+        "stony coral",
+    );
+    assert!(!screen("box of hard corral rubble, 5kg"));
+    // the first word with a letter dropped or doubled, before a name written exactly (gadin is a
+    // French word)
+    has(
+        "ada gadin gajah utuh untuk dijual",
+        "gadin gajah",
+        "gading gajah",
+    );
+    assert_ne!(
+        with.classify("ada gadin gajah utuh untuk dijual").verdict,
+        Verdict::Allow
+    );
+    // never an everyday word where no phrase of a name stands: the enclosure stays one, and the
+    // screen still passes it
+    for t in [
+        "horse corral panels for sale, 12 ft",
+        "the corral gate needs a new hinge",
+        "corral fencing, galvanised",
+    ] {
+        assert!(terms(t).is_empty(), "{t:?}: {:?}", terms(t));
+        assert_eq!(with.classify(t).verdict, Verdict::Allow, "{t:?}");
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    }
+    assert!(screen("horse corral panels for sale, 12 ft"));
+    // Malay words before an exact name that are no misspelling of a phrase's first word: the
+    // name is read alone
+    for t in [
+        "kandang gajah di zoo negara",
+        "anak gajah comel, patung kayu",
+        "tarian gajah tradisional",
+    ] {
+        assert!(
+            terms(t).iter().all(|(_, term)| term != "gading gajah"),
+            "{t:?}: {:?}",
+            terms(t)
+        );
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    }
+}
