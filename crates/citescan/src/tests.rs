@@ -3022,3 +3022,61 @@ fn a_phrase_word_misspelt_into_a_word_of_the_dictionaries_reads_as_the_phrase() 
         assert_eq!(with.classify(t), without.classify(t), "{t:?}");
     }
 }
+
+#[test]
+fn long_kana_names_are_read_with_one_kana_dropped_doubled_voiced_or_of_another_vowel() {
+    use crate::lexicon::marks::misspellings;
+    let forms = |k: &str| {
+        let mut v = Vec::new();
+        misspellings(k, &mut |f, e| v.push((f.to_string(), e)));
+        v
+    };
+    // こつめかわうそ: seven syllables (う after わ is one), no mark to misspell
+    let f = forms("こつめかわうそ");
+    for form in [
+        "こつめかわそ",
+        "こつめかわうぞ",
+        "こつめかわうそそ",
+        "こつめかわうさ",
+    ] {
+        assert!(f.contains(&(form.to_string(), 1)), "{form}");
+    }
+    // the first kana of a bent pair (しゃ) is never dropped alone; a name of five syllables
+    // loses none (a run of four katakana is as often a word), one of four gets no new forms
+    assert!(!forms("ほうしゃがめ").iter().any(|(f, _)| f == "ほうゃがめ"));
+    assert!(!forms("いんどさい").iter().any(|(f, _)| f == "いどさい"));
+    assert!(forms("いんどさい").contains(&("いんどさえ".to_string(), 1)));
+    assert!(forms("かわうそ").is_empty());
+
+    let c = classifier();
+    let species = |t: &str| species_texts(&c, t);
+    for t in [
+        "コツメカワソ 赤ちゃん ペア 販売",
+        "コツメカワウゾの赤ちゃん 人慣れ",
+        "コツメカワウウソ 生体 オス",
+    ] {
+        let a = c.classify(t);
+        assert!(!species(t).is_empty(), "{t}");
+        assert!(
+            a.reasons.iter().any(|r| r.code == "MISSPELLED_TERM"),
+            "{t}: {:?}",
+            a.reasons
+        );
+        assert_ne!(a.verdict, Verdict::Allow, "{t}");
+    }
+    // ordinary katakana words one kana from a name of four syllables or fewer, or two from a
+    // longer one, stay words: カワウ (cormorant) for カワウソ, イドサイ for インドサイ,
+    // ニシキエビ (a spiny lobster) for ニシキヘビ, and the budgerigar beside ボウシインコ
+    for t in [
+        "カワウ の写真集 美品",
+        "イドサイ 限定",
+        "ニシキエビ 活 1尾",
+        "セキセイインコ ヒナ 販売",
+        "オカメインコ 手乗り",
+    ] {
+        assert!(species(t).is_empty(), "{t}: {:?}", species(t));
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+    // and never inside a run of hiragana
+    assert!(species("きょうはこつめかわそをみた").is_empty());
+}

@@ -12,7 +12,10 @@
 //!   vowel written long or a long one short (ิ/ี, ึ/ื, ุ/ู).
 //! * Japanese (names of three syllables or more, `is_syllable_kana`, in the folded form:
 //!   hiragana, long vowels of the o- and u-rows as う): one long vowel (ー, or such a う)
-//!   dropped, one small tsu dropped, one voicing mark (゛ or ゜) dropped.
+//!   dropped, one small tsu dropped, one voicing mark (゛ or ゜) dropped; and for names of five
+//!   syllables or more (`MIN_KANA_EDIT_SYLLABLES`), one syllable kana written twice, voiced, or
+//!   written with another vowel of its row (コツメカワウゾ), or, from six syllables, dropped
+//!   (コツメカワソ).
 //!
 //! Each form is written with the number of marks it changed (its edit distance).
 
@@ -250,4 +253,82 @@ pub(crate) fn misspellings(key: &str, f: &mut dyn FnMut(&str, u8)) {
             );
         }
     }
+    if syllables < MIN_KANA_EDIT_SYLLABLES {
+        return;
+    }
+    // a longer name: one of its syllable kana (not one a small kana bends) dropped, written
+    // twice, voiced, or written with another vowel of its row (a slip of the romaji keyboard:
+    // the consonant typed right, the vowel wrong)
+    for (k, &kc) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p]);
+        if !is_syllable_kana(prev, kc) || chars.get(k + 1).is_some_and(|&n| is_small_kana(n)) {
+            continue;
+        }
+        // (a form keeps five syllables: so short a run of katakana is as often a word)
+        if syllables > MIN_KANA_EDIT_SYLLABLES {
+            emit(
+                &mut buf,
+                &|i, c, b| {
+                    if i != k {
+                        b.push(c)
+                    }
+                },
+                1,
+            );
+        }
+        emit(
+            &mut buf,
+            &|i, c, b| {
+                b.push(c);
+                if i == k {
+                    b.push(c)
+                }
+            },
+            1,
+        );
+        let mut voiced = ['\u{3099}', '\u{309A}']
+            .into_iter()
+            .filter_map(|m| unicode_normalization::char::compose(kc, m));
+        for other in voiced.by_ref().chain(row_of(kc).filter(|&o| o != kc)) {
+            emit(
+                &mut buf,
+                &|i, c, b| b.push(if i == k { other } else { c }),
+                1,
+            );
+        }
+    }
+}
+
+/// Shortest name (in syllables) with one kana written twice, voiced or written with another
+/// vowel of its row, and one longer (six) with one kana dropped: every such form keeps five
+/// syllables, since a run of three or four katakana is that far from too many words.
+pub(crate) const MIN_KANA_EDIT_SYLLABLES: usize = 5;
+
+/// Whether a (folded) kana is a small one that bends the kana before it.
+fn is_small_kana(c: char) -> bool {
+    "ぁぃぅぇぉゃゅょゎ".contains(c)
+}
+
+/// The other kana of a kana's row (its consonant with each vowel: そ → さしすせ), none for a
+/// kana of no five-vowel row (ん, the y- and w-rows).
+fn row_of(c: char) -> impl Iterator<Item = char> {
+    const ROWS: [&str; 13] = [
+        "あいうえお",
+        "かきくけこ",
+        "がぎぐげご",
+        "さしすせそ",
+        "ざじずぜぞ",
+        "たちつてと",
+        "だぢづでど",
+        "なにぬねの",
+        "はひふへほ",
+        "ばびぶべぼ",
+        "ぱぴぷぺぽ",
+        "まみむめも",
+        "らりるれろ",
+    ];
+    ROWS.iter()
+        .find(|r| r.contains(c))
+        .into_iter()
+        .flat_map(|r| r.chars())
 }
