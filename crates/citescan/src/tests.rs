@@ -3080,3 +3080,44 @@ fn long_kana_names_are_read_with_one_kana_dropped_doubled_voiced_or_of_another_v
     // and never inside a run of hiragana
     assert!(species("きょうはこつめかわそをみた").is_empty());
 }
+
+#[test]
+fn korean_names_of_three_syllables_are_read_with_a_vowel_glide_misspelt() {
+    use crate::lexicon::marks::misspellings;
+    let forms = |k: &str| {
+        let mut v = Vec::new();
+        misspellings(k, &mut |f, e| v.push((f.to_string(), e)));
+        v
+    };
+    // (keys are folded: 천 reads 전, 쳔 reads 젼)
+    let f = forms("전산갑");
+    assert!(f.contains(&("젼산갑".to_string(), 1)));
+    assert!(f.contains(&("전샨갑".to_string(), 1)));
+    // two syllables: none (상아, ivory, is one letter from 상어, shark)
+    assert!(forms("상아").is_empty());
+    assert!(forms("상어").is_empty());
+
+    let c = classifier();
+    let species = |t: &str| species_texts(&c, t);
+    for t in ["쳔산갑 비늘 한약재 판매", "고래샹어 이빨 팝니다"] {
+        let a = c.classify(t);
+        assert!(!species(t).is_empty(), "{t}");
+        assert!(
+            a.reasons.iter().any(|r| r.code == "MISSPELLED_TERM"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    assert_eq!(
+        c.classify("쳔산갑 비늘 한약재 판매").verdict,
+        Verdict::Block
+    );
+    // a shark stays a shark, and a word one glide from a name of two syllables is no name
+    assert!(!c
+        .find_matches("상어 인형 판매")
+        .iter()
+        .any(|m| m.term.contains("상아")));
+    for t in ["샹아 인형", "곰돌이 인형 새상품", "거북목 교정 베개"] {
+        assert!(species(t).is_empty(), "{t}: {:?}", species(t));
+    }
+}
