@@ -56,13 +56,11 @@ pub(crate) fn scan(
     let words = lex.word_table();
     let tokens = &n.tokens;
     let mut covered_to = 0u32; // no new hit may start before this
-                               // the token before: a plain word a phrase that names a taxon may start with (a word of no
-                               // dictionary, or one whose keys may name one), and a plain word of the dictionaries of
-                               // five letters or more (`misspelt_dict_word_in_phrase`)
-    let (mut starter, mut dict_word) = (false, false);
+                               // the token before, when it is a plain word: its word-table bits
+                               // (`doubled_dict_word_in_phrase`, `misspelt_dict_word_in_phrase`)
+    let mut last_word: Option<Option<u32>> = None;
     for (ti, t) in tokens.iter().enumerate() {
-        let starter_before = std::mem::take(&mut starter);
-        let dict_before = std::mem::take(&mut dict_word);
+        let word_before = last_word.take();
         let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued();
         // a word split by a hyphen, dot or underscore ("ti-ger", "pan.go.lin") is read whole
         // before its parts ("pan" alone is the chimpanzees' genus)
@@ -97,17 +95,22 @@ pub(crate) fn scan(
         };
         let dict_bits = if opts.prefilter { bits } else { None };
         let plain_word = plain && t.flags & tok::ALPHA != 0 && text[t.start as usize].is_ascii();
-        starter = plain_word && bits.is_none_or(|b| b & WORD_CONTEXT == 0);
-        dict_word = plain_word && bits.is_some() && t.end - t.start >= FUZZY_MIN_WORD as u32;
-        // a word of the dictionaries with a letter doubled, after a word a phrase may start
-        // with, may be that phrase's word ("hard corral" for "hard coral")
-        let doubled_read = opts.fuzzy
-            && starter_before
-            && dict_word
-            && t.end - t.start > FUZZY_MIN_WORD as u32
-            && text[t.start as usize..t.end as usize]
-                .windows(2)
-                .any(|p| p[0] == p[1]);
+        if plain_word {
+            last_word = Some(bits);
+        }
+        // a word of the dictionaries with a letter doubled, after a word a phrase that names a
+        // taxon may start with (one of no dictionary, or one whose keys may name one), may be
+        // that phrase's word ("hard corral" for "hard coral")
+        let doubled_read = || {
+            t.end - t.start > FUZZY_MIN_WORD as u32
+                && opts.fuzzy
+                && plain_word
+                && bits.is_some()
+                && word_before.is_some_and(|b| b.is_none_or(|b| b & WORD_CONTEXT == 0))
+                && text[t.start as usize..t.end as usize]
+                    .windows(2)
+                    .any(|p| p[0] == p[1])
+        };
         // a word right after a name's hit may misspell the next word of one of its phrases as
         // a word of the dictionaries ("rhinoceros hoorn"): looked up below, before its bits
         // could pass it over
@@ -119,7 +122,7 @@ pub(crate) fn scan(
                 h.end == tokens[ti - 1].end
                     && lex.entries_of(h.value).any(|e| e.kind().names_taxon())
             });
-        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) && !after_name && !doubled_read {
+        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) && !after_name && !doubled_read() {
             continue;
         }
         let mut pos = t.start;
@@ -184,8 +187,9 @@ pub(crate) fn scan(
         // gajah"): the screen declines at the name
         if matched_at_start
             && opts.fuzzy
-            && dict_before
             && plain_word
+            && word_before.is_some_and(|b| b.is_some())
+            && tokens[ti - 1].end - tokens[ti - 1].start >= FUZZY_MIN_WORD as u32
             && hits.last().is_some_and(|h| {
                 h.start == t.start
                     && h.end == t.end
@@ -214,7 +218,7 @@ pub(crate) fn scan(
                 continue;
             }
         }
-        if doubled_read && free_at(hits, tokens[ti - 1].start) {
+        if doubled_read() && free_at(hits, tokens[ti - 1].start) {
             if let Some((last, value)) = doubled_dict_word_in_phrase(lex, text, tokens, ti) {
                 covered_to = push_phrase(hits, tokens, (ti - 1, last, value, 1));
                 continue;
