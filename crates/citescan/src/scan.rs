@@ -2458,8 +2458,7 @@ fn phrase_walk<'f>(
             best = Some((next - 1, v));
         }
     }
-    for k in next..(next + 2).min(tokens.len()) {
-        let t = &tokens[k];
+    for (k, t) in tokens.iter().enumerate().skip(next).take(2) {
         if t.flags & tok::ALPHA == 0
             || !step(&mut node, &mut out, b" ")
             || !step(&mut node, &mut out, &text[t.start as usize..t.end as usize])
