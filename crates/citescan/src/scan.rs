@@ -7,7 +7,7 @@
 
 use fst::raw::{Fst, Node, Output};
 
-use crate::lexicon::format::{fnv1a64, split_misspelt, WORD_INERT, WORD_NO_PLURAL};
+use crate::lexicon::format::{fnv1a64, split_misspelt, WORD_CONTEXT, WORD_INERT, WORD_NO_PLURAL};
 use crate::lexicon::{Kind, Lexicon};
 use crate::normalize::{
     ascii_alnum_end, has_model_digits, tok, Normalized, Normalizer, Obfuscation, ObfuscationSet,
@@ -56,7 +56,11 @@ pub(crate) fn scan(
     let words = lex.word_table();
     let tokens = &n.tokens;
     let mut covered_to = 0u32; // no new hit may start before this
+                               // the token before, when it is a plain word: its word-table bits
+                               // (`doubled_dict_word_in_phrase`, `misspelt_dict_word_in_phrase`)
+    let mut last_word: Option<Option<u32>> = None;
     for (ti, t) in tokens.iter().enumerate() {
+        let word_before = last_word.take();
         let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued();
         // a word split by a hyphen, dot or underscore ("ti-ger", "pan.go.lin") is read whole
         // before its parts ("pan" alone is the chimpanzees' genus)
@@ -84,10 +88,28 @@ pub(crate) fn scan(
         // starts no key and is no plural of one (inert) gives nothing here, and neither
         // compounds nor fuzzy matching ever rewrite one (most words of most listings; hits of
         // other tokens may still cover it)
-        let dict_bits = if opts.prefilter && plain && t.flags & tok::ALPHA != 0 {
+        let bits = if plain && t.flags & tok::ALPHA != 0 {
             words.get(hash)
         } else {
             None
+        };
+        let dict_bits = if opts.prefilter { bits } else { None };
+        let plain_word = plain && t.flags & tok::ALPHA != 0 && text[t.start as usize].is_ascii();
+        if plain_word {
+            last_word = Some(bits);
+        }
+        // a word of the dictionaries with a letter doubled, after a word a phrase that names a
+        // taxon may start with (one of no dictionary, or one whose keys may name one), may be
+        // that phrase's word ("hard corral" for "hard coral")
+        let doubled_read = || {
+            t.end - t.start > FUZZY_MIN_WORD as u32
+                && opts.fuzzy
+                && plain_word
+                && bits.is_some()
+                && word_before.is_some_and(|b| b.is_none_or(|b| b & WORD_CONTEXT == 0))
+                && text[t.start as usize..t.end as usize]
+                    .windows(2)
+                    .any(|p| p[0] == p[1])
         };
         // a word right after a name's hit may misspell the next word of one of its phrases as
         // a word of the dictionaries ("rhinoceros hoorn"): looked up below, before its bits
@@ -100,7 +122,7 @@ pub(crate) fn scan(
                 h.end == tokens[ti - 1].end
                     && lex.entries_of(h.value).any(|e| e.kind().names_taxon())
             });
-        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) && !after_name {
+        if dict_bits.is_some_and(|b| b & WORD_INERT != 0) && !after_name && !doubled_read() {
             continue;
         }
         let mut pos = t.start;
@@ -160,6 +182,28 @@ pub(crate) fn scan(
             }
             pos += utf8_len(text[pos as usize]) as u32;
         }
+        // a name written exactly after a word of the dictionaries that is the first word of
+        // one of its phrases with a letter dropped or doubled ("gadin gajah" for "gading
+        // gajah"): the screen declines at the name
+        if matched_at_start
+            && opts.fuzzy
+            && plain_word
+            && word_before.is_some_and(|b| b.is_some())
+            && tokens[ti - 1].end - tokens[ti - 1].start >= FUZZY_MIN_WORD as u32
+            && hits.last().is_some_and(|h| {
+                h.start == t.start
+                    && h.end == t.end
+                    && lex
+                        .entries_of(h.value)
+                        .any(|e| e.kind().names_taxon() && e.kind() != Kind::Code)
+            })
+            && free_at(&hits[..hits.len() - 1], tokens[ti - 1].start)
+        {
+            if let Some((last, value)) = misspelt_dict_word_in_phrase(lex, text, tokens, ti - 1) {
+                covered_to = push_phrase(hits, tokens, (ti - 1, last, value, 1));
+                continue;
+            }
+        }
         if matched_at_start || t.start < covered_to || anywhere {
             continue;
         }
@@ -171,6 +215,12 @@ pub(crate) fn scan(
             let free = |s: u32| free_at(hits, s);
             if let Some(p) = fuzzy_phrase(lex, text, tokens, ti, &free, opts.prefilter, true) {
                 covered_to = push_phrase(hits, tokens, p);
+                continue;
+            }
+        }
+        if doubled_read() && free_at(hits, tokens[ti - 1].start) {
+            if let Some((last, value)) = doubled_dict_word_in_phrase(lex, text, tokens, ti) {
+                covered_to = push_phrase(hits, tokens, (ti - 1, last, value, 1));
                 continue;
             }
         }
@@ -902,6 +952,7 @@ fn screen_text(
             if let Some(hp) = pair.take() {
                 if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word))
                     && pair_starts_key(fst, &b[prev_start..prev_end], word)
+                    || repeats > 0 && doubled_may_go_on(lex, hp, word)
                 {
                     return false;
                 }
@@ -985,6 +1036,22 @@ fn screen_text(
     }
     // faint everyday code words met are weighed with the other fields' (`screen_fields`)
     true
+}
+
+/// Whether a word after one a name may start with (FNV-1a hash `hp`) may be a word of the
+/// dictionaries with a letter doubled that the scanner reads as the next word of a phrase
+/// (`doubled_dict_word_in_phrase`): the prefilter's probes it makes.
+#[inline(never)]
+fn doubled_may_go_on(lex: &Lexicon, hp: u64, word: &[u8]) -> bool {
+    use crate::lexicon::format::fnv1a64_from;
+    if word.len() <= FUZZY_MIN_WORD {
+        return false;
+    }
+    let hp = fnv1a64_from(hp, b" ");
+    (1..word.len())
+        .filter(|&i| word[i] == word[i - 1])
+        .take(2)
+        .any(|i| lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, &word[..i]), &word[i + 1..])))
 }
 
 /// Longest word the screen reads; a longer one goes down the full path.
@@ -2437,6 +2504,174 @@ fn respelled_lookup(
     let end = t.end as usize + k;
     let last = (ti..tokens.len()).find(|&j| tokens[j].end as usize == end)?;
     Some((last, value, 1))
+}
+
+/// Whether a phrase key may be read with one of its words misspelt as a word of the
+/// dictionaries (`doubled_dict_word_in_phrase`, `misspelt_dict_word_in_phrase`): it names a
+/// taxon as a name of the trade (a product name, or a hand-curated name that is no code word),
+/// and nothing reframes it.
+fn dict_misspelt_phrase_ok(lex: &Lexicon, value: u64) -> bool {
+    lex.entries_of(value).any(|e| {
+        e.kind().names_taxon()
+            && e.kind() != Kind::Code
+            && (e.curated() || e.kind() == Kind::Product)
+    }) && !lex.entries_of(value).any(|e| e.kind().is_reframing())
+}
+
+/// Walks `parts` exactly through the key FST from `from` (a node and the output so far), then
+/// the words of the tokens from `next` on, each after one space (up to the token after
+/// `next`): the last token at whose end a key `ok` accepts ends, with its value (the longest
+/// wins). A key that ends with `parts` counts only when `next` is past `min_next`.
+fn phrase_walk<'f>(
+    lex: &'f Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    from: (Node<'f>, Output),
+    parts: &[&[u8]],
+    (next, min_next): (usize, usize),
+    ok: &dyn Fn(u64) -> bool,
+) -> Option<(usize, u64)> {
+    let fst = lex.keys_fst();
+    let (mut node, mut out) = from;
+    let mut best = None;
+    let step = |node: &mut Node<'f>, out: &mut Output, bytes: &[u8]| {
+        for &x in bytes {
+            let Some(i) = node.find_input(x) else {
+                return false;
+            };
+            let tr = node.transition(i);
+            *out = out.cat(tr.out);
+            *node = fst.node(tr.addr);
+        }
+        true
+    };
+    for p in parts {
+        if !step(&mut node, &mut out, p) {
+            return None;
+        }
+    }
+    if node.is_final() && next > min_next {
+        let v = out.cat(node.final_output()).value();
+        if split_misspelt(v).1 == 0 && ok(v) {
+            best = Some((next - 1, v));
+        }
+    }
+    for (k, t) in tokens.iter().enumerate().skip(next).take(2) {
+        if t.flags & tok::ALPHA == 0
+            || !step(&mut node, &mut out, b" ")
+            || !step(&mut node, &mut out, &text[t.start as usize..t.end as usize])
+        {
+            break;
+        }
+        if node.is_final() {
+            let v = out.cat(node.final_output()).value();
+            if split_misspelt(v).1 == 0 && ok(v) {
+                best = Some((k, v));
+            }
+        }
+    }
+    best
+}
+
+/// Token `ti`, a word of the dictionaries of six letters or more with a letter doubled, after
+/// a word a phrase may start with, read as that phrase's word with the letter single, the
+/// words before and after written exactly: "hard corral" for "hard coral", "stony corral".
+/// A doubled letter is the one slip that makes a dictionary word of a name often enough
+/// ("corral", "mirra") and seldom reads another word as one. Each reading costs one probe of
+/// the prefilter (which holds the first two words of every key; the screen makes the same
+/// probe) before an exact walk. Returns the last token and the key's value.
+fn doubled_dict_word_in_phrase(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+) -> Option<(usize, u64)> {
+    use crate::lexicon::format::fnv1a64_from;
+    let prev = &text[tokens[ti - 1].start as usize..tokens[ti - 1].end as usize];
+    let w = &text[tokens[ti].start as usize..tokens[ti].end as usize];
+    let fst = lex.keys_fst();
+    let hp = fnv1a64_from(fnv1a64(prev), b" ");
+    let mut buf = [0u8; SCREEN_MAX_WORD];
+    if w.len() > buf.len() {
+        return None;
+    }
+    for i in (1..w.len()).filter(|&i| w[i] == w[i - 1]).take(2) {
+        buf[..i].copy_from_slice(&w[..i]);
+        buf[i..w.len() - 1].copy_from_slice(&w[i + 1..]);
+        let single = &buf[..w.len() - 1];
+        if !lex.may_start_key(fnv1a64_from(hp, single)) {
+            continue;
+        }
+        let ok = |v: u64| dict_misspelt_phrase_ok(lex, v);
+        let start = (fst.root(), Output::zero());
+        // the phrase ends with the word, or goes on exactly with the next one
+        let found = phrase_walk(
+            lex,
+            text,
+            tokens,
+            start,
+            &[prev, b" ", single],
+            (ti + 1, 0),
+            &ok,
+        );
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// Token `ti`, a word of the dictionaries of five letters or more, read as the first word of a
+/// phrase with one letter (not its first) dropped or doubled, when the name after it is
+/// written exactly ("gadin gajah" for "gading gajah": gadin is a French word): the name is
+/// there anyway, so the screen has declined, and the look-up runs only after a name's exact
+/// hit. The other words of the phrase follow exactly. Returns the last token and the key's
+/// value.
+fn misspelt_dict_word_in_phrase(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+) -> Option<(usize, u64)> {
+    let w = &text[tokens[ti].start as usize..tokens[ti].end as usize];
+    let fst = lex.keys_fst();
+    let ok = |v: u64| dict_misspelt_phrase_ok(lex, v);
+    // a letter doubled: made single
+    let mut buf = [0u8; SCREEN_MAX_WORD];
+    if w.len() > buf.len() {
+        return None;
+    }
+    for i in (1..w.len()).filter(|&i| w[i] == w[i - 1]).take(2) {
+        buf[..i].copy_from_slice(&w[..i]);
+        buf[i..w.len() - 1].copy_from_slice(&w[i + 1..]);
+        let start = (fst.root(), Output::zero());
+        let single = &buf[..w.len() - 1];
+        if let Some(found) = phrase_walk(lex, text, tokens, start, &[single], (ti + 1, ti + 1), &ok)
+        {
+            return Some(found);
+        }
+    }
+    // a letter dropped: each letter a key goes on with, put back after the first
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    for p in 1..=w.len() {
+        let tr = node.transition(node.find_input(w[p - 1])?);
+        out = out.cat(tr.out);
+        node = fst.node(tr.addr);
+        for t in node.transitions() {
+            if !t.inp.is_ascii_lowercase() {
+                continue;
+            }
+            let from = (fst.node(t.addr), out.cat(t.out));
+            let rest: &[u8] = &w[p..];
+            if let Some(found) =
+                phrase_walk(lex, text, tokens, from, &[rest], (ti + 1, ti + 1), &ok)
+            {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// Shortest word fuzzy matching looks at (five letters: only for a swap).

@@ -3133,3 +3133,175 @@ fn a_taxon_named_only_by_term_rows_is_listed_in_every_appendix_they_give() {
     let t = e.iter().find_map(|e| e.taxon()).unwrap();
     assert_eq!(t.appendix, "I/II/NC");
 }
+
+#[test]
+fn a_phrase_word_misspelt_into_a_word_of_the_dictionaries_reads_as_the_phrase() {
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let terms = |t: &str| -> Vec<(String, String)> {
+        with.find_matches(t)
+            .into_iter()
+            .map(|m| (m.text, m.term))
+            .collect()
+    };
+    let has = |t: &str, text: &str, term: &str| {
+        assert!(
+            terms(t).contains(&(text.to_string(), term.to_string())),
+            "{t:?}: {:?}",
+            terms(t)
+        );
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    };
+    // a letter doubled in the next word, after an exact first word ("corral" is an enclosure)
+    has(
+        "box of hard corral rubble, 5kg",
+        "hard corral",
+        "hard coral",
+    );
+    has(
+        "stony corral frags, mixed colours",
+        "stony corral",
+        "stony coral",
+    );
+    assert!(!screen("box of hard corral rubble, 5kg"));
+    // the first word with a letter dropped or doubled, before a name written exactly (gadin is a
+    // French word)
+    has(
+        "ada gadin gajah utuh untuk dijual",
+        "gadin gajah",
+        "gading gajah",
+    );
+    assert_ne!(
+        with.classify("ada gadin gajah utuh untuk dijual").verdict,
+        Verdict::Allow
+    );
+    // never an everyday word where no phrase of a name stands: the enclosure stays one, and the
+    // screen still passes it
+    for t in [
+        "horse corral panels for sale, 12 ft",
+        "the corral gate needs a new hinge",
+        "corral fencing, galvanised",
+    ] {
+        assert!(terms(t).is_empty(), "{t:?}: {:?}", terms(t));
+        assert_eq!(with.classify(t).verdict, Verdict::Allow, "{t:?}");
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    }
+    assert!(screen("horse corral panels for sale, 12 ft"));
+    // Malay words before an exact name that are no misspelling of a phrase's first word: the
+    // name is read alone
+    for t in [
+        "kandang gajah di zoo negara",
+        "anak gajah comel, patung kayu",
+        "tarian gajah tradisional",
+    ] {
+        assert!(
+            terms(t).iter().all(|(_, term)| term != "gading gajah"),
+            "{t:?}: {:?}",
+            terms(t)
+        );
+        assert_eq!(with.classify(t), without.classify(t), "{t:?}");
+    }
+}
+
+#[test]
+fn long_kana_names_are_read_with_one_kana_dropped_doubled_voiced_or_of_another_vowel() {
+    use crate::lexicon::marks::misspellings;
+    let forms = |k: &str| {
+        let mut v = Vec::new();
+        misspellings(k, &mut |f, e| v.push((f.to_string(), e)));
+        v
+    };
+    // こつめかわうそ: seven syllables (う after わ is one), no mark to misspell
+    let f = forms("こつめかわうそ");
+    for form in [
+        "こつめかわそ",
+        "こつめかわうぞ",
+        "こつめかわうそそ",
+        "こつめかわうさ",
+    ] {
+        assert!(f.contains(&(form.to_string(), 1)), "{form}");
+    }
+    // the first kana of a bent pair (しゃ) is never dropped alone; a name of five syllables
+    // loses none (a run of four katakana is as often a word), one of four gets no new forms
+    assert!(!forms("ほうしゃがめ").iter().any(|(f, _)| f == "ほうゃがめ"));
+    assert!(!forms("いんどさい").iter().any(|(f, _)| f == "いどさい"));
+    assert!(forms("いんどさい").contains(&("いんどさえ".to_string(), 1)));
+    assert!(forms("かわうそ").is_empty());
+
+    let c = classifier();
+    let species = |t: &str| species_texts(&c, t);
+    for t in [
+        "コツメカワソ 赤ちゃん ペア 販売",
+        "コツメカワウゾの赤ちゃん 人慣れ",
+        "コツメカワウウソ 生体 オス",
+    ] {
+        let a = c.classify(t);
+        assert!(!species(t).is_empty(), "{t}");
+        assert!(
+            a.reasons.iter().any(|r| r.code == "MISSPELLED_TERM"),
+            "{t}: {:?}",
+            a.reasons
+        );
+        assert_ne!(a.verdict, Verdict::Allow, "{t}");
+    }
+    // ordinary katakana words one kana from a name of four syllables or fewer, or two from a
+    // longer one, stay words: カワウ (cormorant) for カワウソ, イドサイ for インドサイ,
+    // ニシキエビ (a spiny lobster) for ニシキヘビ, and the budgerigar beside ボウシインコ
+    for t in [
+        "カワウ の写真集 美品",
+        "イドサイ 限定",
+        "ニシキエビ 活 1尾",
+        "セキセイインコ ヒナ 販売",
+        "オカメインコ 手乗り",
+    ] {
+        assert!(species(t).is_empty(), "{t}: {:?}", species(t));
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+    // and never inside a run of hiragana
+    assert!(species("きょうはこつめかわそをみた").is_empty());
+}
+
+#[test]
+fn korean_names_of_three_syllables_are_read_with_a_vowel_glide_misspelt() {
+    use crate::lexicon::marks::misspellings;
+    let forms = |k: &str| {
+        let mut v = Vec::new();
+        misspellings(k, &mut |f, e| v.push((f.to_string(), e)));
+        v
+    };
+    // (keys are folded: 천 reads 전, 쳔 reads 젼)
+    let f = forms("전산갑");
+    assert!(f.contains(&("젼산갑".to_string(), 1)));
+    assert!(f.contains(&("전샨갑".to_string(), 1)));
+    // two syllables: none (상아, ivory, is one letter from 상어, shark)
+    assert!(forms("상아").is_empty());
+    assert!(forms("상어").is_empty());
+
+    let c = classifier();
+    let species = |t: &str| species_texts(&c, t);
+    for t in ["쳔산갑 비늘 한약재 판매", "고래샹어 이빨 팝니다"] {
+        let a = c.classify(t);
+        assert!(!species(t).is_empty(), "{t}");
+        assert!(
+            a.reasons.iter().any(|r| r.code == "MISSPELLED_TERM"),
+            "{t}: {:?}",
+            a.reasons
+        );
+    }
+    assert_eq!(
+        c.classify("쳔산갑 비늘 한약재 판매").verdict,
+        Verdict::Block
+    );
+    // a shark stays a shark, and a word one glide from a name of two syllables is no name
+    assert!(!c
+        .find_matches("상어 인형 판매")
+        .iter()
+        .any(|m| m.term.contains("상아")));
+    for t in ["샹아 인형", "곰돌이 인형 새상품", "거북목 교정 베개"] {
+        assert!(species(t).is_empty(), "{t}: {:?}", species(t));
+    }
+}

@@ -479,7 +479,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         exact_keys.push((key.as_str(), value));
         stats.keys += 1;
         let group = &pending[i..j];
-        // a Thai or Japanese name of the trade is written again with a mark misspelt
+        // a Thai, Japanese or Korean name of the trade is written again with a mark misspelt
         // (`marks`): not a brand's, nor one that also reads as context
         if group.iter().any(|e| {
             matches!(e.kind, Kind::Common | Kind::Product) && e.weight >= MISSPELT_MIN_WEIGHT

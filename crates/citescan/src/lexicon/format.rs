@@ -32,8 +32,11 @@ pub const FORMAT_VERSION: u32 = 3;
 /// (`misspelt_value`, `lexicon::marks`), and the Russian fold cuts -ог/-ег from a stem after
 /// a case ending (носорога and носорогов meet); 5: Latin look-alikes inside a Cyrillic word
 /// read as Cyrillic, the Russian fold's anchor read from the folded letter, and a Russian
-/// doubled consonant read as one (беллуги and белуги meet).
-pub const KEY_RULES_VERSION: u32 = 5;
+/// doubled consonant read as one (беллуги and белуги meet); 6: the misspellings of Japanese
+/// names of five syllables or more with one kana dropped, written twice, voiced or written
+/// with another vowel of its row, and of Korean names of three syllables or more with one
+/// vowel's y-glide added or dropped.
+pub const KEY_RULES_VERSION: u32 = 6;
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 64;
 /// Bytes of one entry record: term string id (u32), taxon record index (u32, `NO_TAXON` for

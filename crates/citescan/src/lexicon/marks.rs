@@ -1,4 +1,5 @@
-//! Misspellings of the marks of Thai and Japanese names, written out as keys of their own.
+//! Misspellings of the marks of Thai, Japanese and Korean names, written out as keys of their
+//! own.
 //!
 //! Thai and kana text is not folded (`DESIGN.md`): a Thai tone mark or vowel sign, and a
 //! Japanese voicing or length mark, tell everyday words apart (เสื้อ, shirt, and เสือ, tiger;
@@ -12,7 +13,14 @@
 //!   vowel written long or a long one short (ิ/ี, ึ/ื, ุ/ู).
 //! * Japanese (names of three syllables or more, `is_syllable_kana`, in the folded form:
 //!   hiragana, long vowels of the o- and u-rows as う): one long vowel (ー, or such a う)
-//!   dropped, one small tsu dropped, one voicing mark (゛ or ゜) dropped.
+//!   dropped, one small tsu dropped, one voicing mark (゛ or ゜) dropped; and for names of five
+//!   syllables or more (`MIN_KANA_EDIT_SYLLABLES`), one syllable kana written twice, voiced, or
+//!   written with another vowel of its row (コツメカワウゾ), or, from six syllables, dropped
+//!   (コツメカワソ).
+//!
+//! * Korean (names of three Hangul syllables or more, in the folded form): one syllable's vowel
+//!   written with its y-glide added or dropped (쳔산갑 for 천산갑, `hangul_glide_twin`); names
+//!   of two syllables get none (상아, ivory, is one letter from 상어, shark).
 //!
 //! Each form is written with the number of marks it changed (its edit distance).
 
@@ -106,6 +114,36 @@ fn written_syllables(chars: &[char]) -> usize {
     count
 }
 
+/// Whether a character is a Hangul syllable.
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// A (folded) Hangul syllable with its vowel written with the y-glide added or dropped (천 and
+/// 쳔, 거 and 겨: the keys of ㅓ and ㅕ are neighbours, and the glide is a common slip): ㅏ/ㅑ,
+/// ㅐ/ㅒ, ㅓ/ㅕ, ㅗ/ㅛ, ㅜ/ㅠ. The normaliser already folds ㅔ to ㅐ, ㅖ to ㅒ and ㅚ, ㅞ to ㅙ.
+fn hangul_glide_twin(c: char) -> Option<char> {
+    if !is_hangul(c) {
+        return None;
+    }
+    let s = c as u32 - 0xAC00;
+    let (l, v, t) = (s / 588, (s % 588) / 28, s % 28);
+    let v = match v {
+        0 => 2,
+        2 => 0,
+        1 => 3,
+        3 => 1,
+        4 => 6,
+        6 => 4,
+        8 => 12,
+        12 => 8,
+        13 => 17,
+        17 => 13,
+        _ => return None,
+    };
+    char::from_u32(0xAC00 + l * 588 + v * 28 + t)
+}
+
 /// Whether a (folded) character is kana: hiragana (katakana folded to it) or the long-vowel
 /// mark.
 fn is_kana(c: char) -> bool {
@@ -160,6 +198,21 @@ pub(crate) fn misspellings(key: &str, f: &mut dyn FnMut(&str, u8)) {
         }
         f(buf, n);
     };
+    if chars.iter().any(|&c| is_hangul(c)) {
+        if chars.iter().filter(|&&c| is_hangul(c)).count() < MIN_SYLLABLES {
+            return;
+        }
+        for (k, &kc) in chars.iter().enumerate() {
+            if let Some(twin) = hangul_glide_twin(kc) {
+                emit(
+                    &mut buf,
+                    &|i, c, b| b.push(if i == k { twin } else { c }),
+                    1,
+                );
+            }
+        }
+        return;
+    }
     if chars.iter().any(|&c| is_thai(c)) {
         if thai_syllables(key) < MIN_SYLLABLES {
             return;
@@ -250,4 +303,82 @@ pub(crate) fn misspellings(key: &str, f: &mut dyn FnMut(&str, u8)) {
             );
         }
     }
+    if syllables < MIN_KANA_EDIT_SYLLABLES {
+        return;
+    }
+    // a longer name: one of its syllable kana (not one a small kana bends) dropped, written
+    // twice, voiced, or written with another vowel of its row (a slip of the romaji keyboard:
+    // the consonant typed right, the vowel wrong)
+    for (k, &kc) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p]);
+        if !is_syllable_kana(prev, kc) || chars.get(k + 1).is_some_and(|&n| is_small_kana(n)) {
+            continue;
+        }
+        // (a form keeps five syllables: so short a run of katakana is as often a word)
+        if syllables > MIN_KANA_EDIT_SYLLABLES {
+            emit(
+                &mut buf,
+                &|i, c, b| {
+                    if i != k {
+                        b.push(c)
+                    }
+                },
+                1,
+            );
+        }
+        emit(
+            &mut buf,
+            &|i, c, b| {
+                b.push(c);
+                if i == k {
+                    b.push(c)
+                }
+            },
+            1,
+        );
+        let mut voiced = ['\u{3099}', '\u{309A}']
+            .into_iter()
+            .filter_map(|m| unicode_normalization::char::compose(kc, m));
+        for other in voiced.by_ref().chain(row_of(kc).filter(|&o| o != kc)) {
+            emit(
+                &mut buf,
+                &|i, c, b| b.push(if i == k { other } else { c }),
+                1,
+            );
+        }
+    }
+}
+
+/// Shortest name (in syllables) with one kana written twice, voiced or written with another
+/// vowel of its row, and one longer (six) with one kana dropped: every such form keeps five
+/// syllables, since a run of three or four katakana is that far from too many words.
+pub(crate) const MIN_KANA_EDIT_SYLLABLES: usize = 5;
+
+/// Whether a (folded) kana is a small one that bends the kana before it.
+fn is_small_kana(c: char) -> bool {
+    "ぁぃぅぇぉゃゅょゎ".contains(c)
+}
+
+/// The other kana of a kana's row (its consonant with each vowel: そ → さしすせ), none for a
+/// kana of no five-vowel row (ん, the y- and w-rows).
+fn row_of(c: char) -> impl Iterator<Item = char> {
+    const ROWS: [&str; 13] = [
+        "あいうえお",
+        "かきくけこ",
+        "がぎぐげご",
+        "さしすせそ",
+        "ざじずぜぞ",
+        "たちつてと",
+        "だぢづでど",
+        "なにぬねの",
+        "はひふへほ",
+        "ばびぶべぼ",
+        "ぱぴぷぺぽ",
+        "まみむめも",
+        "らりるれろ",
+    ];
+    ROWS.iter()
+        .find(|r| r.contains(c))
+        .into_iter()
+        .flat_map(|r| r.chars())
 }
