@@ -2962,6 +2962,14 @@ impl PhraseSet {
         lifts
     }
 
+    /// The phrases `lifts_names` looks for (lower-cased).
+    pub(crate) fn lifting_phrases(&self) -> impl Iterator<Item = &str> + '_ {
+        self.patterns
+            .iter()
+            .filter(|(_, list)| matches!(list, 0 | 3))
+            .map(|(p, _)| p.as_str())
+    }
+
     /// Calls `f` with each phrase found (as whole words) and its list, in order, while it
     /// returns true.
     fn each(&self, fields: &[(&str, &str)], mut f: impl FnMut(&str, u8) -> bool) {

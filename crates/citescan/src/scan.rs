@@ -390,7 +390,7 @@ impl ScreenTables {
     ) -> ScreenTables {
         use fst::{IntoStreamer, Streamer};
         let naming = |v: u64| lex.entries_of(v).any(|e| e.kind().names_taxon());
-        let currency_ok = ['$', '£', '€', '¥', '₫', '₹', '฿', '₩']
+        let currency_ok: Vec<char> = ['$', '£', '€', '¥', '₫', '₹', '฿', '₩']
             .into_iter()
             .filter(|c| {
                 let mut buf = [0u8; 4];
@@ -421,11 +421,12 @@ impl ScreenTables {
             let top = (h >> 56) as usize;
             specimen_top[top / 64] |= 1 << (top % 64);
         }
+        let faint = FaintCodes::new(policy, phrases, &currency_ok);
         ScreenTables {
             specimen,
             specimen_top,
             currency_ok,
-            faint: FaintCodes::new(policy, phrases),
+            faint,
             key_first: (0..=u8::MAX)
                 .map(|x| lex.keys_fst().root().find_input(x).is_some())
                 .collect(),
@@ -528,6 +529,61 @@ pub(crate) struct FaintCodes {
     /// The policy's phrases, of which two lists lift a weak name (`PhraseSet::lifts_names`):
     /// the species is not known (a review kind), the item has no papers (a boost).
     lifting_phrases: Option<crate::classify::PhraseSet>,
+    /// What text the screen passes must hold for `lifting_phrases` to find one of them there
+    /// (`PhraseFirst`).
+    phrase_first: PhraseFirst,
+}
+
+/// The words of the text with which a phrase that lifts a weak name must start, for it to be
+/// found in text the screen passes (plain ASCII with currency signs). A phrase that starts
+/// with an ASCII letter or digit is found only as whole words (`classify::whole_words`), so at
+/// the start of a word of the text (a run of ASCII letters and digits) that is the phrase's
+/// own leading run: the byte after that run in the phrase is none (and the text's word ends
+/// there, the phrase's end being a word's end) or a byte that is no ASCII letter or digit,
+/// which the text then holds too. When the phrase has a second run after the bytes that follow
+/// the first, the text's next word is that run likewise, and the text from the first word's
+/// start to the second's end is the phrase up to that run's end (lower-cased). A phrase that
+/// starts with another byte and holds only ASCII and currency signs may be found anywhere
+/// (`always`); one that holds any other character never is.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PhraseFirst {
+    /// FNV-1a hashes (lower-cased, sorted) of the phrases of one run with nothing after it but
+    /// bytes that are no ASCII letters or digits.
+    single: Vec<u64>,
+    /// Of the first runs of the other phrases.
+    first: Vec<u64>,
+    /// Of the other phrases up to their second run's end.
+    pair: Vec<u64>,
+    always: bool,
+}
+
+impl PhraseFirst {
+    fn new(phrases: Option<&crate::classify::PhraseSet>, currency_ok: &[char]) -> PhraseFirst {
+        let mut out = PhraseFirst::default();
+        for p in phrases.into_iter().flat_map(|ph| ph.lifting_phrases()) {
+            let b = p.as_bytes();
+            let alnum = |x: &u8| x.is_ascii_alphanumeric();
+            let run = b.iter().take_while(|x| alnum(x)).count();
+            if run == 0 {
+                out.always |= p.chars().all(|c| c.is_ascii() || currency_ok.contains(&c));
+                continue;
+            }
+            let lower = b.to_ascii_lowercase();
+            let gap = b[run..].iter().take_while(|x| !alnum(x)).count();
+            let second = b[run + gap..].iter().take_while(|x| alnum(x)).count();
+            if second == 0 {
+                out.single.push(fnv1a64(&lower[..run]));
+            } else {
+                out.first.push(fnv1a64(&lower[..run]));
+                out.pair.push(fnv1a64(&lower[..run + gap + second]));
+            }
+        }
+        for v in [&mut out.single, &mut out.first, &mut out.pair] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
+    }
 }
 
 /// What the screen may pass of one key: the weight of its faint code words, and the most
@@ -592,9 +648,14 @@ impl FaintSeen {
 }
 
 impl FaintCodes {
-    fn new(p: &crate::policy::Policy, phrases: Option<crate::classify::PhraseSet>) -> FaintCodes {
+    fn new(
+        p: &crate::policy::Policy,
+        phrases: Option<crate::classify::PhraseSet>,
+        currency_ok: &[char],
+    ) -> FaintCodes {
         let r = &p.rules;
         FaintCodes {
+            phrase_first: PhraseFirst::new(phrases.as_ref(), currency_ok),
             appendix_max: [
                 p.appendix.i,
                 p.appendix.ii,
@@ -667,6 +728,7 @@ impl FaintCodes {
     /// with a weak name, a form or artefact key or a phrase that lifts it) stands in any field.
     /// Two such words add the corroboration boost only when they may point to one family
     /// ("white" is a code word for ivory, "black" for rhino horn: they corroborate nothing).
+    #[inline(never)]
     fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
         let factor = |ev: f32| (ev / 0.5).min(1.0);
         let corroborated = if seen.may_corroborate(lex) {
@@ -688,31 +750,64 @@ impl FaintCodes {
         } else {
             0.0
         };
+        // (the phrases are looked for only when some field holds a phrase's first words)
+        let mut phrase_word = self.phrase_first.always;
         code.max(name) + corroborated < self.review
-            && !fields
-                .iter()
-                .any(|(_, t)| lifting_context(lex, t.as_bytes(), seen.name))
+            && !fields.iter().any(|(_, t)| {
+                lifting_context(
+                    lex,
+                    t.as_bytes(),
+                    seen.name,
+                    &self.phrase_first,
+                    &mut phrase_word,
+                )
+            })
             && (!seen.name
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !ph.lifts_names(fields)))
+                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))))
     }
 }
 
 /// Whether plain ASCII `text` holds a key of a kind that can lift a faint code word (a permit
 /// claim, an imitation claim, a negation of a name) or, with `names`, a weak everyday name (a
 /// product form or worked object too): every key that starts at one of its words, read as the
-/// normaliser reads ASCII text (words lower-cased, joined by one space).
-fn lifting_context(lex: &Lexicon, text: &[u8], names: bool) -> bool {
+/// normaliser reads ASCII text (words lower-cased, joined by one space). Sets `phrase_word`
+/// when a phrase of `phrases` may start at a word (`PhraseFirst`).
+fn lifting_context(
+    lex: &Lexicon,
+    text: &[u8],
+    names: bool,
+    phrases: &PhraseFirst,
+    phrase_word: &mut bool,
+) -> bool {
     let fst = lex.keys_fst();
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    // each word (start, end) and its FNV-1a hash lower-cased, in one pass (a word takes two
+    // bytes at least, with the byte after it)
+    let mut words: Vec<(usize, usize, u64)> = Vec::with_capacity(text.len() / 2 + 1);
     let mut i = 0;
     while i < text.len() {
-        if text[i].is_ascii_alphanumeric() {
+        if LOWER_ALNUM[usize::from(text[i])] != 0 {
             let s = i;
-            i = ascii_alnum_end(text, i);
-            words.push((s, i));
+            let mut h = crate::lexicon::format::FNV_START;
+            while i < text.len() && LOWER_ALNUM[usize::from(text[i])] != 0 {
+                h = crate::lexicon::format::fnv1a64_from(h, &[LOWER_ALNUM[usize::from(text[i])]]);
+                i += 1;
+            }
+            debug_assert_eq!(i, ascii_alnum_end(text, s));
+            // a phrase may start here, or at the word before
+            *phrase_word |= phrases.single.binary_search(&h).is_ok()
+                || words.last().is_some_and(|&(p, _, hp)| {
+                    phrases.first.binary_search(&hp).is_ok() && {
+                        let both = text[p..i].iter().map(u8::to_ascii_lowercase);
+                        let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
+                            crate::lexicon::format::fnv1a64_from(h, &[x])
+                        });
+                        phrases.pair.binary_search(&hh).is_ok()
+                    }
+                });
+            words.push((s, i, h));
         } else {
             i += 1;
         }
@@ -720,9 +815,12 @@ fn lifting_context(lex: &Lexicon, text: &[u8], names: bool) -> bool {
     // a negation lifts a code word only when it denies it ("not white": the classifier reads
     // a denied code word as a claim of the real material) or an imitation (which lifts anyway):
     // within the classifier's two tokens, and one more to be safe
-    let names_at = |w: &(usize, usize)| {
-        let word: Vec<u8> = text[w.0..w.1].iter().map(u8::to_ascii_lowercase).collect();
-        key_names_taxon(lex, &word)
+    // (a word that is a key is in the prefilter)
+    let names_at = |w: &(usize, usize, u64)| {
+        lex.may_start_key(w.2) && {
+            let word: Vec<u8> = text[w.0..w.1].iter().map(u8::to_ascii_lowercase).collect();
+            key_names_taxon(lex, &word)
+        }
     };
     let lifts = |v: u64, last: usize| {
         lex.entries_of(v).any(|e| match e.kind() {
@@ -732,17 +830,11 @@ fn lifting_context(lex: &Lexicon, text: &[u8], names: bool) -> bool {
             _ => false,
         })
     };
-    // each word's FNV-1a hash, lower-cased: a key can start only at a word that is a key of one
-    // word or starts a key with the next one (the prefilter holds both)
-    let lower = |&(s, e): &(usize, usize)| text[s..e].iter().map(u8::to_ascii_lowercase);
-    let hashes: Vec<u64> = words
-        .iter()
-        .map(|w| {
-            lower(w).fold(crate::lexicon::format::FNV_START, |h, x| {
-                crate::lexicon::format::fnv1a64_from(h, &[x])
-            })
-        })
-        .collect();
+    // a key can start only at a word that is a key of one word or starts a key with the next
+    // one (the prefilter holds both)
+    let lower = |&(s, e, _): &(usize, usize, u64)| text[s..e].iter().map(u8::to_ascii_lowercase);
+    // (the root is read once, when a key may start)
+    let mut root = None;
     for k in 0..words.len() {
         let pair = |h: u64| {
             words.get(k + 1).is_some_and(|next| {
@@ -752,13 +844,14 @@ fn lifting_context(lex: &Lexicon, text: &[u8], names: bool) -> bool {
                 )
             })
         };
-        if !lex.may_start_key(hashes[k]) && !pair(hashes[k]) {
+        let h = words[k].2;
+        if !lex.may_start_key(h) && !pair(h) {
             continue;
         }
-        let mut node = fst.root();
+        let mut node = *root.get_or_insert_with(|| fst.root());
         let mut out = Output::zero();
         // each walk ends where no key goes on, so within the longest key
-        'key: for (j, &(s, e)) in words[k..].iter().enumerate() {
+        'key: for (j, &(s, e, _)) in words[k..].iter().enumerate() {
             let space = (j > 0).then_some(b' ');
             for x in space
                 .into_iter()
@@ -1233,7 +1326,8 @@ fn glued_word_passes<'f>(
     if !kept || across {
         return false;
     }
-    let root = fst.root();
+    // (the root is read once, when a key may start)
+    let mut root = None;
     for (p, &x) in word.iter().enumerate() {
         // no key starts at a byte that starts none (most digits), nor before a byte that no
         // key goes on with from there
@@ -1245,7 +1339,7 @@ fn glued_word_passes<'f>(
         {
             continue;
         }
-        match key_in_glued(lex, root, word, p) {
+        match key_in_glued(lex, *root.get_or_insert_with(|| fst.root()), word, p) {
             Glued::Taken => return false,
             Glued::Open(node) => open.push(node),
             Glued::None => {}

@@ -2416,6 +2416,71 @@ fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
 }
 
 #[test]
+fn every_phrase_that_lifts_a_weak_name_stops_the_screen() {
+    // each phrase saying the species is not known or that papers are missing, as the screen
+    // may meet it (plain ASCII: its first words are what the screen looks for before it looks
+    // for the phrases), in any case, after or before a weak name, alone or in another field:
+    // the screen's answer is the full path's
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    let p = Policy::default();
+    let mut seen = 0;
+    for phrase in p
+        .rules
+        .unknown_species_terms
+        .iter()
+        .chain(&p.rules.undocumented_terms)
+    {
+        if !phrase.is_ascii() {
+            continue;
+        }
+        seen += 1;
+        let upper = phrase.to_uppercase();
+        for t in [
+            format!("Cast iron pan 28cm, {phrase}"),
+            format!("{upper}: Puma hoodie, size 42"),
+            format!("Makita drill ({phrase}), $80"),
+            format!("Makita drill,{phrase}."),
+        ] {
+            let a = without.classify(&t);
+            assert_eq!(with.classify(&t), a, "{t}");
+            // (the screen passes only what the full path allows with no evidence)
+            assert!(!screen(&t) || a.matches.is_empty(), "{t}");
+        }
+        // the phrase may lift the name: the screen leaves it to the full path
+        assert!(
+            !screen(&format!("Cast iron pan 28cm, {phrase}")),
+            "{phrase}"
+        );
+        let listing = Listing::new(None)
+            .field("title", "Cast iron pan")
+            .field("body", &format!("used twice, {phrase}"));
+        assert_eq!(
+            with.classify_listing(&listing),
+            without.classify_listing(&listing),
+            "{phrase}"
+        );
+    }
+    assert!(seen > 20, "{seen}");
+    // near misses: the first words without the rest, the words glued or split apart
+    for t in [
+        "Cast iron pan, no scratches",
+        "Cast iron pan, papers included",
+        "Cast iron pan, nopapers",
+        "Cast iron pan, no  papers",
+        "Cast iron pan, species known",
+        "Cast iron pan, no-papers",
+        "Puma hoodie, not sure",
+    ] {
+        assert_eq!(with.classify(t), without.classify(t), "{t}");
+    }
+}
+
+#[test]
 fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());

@@ -359,18 +359,31 @@ impl<'a> WordTable<'a> {
         let mask = (1usize << self.log2) - 1;
         let mut probes = self.max_probe;
         loop {
-            let v = self.slot(at);
-            if v == 0 {
+            // (the slot's three bytes and the next slot's first: a four-byte read, each test
+            // masked to what it reads)
+            let v = self.slot_and_next(at);
+            if v & 0xFF_FFFF == 0 {
                 return None;
             }
             if v & WORD_FP_MASK == fp {
-                return Some(v & !WORD_FP_MASK);
+                return Some(v & 0xFF_FFFF & !WORD_FP_MASK);
             }
             if probes == 0 {
                 return None;
             }
             probes -= 1;
             at = (at + 1) & mask;
+        }
+    }
+
+    /// Slot `i` in the low three bytes, and above them the next slot's first byte (0 after the
+    /// last slot).
+    #[inline]
+    fn slot_and_next(&self, i: usize) -> u32 {
+        let at = i * WORD_SLOT;
+        match self.slots.get(at..at + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+            _ => self.slot(i),
         }
     }
 
