@@ -1010,10 +1010,14 @@ impl Classifier {
                 score += p.boosts.wild * factor;
             }
             // ... or offered in bulk
-            // (of a genus or species: a bulk lot of shark fin, which names a family of many
-            // species, stays a question for a person)
-            let broad = sp.taxon_listing().is_some_and(|(rank, _)| {
+            // (of a genus or species, or of a group listed whole: crocodile skins, corals; a
+            // group that holds unlisted species stays a question for a person, and so does a
+            // bulk lot of shark fin, whose everyday names point at the requiem sharks but stand
+            // for sharks of any family)
+            let broad = sp.taxon_listing().is_some_and(|(rank, listing)| {
                 !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
+                    && (listing.split('/').any(|a| a == "NC")
+                        || sp_taxon.is_some_and(|t| t.name == "Carcharhinidae"))
             });
             let bulk_product = bulk && !broad && (named_product || as_product) && appendix != 0;
             if bulk_product {
@@ -2725,6 +2729,8 @@ const BULK_UNITS: &[(&str, f64, bool)] = &[
     ("con", PIECE, false),
     ("ตัว", PIECE, true),
     ("cbm", VOLUME, false),
+    ("kubikmeter", VOLUME, false),
+    ("festmeter", VOLUME, false),
     ("khối", VOLUME, false),
     ("kubik", VOLUME, false),
     ("куб", VOLUME, false),
@@ -2741,6 +2747,25 @@ const PIECE: f64 = -1.0;
 /// `BULK_UNITS`' grams for a unit of cubic metres (of timber): one or more is a bulk lot.
 /// `m3` and `m³` are read apart, since a digit ends a unit.
 const VOLUME: f64 = -2.0;
+
+/// Cubic metres written with a sign or in words (longest first where one starts another).
+const CUBIC_METRES: &[&str] = &[
+    "m3",
+    "m³",
+    "cubic meters",
+    "cubic metres",
+    "cubic meter",
+    "cubic metre",
+    "metros cúbicos",
+    "metro cúbico",
+    "metros cubicos",
+    "mètres cubes",
+    "mètre cube",
+    "metri cubi",
+    "metro cubo",
+    "meter kubik",
+    "mét khối",
+];
 
 /// Whether a text offers a bulk quantity: a number followed by a unit of weight that makes a
 /// kilogram or more ("2kg", "1.5 kilos", "3 公斤", "4 lbs", "2斤", "10 tons", "5 tấn"; "1 lb"
@@ -2787,9 +2812,11 @@ fn bulk_quantity(text: &str) -> bool {
             j += 1;
         }
         let rest = &text[j..];
-        let cubic = ["m3", "m³"].iter().any(|m| {
-            rest.strip_prefix(m)
-                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        // (cubic metres in words too: "30 cubic meters", "10 metros cúbicos")
+        let cubic = CUBIC_METRES.iter().any(|m| {
+            rest.get(..m.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(m))
+                && !rest[m.len()..].starts_with(|c: char| c.is_alphanumeric())
         });
         if cubic && n >= 1.0 {
             return true;
@@ -3091,6 +3118,9 @@ mod bulk_tests {
             "gỗ trắc 2 tấn",
             "鱼翅 1吨",
             "доски, 2 куба",
+            "rosewood logs 30 cubic meters",
+            "madera 10 metros cúbicos",
+            "Stämme 5 Kubikmeter",
         ] {
             assert!(bulk_quantity(text), "{text:?}");
         }
@@ -3109,6 +3139,8 @@ mod bulk_tests {
             "tons of fun",
             "1kgg",
             "0.5 m3",
+            "0.5 cubic meters",
+            "2 cubicles",
             "10 m3x",
             "2 min",
             "10 m",

@@ -3370,3 +3370,32 @@ fn korean_names_of_three_syllables_are_read_with_a_vowel_glide_misspelt() {
         assert!(species(t).is_empty(), "{t}: {:?}", species(t));
     }
 }
+
+#[test]
+fn a_bulk_lot_of_a_group_listed_whole_blocks_and_one_of_shark_fin_does_not() {
+    let c = classifier();
+    for t in [
+        "Crocodile skins 100 pieces, salted",
+        "Rosewood logs 30 cubic meters, export",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+    // shark fin's everyday names stand for sharks of any family, many unlisted
+    assert_eq!(c.classify("Shark fins 50kg mixed").verdict, Verdict::Review);
+}
+
+#[test]
+fn chinese_material_code_words_and_dragon_bone() {
+    let c = classifier();
+    for t in [
+        "象料雕件 老物件 微信联系",
+        "牙料 原料 1公斤 批发",
+        "大虫骨 2斤 泡酒",
+    ] {
+        assert_ne!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+    // "dragon bone" of Chinese medicine is fossil bone, no dragon and no ivory
+    for t in ["Dragon bone powder 100g", "龙骨粉 100克 中药"] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
