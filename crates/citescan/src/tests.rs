@@ -3399,3 +3399,10 @@ fn chinese_material_code_words_and_dragon_bone() {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }
+
+#[test]
+fn a_scarlet_macaw_by_its_mexican_name_is_the_appendix_i_species() {
+    let a = classifier().classify("Guacamaya roja pichón, se entrega con jaula");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    assert_eq!(a.taxa, ["Ara macao"]);
+}
