@@ -481,6 +481,13 @@ class Gen:
                 st["unresolved_taxon_id_not_in_index" if tid else "unresolved_no_id_name_not_in_index"] += 1
                 unresolved_examples[r.get("source_file", "")] += 1
                 continue
+            # a row whose rank disagrees with the taxon it was joined to was joined wrongly
+            # (legacy record ids: "Axolotl" to the coral genus Coenocyathus, a great white
+            # shark's Afrikaans name to the turtle genus Platysternon): left out
+            rank = (r.get("rank") or "").strip()
+            if rank and self.taxa[taxon]["RankName"] and rank != self.taxa[taxon]["RankName"]:
+                st["dropped_rank_disagrees_with_taxon"] += 1
+                continue
             code = (r.get("lang") or "").strip().upper()
             lang = ISO639_3_TO_1.get(code, code.lower() or "und")
             for name in split_names(r.get("name")):

@@ -174,3 +174,46 @@ class RussianWordOrder(unittest.TestCase):
             # the noun first, at the name's weight; a swap already curated, a noun first, a
             # context word and another language are left alone
             self.assertEqual(got, [("желчь медвежья", "1.0"), ("коралл красный", "0.5")])
+
+
+class GroupSharedNames(unittest.TestCase):
+    def gen(self, taxa):
+        gen = g.Gen.__new__(g.Gen)
+        gen.taxa = taxa
+        return gen
+
+    @staticmethod
+    def rec(name, rank, genus, family, order, cls, listing):
+        return {"FullName": name, "RankName": rank, "Genus": genus, "Family": family,
+                "Order": order, "Class": cls, "CurrentListing": listing}
+
+    def test_a_name_of_three_taxa_names_their_shared_rank(self):
+        taxa = {
+            "Ariocarpus agavoides": self.rec("Ariocarpus agavoides", "SPECIES", "Ariocarpus",
+                                             "Cactaceae", "Caryophyllales", "", "I"),
+            "Astrophytum asterias": self.rec("Astrophytum asterias", "SPECIES", "Astrophytum",
+                                             "Cactaceae", "Caryophyllales", "", "I"),
+            "Aztekium ritteri": self.rec("Aztekium ritteri", "SPECIES", "Aztekium",
+                                         "Cactaceae", "Caryophyllales", "", "I"),
+            "Cactaceae": self.rec("Cactaceae", "FAMILY", "", "Cactaceae", "Caryophyllales",
+                                  "", "II"),
+        }
+        rows = {("kaktus", "common", t, "SPECIES", "I", "cs", "0.7", "src")
+                for t in ("Ariocarpus agavoides", "Astrophytum asterias", "Aztekium ritteri")}
+        rows.add(("Pejotl", "common", "Aztekium ritteri", "SPECIES", "I", "cs", "0.7", "src"))
+        out = self.gen(taxa).group_shared_names(rows, g.Counter())
+        self.assertIn(("kaktus", "common", "Cactaceae", "FAMILY", "I/II", "cs", g.W_COMMON,
+                       g.SRC_COMMON), out)
+        self.assertIn(("Pejotl", "common", "Aztekium ritteri", "SPECIES", "I", "cs", "0.7",
+                       "src"), out)
+        self.assertEqual(len(out), 2)
+
+    def test_a_group_not_listed_whole_holds_unlisted_species(self):
+        taxa = {n: self.rec(n, "SPECIES", n.split()[0], f, "Testudines", "Reptilia", "II")
+                for n, f in (("Kinixys belliana", "Testudinidae"),
+                             ("Cuora amboinensis", "Geoemydidae"),
+                             ("Podocnemis expansa", "Podocnemididae"))}
+        rows = {("zelva", "common", t, "SPECIES", "II", "cs", "0.7", "src") for t in taxa}
+        out = self.gen(taxa).group_shared_names(rows, g.Counter())
+        self.assertEqual(out, {("zelva", "common", "Testudines", "ORDER", "II/NC", "cs",
+                                g.W_COMMON, g.SRC_COMMON)})

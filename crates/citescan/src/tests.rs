@@ -2604,8 +2604,8 @@ fn a_listing_without_papers_blocks_a_listed_taxon_in_trade() {
             "Testudo hermanni for sale, no papers, 120 EUR",
         ),
         (
-            "guacamaya roja polluelos, entrega personal",
-            "guacamaya roja polluelos, sin papeles, entrega personal",
+            "cotorra Amazona aestiva, entrega personal",
+            "cotorra Amazona aestiva, sin papeles, entrega personal",
         ),
     ] {
         let a = c.classify(plain);
@@ -3405,4 +3405,18 @@ fn a_scarlet_macaw_by_its_mexican_name_is_the_appendix_i_species() {
     let a = classifier().classify("Guacamaya roja pichón, se entrega con jaula");
     assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
     assert_eq!(a.taxa, ["Ara macao"]);
+}
+
+#[test]
+fn a_common_name_joined_to_a_taxon_of_another_rank_is_left_out() {
+    // Species+ legacy records joined "Axolotl" to the coral genus Coenocyathus (the row says
+    // SPECIES, the taxon is a genus): only the salamander keeps the name
+    let lex = Lexicon::embedded();
+    let taxa: Vec<String> = lex
+        .lookup("axolotl")
+        .into_iter()
+        .filter_map(|e| e.taxon().map(|t| t.name.to_string()))
+        .collect();
+    assert!(taxa.iter().any(|t| t == "Ambystoma mexicanum"), "{taxa:?}");
+    assert!(!taxa.iter().any(|t| t == "Coenocyathus"), "{taxa:?}");
 }
