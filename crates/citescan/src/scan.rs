@@ -598,10 +598,6 @@ impl PhraseFirst {
 pub(crate) struct FaintKey {
     code: Option<f32>,
     name: Option<f32>,
-    /// Some weak name of the key names a carving material (a plant, a coral, a shell:
-    /// `classify::is_carving_material`) or no known taxon: a worked object counts as its product
-    /// form, and a plant's wood near it makes it a product, so any form or artefact lifts it.
-    material: bool,
 }
 
 /// Most places of weak everyday names a listing's `FaintSeen` records; beyond them, any form
@@ -619,8 +615,6 @@ pub(crate) struct FaintSeen {
     code: bool,
     name_ev: f32,
     name: bool,
-    /// Some weak name is of a carving material (`FaintKey::material`).
-    name_material: bool,
     /// The field being screened.
     field: usize,
     /// Where the weak names stand: field, and start and end of the word in its text.
@@ -633,6 +627,7 @@ pub(crate) struct FaintSeen {
 impl FaintSeen {
     /// Records a faint code word or weak name (its key's FST value and what the key holds);
     /// false when it is neither, or when a third distinct key would need weighing.
+    #[inline(never)]
     fn note(&mut self, v: u64, key: Option<FaintKey>, at: (usize, usize)) -> bool {
         let Some(k) = key else { return false };
         let count = usize::from(self.count);
@@ -650,7 +645,6 @@ impl FaintSeen {
         if let Some(ev) = k.name {
             self.name_ev = self.name_ev.max(ev);
             self.name = true;
-            self.name_material |= k.material;
             let n = usize::from(self.n_spans);
             if n < NAME_SPANS {
                 self.spans[n] = (self.field, at.0, at.1);
@@ -660,6 +654,22 @@ impl FaintSeen {
             }
         }
         true
+    }
+
+    /// Whether some weak name of the keys names a carving material (a plant, a coral, a shell:
+    /// `classify::is_carving_material`) or no known taxon: a worked object counts as its product
+    /// form, and a plant's wood near it makes it a product, so any form or artefact lifts it.
+    /// (Read only when a form or artefact stands in the listing: a taxon's record is decoded.)
+    fn names_material(&self, lex: &Lexicon) -> bool {
+        self.keys[..usize::from(self.count)].iter().any(|&v| {
+            let kinds = lex
+                .entries_of(v)
+                .fold(0, |k, e| k | crate::classify::bit(e.kind()));
+            lex.entries_of(v).any(|e| {
+                crate::classify::everyday_name(&e, kinds)
+                    && e.taxon().is_none_or(crate::classify::is_carving_material)
+            })
+        })
     }
 
     /// Whether two of the keys may corroborate each other as the classifier reads them
@@ -754,7 +764,6 @@ impl FaintCodes {
                         ev *= self.uninomial_factor;
                     }
                     key.name = Some(key.name.unwrap_or(0.0).max(ev));
-                    key.material |= e.taxon().is_none_or(crate::classify::is_carving_material);
                 }
                 Kind::Colour | Kind::Stop => {}
                 // context that only lowers a name
@@ -797,15 +806,16 @@ impl FaintCodes {
         // stays under the threshold too, a form lifts a name only where it may make it a
         // product (`NameContext`)
         let forms_ok = seen.name
-            && !seen.name_material
             && !seen.spans_full
             && ev + factor(ev) * (self.form + self.sale) + corroborated < self.review;
         // (the phrases are looked for only when some field holds a phrase's first words)
         let mut phrase_word = self.phrase_first.always;
+        let material = std::cell::OnceCell::new();
         code.max(name) + corroborated < self.review
             && !fields.iter().enumerate().any(|(f, (_, t))| {
                 let names = seen.name.then_some(NameContext {
                     forms_ok,
+                    material: &material,
                     field: f,
                     seen,
                     specimen_ids: &self.specimen_ids,
@@ -830,9 +840,10 @@ impl FaintCodes {
 #[derive(Clone, Copy)]
 struct NameContext<'a> {
     /// A product form that does not touch a name leaves the listing under the review threshold
-    /// (`FaintCodes::passes`), and no name is of a carving material; otherwise any form or
-    /// worked object lifts the names.
+    /// (`FaintCodes::passes`); otherwise any form or worked object lifts the names, as it does
+    /// when a name is of a carving material (`FaintSeen::names_material`, read once, here).
     forms_ok: bool,
+    material: &'a std::cell::OnceCell<bool>,
     /// The field read.
     field: usize,
     seen: &'a FaintSeen,
@@ -950,6 +961,7 @@ fn lifting_context(
             // a worked object counts only beside a carving material's name (`forms_ok`)
             Kind::Form | Kind::Artefact => names.is_some_and(|n| {
                 !n.forms_ok
+                    || *n.material.get_or_init(|| n.seen.names_material(lex))
                     || e.kind() == Kind::Form
                         && (n.specimen_ids.binary_search(&e.id()).is_ok()
                             || n.may_touch(text, &words, first, last))
