@@ -1930,7 +1930,7 @@ fn bound_evidence(scored: &mut Vec<Scored<'_>>) {
 
 /// Whether objects are carved or strung from the taxon itself rather than made in its shape:
 /// plants (woods, seeds), corals and shells.
-fn is_carving_material(t: crate::lexicon::Taxon<'_>) -> bool {
+pub(crate) fn is_carving_material(t: crate::lexicon::Taxon<'_>) -> bool {
     t.kingdom == "Plantae" || matches!(t.phylum, "Cnidaria" | "Mollusca")
 }
 
@@ -2565,7 +2565,7 @@ const FOSSIL_REACH: usize = 3;
 
 /// How far apart (in bytes of the normalised text) a name and a product form may stand and
 /// still read as one product: one space, or one word of up to two letters ("de", "of", "の").
-const ADJACENT_GAP: u32 = 4;
+pub(crate) const ADJACENT_GAP: u32 = 4;
 
 /// How far (in bytes of the normalised text) a negation may end before the context word it
 /// cancels inside one run of an unspaced script: two CJK characters ("不是普通牛骨").

@@ -421,7 +421,7 @@ impl ScreenTables {
             let top = (h >> 56) as usize;
             specimen_top[top / 64] |= 1 << (top % 64);
         }
-        let faint = FaintCodes::new(policy, phrases, &currency_ok);
+        let faint = FaintCodes::new(lex, policy, phrases, &currency_ok);
         ScreenTables {
             specimen,
             specimen_top,
@@ -503,15 +503,18 @@ impl ScreenTables {
 /// evidence (a code word's at the strongest Appendix weight; a name's at its own Appendix,
 /// halved by `suppress.ambiguous_factor`, a lone genus's lowered by
 /// `suppress.uninomial_factor`), the form and sale boosts scaled as the classifier scales them
-/// (a name's with no form: below), the code-word context boost, and the corroboration boost
-/// when two such words may point to the same animal. The classifier's review kinds and
-/// code-word rules never apply to a faint code word (`classify::faint_everyday_code`); a weak
-/// name's review kinds need a permit, a specimen term or a phrase saying the species is not
-/// known, and a product form beside it makes it a product of the taxon, so a listing with a
-/// weak name passes only with no form, artefact, permit, imitation or denial key and no phrase
-/// saying the species is not known or that papers are missing. When this stays under the
-/// review threshold, the listing is allowed with no evidence (`Classifier`'s rule for faint
-/// code words and weak everyday names), and the screen passes it.
+/// (a name's: below), the code-word context boost, and the corroboration boost when two such
+/// words may point to the same animal. The classifier's review kinds and code-word rules never
+/// apply to a faint code word (`classify::faint_everyday_code`); a weak name's review kinds
+/// need a permit, a specimen term or a phrase saying the species is not known, and a product
+/// form touching it makes it a product of the taxon, so a listing with a weak name passes only
+/// with no permit, imitation or denial key, no specimen term and no phrase saying the species
+/// is not known or that papers are missing; and with no form or artefact key at all, unless
+/// the name's evidence with the full form and sale boosts stays under the review threshold,
+/// no name is of a carving material (where a worked object or a plant's wood near it makes a
+/// product), and no form may touch a name (`NameContext::may_touch`). When this stays under
+/// the review threshold, the listing is allowed with no evidence (`Classifier`'s rule for
+/// faint code words and weak everyday names), and the screen passes it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FaintCodes {
     appendix_max: f32,
@@ -532,6 +535,9 @@ pub(crate) struct FaintCodes {
     /// What text the screen passes must hold for `lifting_phrases` to find one of them there
     /// (`PhraseFirst`).
     phrase_first: PhraseFirst,
+    /// Ids of the lexicon's form entries of the policy's specimen terms, sorted: beside an
+    /// animal's name, a preserved specimen goes to review.
+    specimen_ids: Vec<u32>,
 }
 
 /// The words of the text with which a phrase that lifts a weak name must start, for it to be
@@ -594,6 +600,10 @@ pub(crate) struct FaintKey {
     name: Option<f32>,
 }
 
+/// Most places of weak everyday names a listing's `FaintSeen` records; beyond them, any form
+/// lifts the names.
+const NAME_SPANS: usize = 4;
+
 /// The faint everyday code words and weak everyday names a listing holds: how many distinct
 /// keys (up to two, by their FST values), the strongest code word's weight and the strongest
 /// name's evidence.
@@ -605,12 +615,20 @@ pub(crate) struct FaintSeen {
     code: bool,
     name_ev: f32,
     name: bool,
+    /// The field being screened.
+    field: usize,
+    /// Where the weak names stand: field, and start and end of the word in its text.
+    spans: [(usize, usize, usize); NAME_SPANS],
+    n_spans: u8,
+    /// More weak names stand than `spans` holds.
+    spans_full: bool,
 }
 
 impl FaintSeen {
     /// Records a faint code word or weak name (its key's FST value and what the key holds);
     /// false when it is neither, or when a third distinct key would need weighing.
-    fn note(&mut self, v: u64, key: Option<FaintKey>) -> bool {
+    #[inline(never)]
+    fn note(&mut self, v: u64, key: Option<FaintKey>, at: (usize, usize)) -> bool {
         let Some(k) = key else { return false };
         let count = usize::from(self.count);
         if !self.keys[..count].contains(&v) {
@@ -627,8 +645,31 @@ impl FaintSeen {
         if let Some(ev) = k.name {
             self.name_ev = self.name_ev.max(ev);
             self.name = true;
+            let n = usize::from(self.n_spans);
+            if n < NAME_SPANS {
+                self.spans[n] = (self.field, at.0, at.1);
+                self.n_spans += 1;
+            } else {
+                self.spans_full = true;
+            }
         }
         true
+    }
+
+    /// Whether some weak name of the keys names a carving material (a plant, a coral, a shell:
+    /// `classify::is_carving_material`) or no known taxon: a worked object counts as its product
+    /// form, and a plant's wood near it makes it a product, so any form or artefact lifts it.
+    /// (Read only when a form or artefact stands in the listing: a taxon's record is decoded.)
+    fn names_material(&self, lex: &Lexicon) -> bool {
+        self.keys[..usize::from(self.count)].iter().any(|&v| {
+            let kinds = lex
+                .entries_of(v)
+                .fold(0, |k, e| k | crate::classify::bit(e.kind()));
+            lex.entries_of(v).any(|e| {
+                crate::classify::everyday_name(&e, kinds)
+                    && e.taxon().is_none_or(crate::classify::is_carving_material)
+            })
+        })
     }
 
     /// Whether two of the keys may corroborate each other as the classifier reads them
@@ -649,12 +690,23 @@ impl FaintSeen {
 
 impl FaintCodes {
     fn new(
+        lex: &Lexicon,
         p: &crate::policy::Policy,
         phrases: Option<crate::classify::PhraseSet>,
         currency_ok: &[char],
     ) -> FaintCodes {
         let r = &p.rules;
+        let mut specimen_ids: Vec<u32> = r
+            .specimen_terms
+            .iter()
+            .flat_map(|t| lex.lookup(t))
+            .filter(|e| e.kind() == Kind::Form)
+            .map(|e| e.id())
+            .collect();
+        specimen_ids.sort_unstable();
+        specimen_ids.dedup();
         FaintCodes {
+            specimen_ids,
             phrase_first: PhraseFirst::new(phrases.as_ref(), currency_ok),
             appendix_max: [
                 p.appendix.i,
@@ -743,21 +795,35 @@ impl FaintCodes {
         } else {
             0.0
         };
-        // a name: no form (below), any sale weight (at most 1)
+        // a name: no form touching it (below), any sale weight (at most 1)
         let ev = seen.name_ev;
         let name = if seen.name {
             ev + factor(ev) * self.sale
         } else {
             0.0
         };
+        // ... and a product form elsewhere in the listing, at any weight (at most 1): when that
+        // stays under the threshold too, a form lifts a name only where it may make it a
+        // product (`NameContext`)
+        let forms_ok = seen.name
+            && !seen.spans_full
+            && ev + factor(ev) * (self.form + self.sale) + corroborated < self.review;
         // (the phrases are looked for only when some field holds a phrase's first words)
         let mut phrase_word = self.phrase_first.always;
+        let material = std::cell::OnceCell::new();
         code.max(name) + corroborated < self.review
-            && !fields.iter().any(|(_, t)| {
+            && !fields.iter().enumerate().any(|(f, (_, t))| {
+                let names = seen.name.then_some(NameContext {
+                    forms_ok,
+                    material: &material,
+                    field: f,
+                    seen,
+                    specimen_ids: &self.specimen_ids,
+                });
                 lifting_context(
                     lex,
                     t.as_bytes(),
-                    seen.name,
+                    names,
                     &self.phrase_first,
                     &mut phrase_word,
                 )
@@ -770,15 +836,82 @@ impl FaintCodes {
     }
 }
 
+/// The weak everyday names of a listing, as `lifting_context` reads one field of it.
+#[derive(Clone, Copy)]
+struct NameContext<'a> {
+    /// A product form that does not touch a name leaves the listing under the review threshold
+    /// (`FaintCodes::passes`); otherwise any form or worked object lifts the names, as it does
+    /// when a name is of a carving material (`FaintSeen::names_material`, read once, here).
+    forms_ok: bool,
+    material: &'a std::cell::OnceCell<bool>,
+    /// The field read.
+    field: usize,
+    seen: &'a FaintSeen,
+    /// `FaintCodes::specimen_ids`.
+    specimen_ids: &'a [u32],
+}
+
+impl NameContext<'_> {
+    /// Whether a product form at `words[first..=last]` of the field's `text` may make a weak
+    /// name of the field a product of its taxon (`classify`'s `as_product`), bounded: it may
+    /// touch the name in the normalised text (`classify::ADJACENT_GAP`), where the words
+    /// between that the normaliser keeps as they are (letters alone or digits alone), each
+    /// with one space, and the space after them, are all that is counted; or what stands
+    /// between them may be a quantity (`quantity_between`: it starts with a digit); or the name
+    /// is not found at a word.
+    fn may_touch(
+        &self,
+        text: &[u8],
+        words: &[(usize, usize, u64)],
+        first: usize,
+        last: usize,
+    ) -> bool {
+        let seen = self.seen;
+        seen.spans[..usize::from(seen.n_spans)]
+            .iter()
+            .filter(|&&(f, _, _)| f == self.field)
+            .any(|&(_, s, e)| {
+                let Ok(at) = words.binary_search_by_key(&s, |w| w.0) else {
+                    return true;
+                };
+                if words[at].1 != e {
+                    return true;
+                }
+                let (lo, hi) = if at < first {
+                    (at, first)
+                } else if at > last {
+                    (last, at)
+                } else {
+                    return true;
+                };
+                // the bytes the words between take in the normalised text, at least
+                let apart: usize = 1 + words[lo + 1..hi]
+                    .iter()
+                    .filter(|&&(s, e, _)| {
+                        let w = &text[s..e];
+                        w.iter().all(u8::is_ascii_alphabetic) || w.iter().all(u8::is_ascii_digit)
+                    })
+                    .map(|&(s, e, _)| e - s + 1)
+                    .sum::<usize>();
+                apart <= crate::classify::ADJACENT_GAP as usize
+                    || text[words[lo].1..words[hi].0]
+                        .trim_ascii()
+                        .first()
+                        .is_some_and(u8::is_ascii_digit)
+            })
+    }
+}
+
 /// Whether plain ASCII `text` holds a key of a kind that can lift a faint code word (a permit
 /// claim, an imitation claim, a negation of a name) or, with `names`, a weak everyday name (a
-/// product form or worked object too): every key that starts at one of its words, read as the
+/// product form that may touch it, a specimen term, or, unless `NameContext::forms_ok`, any
+/// product form or worked object): every key that starts at one of its words, read as the
 /// normaliser reads ASCII text (words lower-cased, joined by one space). Sets `phrase_word`
 /// when a phrase of `phrases` may start at a word (`PhraseFirst`).
 fn lifting_context(
     lex: &Lexicon,
     text: &[u8],
-    names: bool,
+    names: Option<NameContext<'_>>,
     phrases: &PhraseFirst,
     phrase_word: &mut bool,
 ) -> bool {
@@ -822,10 +955,17 @@ fn lifting_context(
             key_names_taxon(lex, &word)
         }
     };
-    let lifts = |v: u64, last: usize| {
+    let lifts = |v: u64, first: usize, last: usize| {
         lex.entries_of(v).any(|e| match e.kind() {
             Kind::Permit | Kind::Imitation => true,
-            Kind::Form | Kind::Artefact => names,
+            // a worked object counts only beside a carving material's name (`forms_ok`)
+            Kind::Form | Kind::Artefact => names.is_some_and(|n| {
+                !n.forms_ok
+                    || *n.material.get_or_init(|| n.seen.names_material(lex))
+                    || e.kind() == Kind::Form
+                        && (n.specimen_ids.binary_search(&e.id()).is_ok()
+                            || n.may_touch(text, &words, first, last))
+            }),
             Kind::Negation => words[last + 1..].iter().take(3).any(names_at),
             _ => false,
         })
@@ -864,7 +1004,7 @@ fn lifting_context(
                 out = out.cat(tr.out);
                 node = fst.node(tr.addr);
             }
-            if node.is_final() && lifts(out.cat(node.final_output()).value(), k + j) {
+            if node.is_final() && lifts(out.cat(node.final_output()).value(), k, k + j) {
                 return true;
             }
         }
@@ -909,10 +1049,10 @@ pub(crate) fn screen_fields(
     fields: &[(&str, &str)],
 ) -> bool {
     let mut faint = FaintSeen::default();
-    fields
-        .iter()
-        .all(|(_, t)| screen_text(lex, norm, tables, t, &mut faint))
-        && (faint.count == 0 || tables.faint.passes(lex, fields, &faint))
+    fields.iter().enumerate().all(|(f, (_, t))| {
+        faint.field = f;
+        screen_text(lex, norm, tables, t, &mut faint)
+    }) && (faint.count == 0 || tables.faint.passes(lex, fields, &faint))
 }
 
 /// One field's pass of `screen_fields`; the faint code words it meets are added to `faint`.
@@ -1066,7 +1206,7 @@ fn screen_text(
                         .then(|| tables.naming_key(lex, word))
                         .flatten();
                     if let Some(v) = naming {
-                        if !faint.note(v.value(), tables.faint.key_weight(lex, naming)) {
+                        if !faint.note(v.value(), tables.faint.key_weight(lex, naming), (s, i)) {
                             return false;
                         }
                     }

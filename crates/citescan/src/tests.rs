@@ -970,6 +970,30 @@ fn listing_text() -> impl Strategy<Value = String> {
 
 /// Ordinary marketplace words (inert ones, context words, words that start phrase keys,
 /// plurals of keys, misspellings, compounds) with names and separators between them.
+/// Listings of weak everyday names, faint code words, product forms and worked objects, short
+/// and long words, quantities, prices and separators, in any order: where a form touches a
+/// name, where only a quantity stands between them, and where they stand apart.
+fn weak_name_beside_forms() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "drill", "Puma", "pan", "monitor", "white", "red", "leather", "skin", "skins", "horn",
+        "claw", "live", "carving", "bangle", "shell", "wood", "wooden", "of", "a", "de", "and",
+        "with", "case", "bed", "frame", "2", "50", "pcs", "kg", "2kg", "$20", "$", "price", "for",
+        "sale", "WhatsApp", "new", "genuine", "real", "not", "-", ",", ".", "/",
+    ]);
+    let sep = prop::sample::select(vec![" ", " ", " ", ", ", " - ", "  ", "-", "\n"]);
+    prop::collection::vec((words, sep), 1..12).prop_map(|ws| {
+        ws.into_iter()
+            .map(|(w, s)| format!("{w}{s}"))
+            .collect::<String>()
+    })
+}
+
+/// The classifier without its prefilters and screen, built once.
+fn weighing_only() -> &'static Classifier {
+    static C: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+    C.get_or_init(|| Classifier::builder().without_prefilter().build().unwrap())
+}
+
 fn ordinary_listing() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
         "for",
@@ -1143,6 +1167,20 @@ proptest! {
             let a = full.classify(&text);
             prop_assert_eq!(a.verdict, Verdict::Allow);
             prop_assert!(a.matches.is_empty(), "{:?}", a.matches);
+        }
+    }
+
+    #[test]
+    fn weak_names_beside_forms_the_screen_passes_are_allowed_with_no_evidence(
+        text in weak_name_beside_forms()
+    ) {
+        let lex = Lexicon::embedded();
+        let norm = lex.normalizer(Default::default());
+        let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+        if crate::scan::screen_clean(&lex, &norm, &tables, &text) {
+            let a = weighing_only().classify(&text);
+            prop_assert_eq!(a.verdict, Verdict::Allow, "{}", text);
+            prop_assert!(a.matches.is_empty(), "{}: {:?}", text, a.matches);
         }
     }
 
@@ -2416,6 +2454,76 @@ fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
 }
 
 #[test]
+fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let with = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    // "drill" and "Puma" with a product form ("leather") two words away or more, beside sale
+    // intent too: the form's boost leaves them under the review threshold, and no form
+    // touches them, so nothing makes them a product
+    for t in [
+        "Puma bed frame - leather",
+        "Puma bed frame - leather, $200, WhatsApp me",
+        "Makita drill in a leather case",
+        "drill with sturdy leather case",
+        "Puma jacket of genuine leather",
+        "Puma hoodie, 2 leather patches",
+        // one word of three letters between: five bytes apart in the normalised text
+        "drill and skins",
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}");
+        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+        assert!(screen(t), "{t:?}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // lifted: a form touching the name or one short word away ("drill, leather case", "puma
+    // skin"), a quantity between ("drill 50 pcs skins": `quantity_between`), a name whose form
+    // and sale boosts reach the review threshold ("pan": a genus of Appendix I, 0.28 alone,
+    // 0.50 beside a form and a price), a binomial beside a form
+    for (t, verdict) in [
+        ("Makita drill, leather case", Verdict::Review),
+        ("drill leather case", Verdict::Review),
+        ("drill, skins", Verdict::Review),
+        ("drill of skins", Verdict::Review),
+        ("puma skin", Verdict::Review),
+        ("puma skin rug", Verdict::Review),
+        ("Puma skins 2 pcs", Verdict::Block),
+        ("puma 2 pcs skins", Verdict::Block),
+        ("drill 50 pcs skins", Verdict::Block),
+        (
+            "cast iron pan, comes with a leather strap, $20",
+            Verdict::Review,
+        ),
+        (
+            "cast iron pan with a new leather strap, price $20",
+            Verdict::Review,
+        ),
+        ("pan troglodytes skull", Verdict::Block),
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, verdict, "{t}: {:?}", a.reasons);
+        assert!(!a.matches.is_empty(), "{t}");
+        assert!(!screen(t), "{t:?}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // allowed with no evidence, but the screen cannot tell: an imitation word ("wooden") may
+    // be contradicted by the listing, a specimen term stops it
+    for t in [
+        "Makita drill - wooden case",
+        "Puma, size 42, leather upper, taxidermy",
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}");
+        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+        assert!(!screen(t), "{t:?}");
+    }
+}
+
+#[test]
 fn every_phrase_that_lifts_a_weak_name_stops_the_screen() {
     // each phrase saying the species is not known or that papers are missing, as the screen
     // may meet it (plain ASCII: its first words are what the screen looks for before it looks
@@ -3112,7 +3220,7 @@ fn screen_declines_on_a_corpus() {
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
-        let (mut n, mut declined, mut differ) = (0, 0, 0);
+        let (mut n, mut declined, mut differ, mut passable) = (0, 0, 0, 0);
         for l in text.lines() {
             let fields: Vec<(&str, String)> = if path.ends_with(".txt") {
                 vec![("text", l.to_string())]
@@ -3127,12 +3235,6 @@ fn screen_declines_on_a_corpus() {
             };
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, t)| (*k, t.as_str())).collect();
             n += 1;
-            if !crate::scan::screen_fields(&lex, &norm, &tables, &fields) {
-                declined += 1;
-                if show {
-                    println!("declined: {fields:?}");
-                }
-            }
             let listing = fields
                 .iter()
                 .fold(Listing::new(None), |l, &(k, t)| l.field(k, t));
@@ -3140,12 +3242,27 @@ fn screen_declines_on_a_corpus() {
                 with.classify_listings(std::slice::from_ref(&listing)),
                 without.classify_listings(std::slice::from_ref(&listing)),
             );
+            if !crate::scan::screen_fields(&lex, &norm, &tables, &fields) {
+                declined += 1;
+                // allowed with no evidence: a screen could have passed it
+                let clean = b[0].verdict == Verdict::Allow && b[0].matches.is_empty();
+                passable += usize::from(clean);
+                if show {
+                    println!(
+                        "declined{}: {fields:?}",
+                        if clean { " (clean)" } else { "" }
+                    );
+                }
+            }
             if a != b {
                 differ += 1;
                 println!("differs: {fields:?}");
             }
         }
-        println!("{path}: {declined} of {n} declined; {differ} differ without the prefilters");
+        println!(
+            "{path}: {declined} of {n} declined ({passable} allowed with no evidence); {differ} \
+             differ without the prefilters"
+        );
     }
 }
 
