@@ -2825,21 +2825,14 @@ fn doubled_dict_word_in_phrase(
     let w = &text[tokens[ti].start as usize..tokens[ti].end as usize];
     let fst = lex.keys_fst();
     let hp = fnv1a64_from(fnv1a64(prev), b" ");
-    let mut buf = [0u8; SCREEN_MAX_WORD];
-    if w.len() > buf.len() {
-        return None;
-    }
-    for i in (1..w.len()).filter(|&i| w[i] == w[i - 1]).take(2) {
-        buf[..i].copy_from_slice(&w[..i]);
-        buf[i..w.len() - 1].copy_from_slice(&w[i + 1..]);
-        let single = &buf[..w.len() - 1];
+    let ok = |v: u64| dict_misspelt_phrase_ok(lex, v);
+    with_doubled_made_single(w, |single| {
         if !lex.may_start_key(fnv1a64_from(hp, single)) {
-            continue;
+            return None;
         }
-        let ok = |v: u64| dict_misspelt_phrase_ok(lex, v);
         let start = (fst.root(), Output::zero());
         // the phrase ends with the word, or goes on exactly with the next one
-        let found = phrase_walk(
+        phrase_walk(
             lex,
             text,
             tokens,
@@ -2847,9 +2840,22 @@ fn doubled_dict_word_in_phrase(
             &[prev, b" ", single],
             (ti + 1, 0),
             &ok,
-        );
-        if found.is_some() {
-            return found;
+        )
+    })
+}
+
+/// `f`'s first answer for the word with one of its first two doubled letters made single
+/// ("corral": "coral"), or `None` (also for a word longer than the screen reads).
+fn with_doubled_made_single<T>(w: &[u8], mut f: impl FnMut(&[u8]) -> Option<T>) -> Option<T> {
+    let mut buf = [0u8; SCREEN_MAX_WORD];
+    if w.len() > buf.len() {
+        return None;
+    }
+    for i in (1..w.len()).filter(|&i| w[i] == w[i - 1]).take(2) {
+        buf[..i].copy_from_slice(&w[..i]);
+        buf[i..w.len() - 1].copy_from_slice(&w[i + 1..]);
+        if let Some(found) = f(&buf[..w.len() - 1]) {
+            return Some(found);
         }
     }
     None
@@ -2870,20 +2876,16 @@ fn misspelt_dict_word_in_phrase(
     let w = &text[tokens[ti].start as usize..tokens[ti].end as usize];
     let fst = lex.keys_fst();
     let ok = |v: u64| dict_misspelt_phrase_ok(lex, v);
-    // a letter doubled: made single
-    let mut buf = [0u8; SCREEN_MAX_WORD];
-    if w.len() > buf.len() {
+    if w.len() > SCREEN_MAX_WORD {
         return None;
     }
-    for i in (1..w.len()).filter(|&i| w[i] == w[i - 1]).take(2) {
-        buf[..i].copy_from_slice(&w[..i]);
-        buf[i..w.len() - 1].copy_from_slice(&w[i + 1..]);
+    // a letter doubled: made single
+    let doubled = with_doubled_made_single(w, |single| {
         let start = (fst.root(), Output::zero());
-        let single = &buf[..w.len() - 1];
-        if let Some(found) = phrase_walk(lex, text, tokens, start, &[single], (ti + 1, ti + 1), &ok)
-        {
-            return Some(found);
-        }
+        phrase_walk(lex, text, tokens, start, &[single], (ti + 1, ti + 1), &ok)
+    });
+    if doubled.is_some() {
+        return doubled;
     }
     // a letter dropped: each letter a key goes on with, put back after the first
     let mut node = fst.root();
