@@ -1396,10 +1396,10 @@ impl<'a> Normalizer<'a> {
             self.opts.confusables && lookalike > 0 && latin > 0 && latin >= other_letters;
         let mut prev: Option<char> = None;
         let mut run = 0usize;
-        for k in 0..n {
+        for (k, &is_leet) in leet.iter().enumerate() {
             let unit = u(k);
             let mut c = unit.ch;
-            if leet[k] {
+            if is_leet {
                 c = unit.alt.unwrap_or(c);
                 events.push(Event {
                     start: unit.start,
