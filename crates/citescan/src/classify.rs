@@ -1014,11 +1014,14 @@ impl Classifier {
             // group that holds unlisted species stays a question for a person, and so does a
             // bulk lot of shark fin, whose everyday names point at the requiem sharks but stand
             // for sharks of any family)
-            let broad = sp.taxon_listing().is_some_and(|(rank, listing)| {
-                !matches!(rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
-                    && (listing.split('/').any(|a| a == "NC")
-                        || sp_taxon.is_some_and(|t| t.name == "Carcharhinidae"))
+            // the group a name above a genus names, and whether it holds unlisted species
+            let group = sp.taxon_listing().filter(|(rank, _)| {
+                !matches!(*rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
             });
+            let group_unlisted =
+                group.is_some_and(|(_, listing)| listing.split('/').any(|a| a == "NC"));
+            let broad = group_unlisted
+                || group.is_some() && sp_taxon.is_some_and(|t| t.name == "Carcharhinidae");
             let bulk_product = bulk && !broad && (named_product || as_product) && appendix != 0;
             if bulk_product {
                 score += p.boosts.bulk * factor;
@@ -1364,13 +1367,8 @@ impl Classifier {
             // says the species is not known, or whose preserved specimen it offers when the
             // group holds unlisted species too ("stuffed big cat head mount", a Tierpräparat of a
             // Großkatze): which species it is, a person must tell
-            let group = sp.taxon_listing().filter(|(rank, _)| {
-                !matches!(*rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
-            });
             let unknown = !phrases().unknown_species.is_empty();
-            let group_specimen = specimen.is_some()
-                && is_name
-                && group.is_some_and(|(_, appendix)| appendix.split('/').any(|a| a == "NC"));
+            let group_specimen = specimen.is_some() && is_name && group_unlisted;
             let (verdict, rule, rule_text) = if verdict == Verdict::Block
                 && !deliberate
                 && !undocumented
