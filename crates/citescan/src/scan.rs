@@ -78,7 +78,10 @@ pub(crate) fn scan(
                 continue;
             }
         }
-        let plain = !anywhere && t.flags & tok::PICTOGRAPH == 0 && t.start >= covered_to;
+        // letters spaced apart are read whole, past the prefilter and the dictionaries ("t ê t ê"
+        // joins into "tete", a French word, read as "tê tê" by `longest_at`)
+        let plain =
+            !anywhere && t.flags & (tok::PICTOGRAPH | tok::SPACED) == 0 && t.start >= covered_to;
         let hash = if plain {
             fnv1a64(&text[t.start as usize..t.end as usize])
         } else {
@@ -1778,7 +1781,8 @@ fn longest_at<D: AsRef<[u8]>>(
             if pos >= limit {
                 break;
             }
-            let glued = tokens[ti].is_glued();
+            // letters spaced apart lose the name's own spaces too ("t ê t ê" for "tê tê")
+            let glued = tokens[ti].is_glued() || tokens[ti].flags & tok::SPACED != 0;
             let b = text[pos];
             if glued && b != b' ' && stack.len() < 8 {
                 if let Some(i) = node.find_input(b' ') {

@@ -2845,11 +2845,17 @@ fn letters_spaced_apart_are_read_word_by_word_in_any_alphabet() {
         ("с л о н о в а я  к о с т ь статуэтка", "слоновая кость"),
         ("р о г  н о с о р о г а, 1 кг", "рог носорога"),
         ("i v o r y  t u s k for sale", "ivory tusk"),
+        // one space between all the letters: the name's own space is lost too
+        ("i v o r y t u s k for sale", "ivory tusk"),
+        ("Thu mua vảy t ê t ê khô, giá cao", "vảy tê tê"),
+        ("bán s ừ n g t ê g i á c", "sừng tê giác"),
     ] {
         let m = c.find_matches(t);
         assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
         assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
     }
+    // the letters joined make a French word ("tete"), which the joined name never reads as
+    assert!(c.find_matches("une tête de lit en bois").is_empty());
 }
 
 #[test]
