@@ -2591,8 +2591,9 @@ const MAX_RESPELLINGS: usize = 12;
 /// Calls `f` with respellings of a word as sellers misspell it, each one edit of a kind common
 /// in the languages of the trade: a doubled letter doubled in the wrong place ("corralo" for
 /// "corallo", "avorrio"), b for v and v for b (Spanish and Portuguese say them alike), y for
-/// ll and ll for y ("colmiyo"), s for z. At most `MAX_RESPELLINGS`, never the first letter
-/// changed, no allocation; `f` returns true to stop.
+/// ll and ll for y ("colmiyo"), s for z, k for a hard c ("karey") and y for i before a
+/// consonant ("tyger"). At most `MAX_RESPELLINGS`, no first letter changed but a k, no
+/// allocation; `f` returns true to stop.
 fn respellings(w: &[u8], f: &mut dyn FnMut(&[u8]) -> bool) {
     const CAP: usize = 32;
     let n = w.len();
@@ -2639,8 +2640,14 @@ fn respellings(w: &[u8], f: &mut dyn FnMut(&[u8]) -> bool) {
             }
         }
     }
-    for i in 1..n {
+    for i in 0..n {
         let stop = match w[i] {
+            // k for a hard c, first letter too ("karey", "kolmillo"), y for i ("tyger")
+            b'k' => emit([&w[..i], b"c", &w[i + 1..]], &mut buf),
+            _ if i == 0 => false,
+            b'y' if i + 1 < n && !b"aeiou".contains(&w[i + 1]) => {
+                emit([&w[..i], b"i", &w[i + 1..]], &mut buf)
+            }
             b'b' => emit([&w[..i], b"v", &w[i + 1..]], &mut buf),
             b'v' => emit([&w[..i], b"b", &w[i + 1..]], &mut buf),
             b'z' => emit([&w[..i], b"s", &w[i + 1..]], &mut buf),

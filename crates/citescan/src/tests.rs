@@ -674,6 +674,14 @@ fn respelt_words_are_found_alone_and_as_the_first_word_of_a_phrase() {
     assert_eq!(found("hxebxs de caguama")[0].1, "caguama");
     // a doubled letter doubled in the wrong place, two edits away, alone
     assert_eq!(found("corralo")[0].1, "corallo");
+    // k for a hard c, as the first letter too
+    assert_eq!(found("kaguama")[0].1, "caguama");
+    let c = classifier();
+    assert_eq!(c.find_matches("aretes de karey")[0].term, "carey");
+    assert_eq!(
+        c.classify("Aretes de karey legítimo, no plástico").verdict,
+        Verdict::Block
+    );
 }
 
 /// Each match of a text: what it covers, the term it read, and the disguises undone.
