@@ -1270,6 +1270,16 @@ impl Classifier {
             {
                 score = score.max(p.thresholds.block);
             }
+            // a listed taxon named well enough for review, offered without papers: the seller
+            // says it is not the legal trade
+            if undocumented
+                && sale
+                && score >= p.thresholds.review
+                && suppressed_by.is_empty()
+                && !reframed
+            {
+                score = score.max(p.thresholds.block);
+            }
             let score = score.clamp(0.0, 1.0);
             // Appendix II and III taxa block only on other evidence: a disguised term, a code word
             // beside product or sale context, or a named product of the taxon offered for sale

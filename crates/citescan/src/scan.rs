@@ -231,16 +231,19 @@ pub(crate) fn scan(
         if dict_bits.is_some_and(|b| b & WORD_NO_PLURAL != 0) {
             continue;
         }
-        // plurals: "pangolins", "tortues", "tortugas"
+        // plurals: "pangolins", "tortues", "tortugas"; a phrase whose first word is in the
+        // plural ("testuggini di Hermann")
         if let Some(value) = plural_lookup(lex, word) {
+            let (end, value) = plural_phrase(lex, text, tokens, ti)
+                .map_or((t.end, value), |(last, v)| (tokens[last].end, v));
             hits.push(Hit {
                 start: t.start,
-                end: t.end,
+                end,
                 value,
                 obf: ObfuscationSet::EMPTY,
                 distance: 0,
             });
-            covered_to = t.end;
+            covered_to = end;
             continue;
         }
         // compounds: "Krokodilleder", "Nashornpulver", "rhinohorn"
@@ -1956,6 +1959,46 @@ pub(crate) fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
             let stem = &word[..n - 1];
             with(stem, b"a").or_else(|| stem.strip_suffix(b"h").and_then(|s| with(s, b"a")))
         }
+        _ => None,
+    }
+}
+
+/// Token `ti`, a plural (`plural_lookup`), read as the first word of a phrase in the singular
+/// whose next one or two words follow exactly: "testuggini di Hermann", "colmillos de
+/// elefante" where only the singular phrase is a key. Only phrases that name a taxon count.
+/// Returns the last token and the key's value.
+fn plural_phrase(lex: &Lexicon, text: &[u8], tokens: &[Token], ti: usize) -> Option<(usize, u64)> {
+    let t = &tokens[ti];
+    let word = &text[t.start as usize..t.end as usize];
+    let n = word.len();
+    if ti + 1 >= tokens.len() || n < 4 {
+        return None;
+    }
+    let fst = lex.keys_fst();
+    let names = |v: u64| lex.entries_of(v).any(|e| e.kind().names_taxon());
+    let try_stem = |parts: &[&[u8]]| {
+        phrase_walk(
+            lex,
+            text,
+            tokens,
+            (fst.root(), Output::zero()),
+            parts,
+            (ti + 1, ti + 1),
+            &names,
+        )
+    };
+    let stem = &word[..n - 1];
+    match word[n - 1] {
+        b's' => (word[n - 2] != b's')
+            .then(|| try_stem(&[stem]))
+            .flatten()
+            .or_else(|| {
+                (word[n - 2] == b'e' && n >= 5)
+                    .then(|| try_stem(&[&word[..n - 2]]))
+                    .flatten()
+            }),
+        b'i' if n >= 5 => try_stem(&[stem, b"o"]).or_else(|| try_stem(&[stem, b"e"])),
+        b'e' if n >= 5 => try_stem(&[stem, b"a"]),
         _ => None,
     }
 }

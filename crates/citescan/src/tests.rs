@@ -3568,3 +3568,30 @@ fn a_common_name_joined_to_a_taxon_of_another_rank_is_left_out() {
     assert!(taxa.iter().any(|t| t == "Ambystoma mexicanum"), "{taxa:?}");
     assert!(!taxa.iter().any(|t| t == "Coenocyathus"), "{taxa:?}");
 }
+
+#[test]
+fn a_phrase_whose_first_word_is_in_the_plural_is_read_whole() {
+    let c = classifier();
+    let m = c.find_matches("Cedo 3 testuggini di Hermann, prezzo per tutte");
+    assert!(m.iter().any(|m| m.term == "Testuggine di Hermann"), "{m:?}");
+    // the singular alone stays the singular's key
+    let m = c.find_matches("testuggine di Hermann");
+    assert_eq!(m[0].term, "Testuggine di Hermann");
+}
+
+#[test]
+fn a_listed_species_offered_without_papers_blocks() {
+    let c = classifier();
+    for t in [
+        "Cedo 3 testuggini di Hermann senza documenti, prezzo per tutte",
+        "Ball python for sale, no papers, $50",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+    // without papers but nothing offered: a question for a person
+    assert_eq!(
+        c.classify("Is my ball python legal with no papers?")
+            .verdict,
+        Verdict::Review
+    );
+}
