@@ -3595,3 +3595,24 @@ fn a_listed_species_offered_without_papers_blocks() {
         Verdict::Review
     );
 }
+
+#[test]
+fn trade_names_of_the_ninth_reading_block_and_their_everyday_look_alikes_do_not() {
+    let c = classifier();
+    for t in [
+        "Lot de morfil brut, 8 kg, vente en une fois",
+        "Bán cao ông ba mươi nguyên chất, 100g",
+        "Jual paruh kenyalang asli, ukiran lama",
+        "Vendo chifre de rino inteiro, 400g",
+        "Gubal gaharu kualitas super, dari hutan Kalimantan",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+    for t in [
+        "Pierre à aiguiser 1000/6000, enlève le morfil, 25 €",
+        "Open trip Labuan Bajo, 3 hari 2 malam, Rp 2.500.000",
+        "Jual tayar baru 15 inci, RM 180",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
