@@ -449,6 +449,11 @@ class Gen:
                 if too_short(s):
                     dropped["short_latin"] += 1
                     continue
+                # a homonym of another taxon's accepted name ("Aloe vera" of an older author,
+                # under Aloe succotrina): the text means the accepted one
+                if s in self.taxa:
+                    dropped["synonym_is_an_accepted_name"] += 1
+                    continue
                 rows.add(self.name_row(s, "synonym", name, "la", W_SYNONYM, SRC_CHECKLIST))
             for col, lang in (("EnglishNames", "en"), ("SpanishNames", "es"), ("FrenchNames", "fr")):
                 for cn in split_names(r[col]):
@@ -634,6 +639,9 @@ class Gen:
                 name = build_epithet_name(parent, epithet, r["Rank"].strip().upper())
                 if name == taxon:
                     st["dropped_same_as_accepted"] += 1
+                    continue
+                if name in self.taxa:
+                    st["dropped_is_an_accepted_name"] += 1
                     continue
                 row = (name, "synonym", taxon,
                        self.taxa[taxon]["RankName"] if taxon in self.taxa else r["AcceptedRank"].strip().upper(),

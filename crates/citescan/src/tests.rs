@@ -3616,3 +3616,21 @@ fn trade_names_of_the_ninth_reading_block_and_their_everyday_look_alikes_do_not(
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }
+
+#[test]
+fn an_accepted_name_is_never_read_as_another_taxons_homonym_synonym() {
+    // Species+ lists "Aloe vera" of an older author among Aloe succotrina's synonyms; the
+    // accepted Aloe vera is not listed, and the text means that one
+    let c = classifier();
+    let m = c.find_matches("Aloe vera pups from my garden, potted, £3 each");
+    assert!(
+        m.iter()
+            .all(|m| m.taxon.as_deref() != Some("Aloe succotrina")),
+        "{m:?}"
+    );
+    assert_eq!(
+        c.classify("Aloe vera pups from my garden, potted, £3 each")
+            .verdict,
+        Verdict::Allow
+    );
+}
