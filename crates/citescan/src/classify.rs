@@ -1012,17 +1012,18 @@ impl Classifier {
             // ... or offered in bulk
             // (of a genus or species, or of a group listed whole: crocodile skins, corals; a
             // group that holds unlisted species stays a question for a person, and so does a
-            // bulk lot of shark fin, whose everyday names point at the requiem sharks but stand
-            // for sharks of any family)
+            // bulk lot of shark fin, whose everyday names stand for sharks and rays of any
+            // family: Elasmobranchii, II/NC)
             // the group a name above a genus names, and whether it holds unlisted species
             let group = sp.taxon_listing().filter(|(rank, _)| {
                 !matches!(*rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
             });
             let group_unlisted =
                 group.is_some_and(|(_, listing)| listing.split('/').any(|a| a == "NC"));
-            let broad = group_unlisted
-                || group.is_some() && sp_taxon.is_some_and(|t| t.name == "Carcharhinidae");
-            let bulk_product = bulk && !broad && (named_product || as_product) && appendix != 0;
+            // a whole class that holds unlisted species ("shark fin": Elasmobranchii)
+            let class_wide = group_unlisted && group.is_some_and(|(rank, _)| rank == "CLASS");
+            let bulk_product =
+                bulk && !group_unlisted && (named_product || as_product) && appendix != 0;
             if bulk_product {
                 score += p.boosts.bulk * factor;
             }
@@ -1274,6 +1275,7 @@ impl Classifier {
             // says it is not the legal trade
             if undocumented
                 && sale
+                && !weak_name
                 && score >= p.thresholds.review
                 && suppressed_by.is_empty()
                 && !reframed
@@ -1402,6 +1404,29 @@ impl Classifier {
                     format!(
                         "{rule_text}; but {} names a group and {why}, so a person should \
                          identify the species",
+                        quote(s),
+                    ),
+                )
+            } else {
+                (verdict, rule, rule_text)
+            };
+            // a name of a whole class that holds unlisted species too (an everyday shark name
+            // stands for a shark or ray of any family), offered with nothing that says it is
+            // wild, without papers or disguised: which species it is, a person must tell
+            // ("dried shark fin, 500 g")
+            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+                && class_wide
+                && !deliberate
+                && !undocumented
+                && !wild_product
+                && !code_strong
+            {
+                (
+                    Verdict::Review,
+                    "RULE_GROUP_CAPS_REVIEW",
+                    format!(
+                        "{rule_text}; but {} names a whole class that holds unlisted species \
+                         too, so a person should identify the species",
                         quote(s),
                     ),
                 )

@@ -3634,3 +3634,32 @@ fn an_accepted_name_is_never_read_as_another_taxons_homonym_synonym() {
         Verdict::Allow
     );
 }
+
+#[test]
+fn a_shark_fin_of_no_named_species_is_a_question_and_a_named_one_blocks() {
+    // the everyday shark names stand for sharks and rays of any family (Elasmobranchii, II/NC)
+    let c = classifier();
+    for t in [
+        "Dried shark fin 1 kg, mixed sizes, $120 per kg",
+        "Sirip ikan yu kering 500g, sesuai untuk sup",
+        "상어 지느러미 건조 1kg 판매합니다",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Review, "{t}");
+        assert!(
+            a.taxa.iter().any(|x| x == "Elasmobranchii"),
+            "{t}: {:?}",
+            a.taxa
+        );
+        assert!(
+            a.has_reason("RULE_GROUP_CAPS_REVIEW") || a.has_reason("RULE_SCORE_REVIEW"),
+            "{t}"
+        );
+    }
+    for t in [
+        "Dried hammerhead shark fins 5kg wholesale, grade A",
+        "Dried shark fin 1 kg, no papers, cash only, $120",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+}
