@@ -3612,6 +3612,7 @@ fn trade_names_of_the_ninth_reading_block_and_their_everyday_look_alikes_do_not(
         "Pierre à aiguiser 1000/6000, enlève le morfil, 25 €",
         "Open trip Labuan Bajo, 3 hari 2 malam, Rp 2.500.000",
         "Jual tayar baru 15 inci, RM 180",
+        "Ray-Ban tortoiseshell wayfarer frames, RB2140, case included",
     ] {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
