@@ -3664,3 +3664,20 @@ fn a_shark_fin_of_no_named_species_is_a_question_and_a_named_one_blocks() {
         assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
     }
 }
+
+#[test]
+fn the_glass_of_a_mount_and_a_carvings_design_are_no_imitation_claim() {
+    let c = classifier();
+    for t in [
+        "Victorian taxidermy owl under glass dome, 40cm, estate clearance",
+        "Taxidermy birds under glass dome, two on a branch",
+        "Ukiran tulang antik motif naga, warisan kakek",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Review, "{t}");
+    }
+    // glass that is the material still is one
+    assert_eq!(
+        c.classify("Glass owl figurine, hand blown, 10cm").verdict,
+        Verdict::Allow
+    );
+}
