@@ -2283,6 +2283,7 @@ fn an_imitation_claim_the_description_contradicts_goes_to_review() {
         "Faux ivory bangle - feels like stone. Sold as faux. Heavy, cool to the touch, crosshatch on the cut edge",
         "Anello in 'finto avorio' pesante con venature, freddo al tatto",
         "Faux tortoiseshell brooch. Listed as faux but it passes the hot pin test, warm to touch",
+        "กำไลงาเทียม แต่หนักมาก ส่องไฟเห็นลายตาข่าย ขาย 500 บาท",
     ] {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Review, "{t}: {:?}", a.reasons);
