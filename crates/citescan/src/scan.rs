@@ -250,6 +250,18 @@ pub(crate) fn scan(
         if dict_bits.is_some() {
             continue;
         }
+        // a phrase written without its spaces: "рогсайгака", "cuernoderinoceronte"
+        if let Some(value) = glued_phrase_lookup(lex, word) {
+            hits.push(Hit {
+                start: t.start,
+                end: t.end,
+                value,
+                obf: ObfuscationSet::of(Obfuscation::Glued),
+                distance: 0,
+            });
+            covered_to = t.end;
+            continue;
+        }
         if let Some(c) = compound_lookup(lex, word) {
             let mut obf = ObfuscationSet::of(Obfuscation::Glued);
             if c.misspelt {
@@ -1520,6 +1532,7 @@ fn may_read_as_key(lex: &Lexicon, word: &[u8], h: u64) -> bool {
     lex.may_start_key(h) && key_names_taxon(lex, word)
         || plural_lookup(lex, word).is_some()
         || compound_lookup(lex, word).is_some()
+        || glued_phrase_lookup(lex, word).is_some()
         || undoubled_lookup(lex, word).is_some()
         || fuzzy_token(lex, word, true).is_some()
         || respelling_may_start_key(lex, word)
@@ -2170,6 +2183,53 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
         misspelt: true,
     })
 }
+
+/// A word of no dictionary read as a phrase key written without its spaces ("рогсайгака" for
+/// "рог сайгака", "cuernoderinoceronte"): a walk of the key FST along the word's bytes that may
+/// skip a key's space between any two of them, as `longest_at` does inside a glued token. Only
+/// a key that covers the whole word, skipped a space and names a taxon counts; at most
+/// `GLUED_PHRASE_BRANCHES` skips are tried, so the walk stays linear in the word.
+fn glued_phrase_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
+    const MIN_BYTES: usize = 6;
+    if word.len() < MIN_BYTES || word.len() > MAX_KEY_BYTES {
+        return None;
+    }
+    let fst = lex.keys_fst();
+    let mut stack = vec![(fst.root(), Output::zero(), 0usize, false)];
+    let mut branches = 0;
+    while let Some((mut node, mut out, mut pos, skipped)) = stack.pop() {
+        loop {
+            if pos == word.len() {
+                if skipped && node.is_final() {
+                    let v = out.cat(node.final_output()).value();
+                    if split_misspelt(v).1 == 0 && lex.entries_of(v).any(|e| e.kind().names_taxon())
+                    {
+                        return Some(v);
+                    }
+                }
+                break;
+            }
+            if pos > 0 && branches < GLUED_PHRASE_BRANCHES {
+                if let Some(i) = node.find_input(b' ') {
+                    let t = node.transition(i);
+                    stack.push((fst.node(t.addr), out.cat(t.out), pos, true));
+                    branches += 1;
+                }
+            }
+            let Some(i) = node.find_input(word[pos]) else {
+                break;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            pos += 1;
+        }
+    }
+    None
+}
+
+/// Most skipped spaces `glued_phrase_lookup` tries in one word.
+const GLUED_PHRASE_BRANCHES: usize = 16;
 
 /// Looks a word up with its doubled letters made single, when it has any and is not an
 /// ordinary word. Only for words of five letters or more.

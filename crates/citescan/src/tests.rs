@@ -3682,3 +3682,24 @@ fn the_glass_of_a_mount_and_a_carvings_design_are_no_imitation_claim() {
         Verdict::Allow
     );
 }
+
+#[test]
+fn a_phrase_written_without_its_spaces_is_read_as_the_phrase() {
+    let c = classifier();
+    let without = Classifier::builder().without_prefilter().build().unwrap();
+    for (t, term) in [
+        ("Vendo chifrederino inteiro, 400g", "chifre de rino"),
+        ("cuernoderinoceronte en venta", "cuerno de rinoceronte"),
+        ("рогсайгака для отвара, целый", "рог сайгака"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+        assert_ne!(c.classify(t).verdict, Verdict::Allow, "{t}");
+        assert_eq!(c.classify(t), without.classify(t), "{t}");
+    }
+    // a glued phrase of everyday context names nothing
+    assert_eq!(
+        c.classify("tigerlily bulbs, 5 for $10").verdict,
+        Verdict::Allow
+    );
+}
