@@ -2187,7 +2187,8 @@ fn compound_lookup(lex: &Lexicon, word: &[u8]) -> Option<Compound> {
 /// A word of no dictionary read as a phrase key written without its spaces ("рогсайгака" for
 /// "рог сайгака", "cuernoderinoceronte"): a walk of the key FST along the word's bytes that may
 /// skip a key's space between any two of them, as `longest_at` does inside a glued token. Only
-/// a key that covers the whole word, skipped a space and names a taxon counts; at most
+/// a key that covers the whole word, skipped a space and names a taxon counts, and never in a
+/// word of the dictionary ("bearskin"); at most
 /// `GLUED_PHRASE_BRANCHES` skips are tried, so the walk stays linear in the word.
 fn glued_phrase_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
     const MIN_BYTES: usize = 6;
@@ -2204,7 +2205,8 @@ fn glued_phrase_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
                     let v = out.cat(node.final_output()).value();
                     if split_misspelt(v).1 == 0 && lex.entries_of(v).any(|e| e.kind().names_taxon())
                     {
-                        return Some(v);
+                        // a word of the dictionary is read as itself ("bearskin")
+                        return (!lex.dict_contains(word)).then_some(v);
                     }
                 }
                 break;
