@@ -3703,3 +3703,306 @@ fn a_phrase_written_without_its_spaces_is_read_as_the_phrase() {
         Verdict::Allow
     );
 }
+
+/// Offers and legal look-alikes in the languages of `wordlists/curated/languages_more.tsv` (made-up
+/// listings): each offer names a product (or an animal with a product form) beside a sale word and
+/// must block; each look-alike (an ivory-coloured dress, a print, a toy, a book, perfume oud, Ivory
+/// Coast, an everyday word) must stay allowed.
+const MORE_LANGUAGES: &[(&str, &str, Verdict)] = &[
+    ("nl", "Ivoren beeldje te koop, echt ivoor", Verdict::Block),
+    ("nl", "neushoornhoorn poeder te koop", Verdict::Block),
+    (
+        "nl",
+        "schubben van schubdier, 1 kg, prijs 500 euro",
+        Verdict::Block,
+    ),
+    (
+        "nl",
+        "Tijgerklauw hanger te koop, stuur een bericht",
+        Verdict::Block,
+    ),
+    (
+        "nl",
+        "Gedroogde zeepaardjes te koop, 100 gram",
+        Verdict::Block,
+    ),
+    (
+        "nl",
+        "Ivoorkleurige trouwjurk maat 38 te koop",
+        Verdict::Allow,
+    ),
+    ("nl", "Tijgerprint shirt, nieuw, te koop", Verdict::Allow),
+    (
+        "nl",
+        "Knuffel olifant en neushoorn, speelgoed, te koop",
+        Verdict::Allow,
+    ),
+    (
+        "nl",
+        "Boek over olifanten en neushoorns in Afrika",
+        Verdict::Allow,
+    ),
+    (
+        "nl",
+        "Ivoorkleur gordijnen 2 stuks, prijs 20 euro",
+        Verdict::Allow,
+    ),
+    (
+        "nl",
+        "Oud Wood parfum, Tom Ford, 50 ml te koop",
+        Verdict::Allow,
+    ),
+    (
+        "nl",
+        "Tijgerbrood en tijgergarnalen in de aanbieding",
+        Verdict::Allow,
+    ),
+    ("nl", "Kast oud eiken, te koop, ophalen", Verdict::Allow),
+    ("pl", "Kość słoniowa figurka sprzedam", Verdict::Block),
+    (
+        "pl",
+        "róg nosorożca sprzedam, cena do negocjacji",
+        Verdict::Block,
+    ),
+    ("pl", "łuski łuskowca 500 g, wysyłka", Verdict::Block),
+    ("pl", "Skóra tygrysa sprzedam, pisz priv", Verdict::Block),
+    (
+        "pl",
+        "Bransoletka z kości słoniowej, stara, cena 300 zł",
+        Verdict::Block,
+    ),
+    (
+        "pl",
+        "Sukienka w kolorze kości słoniowej, rozmiar 38, sprzedam",
+        Verdict::Allow,
+    ),
+    (
+        "pl",
+        "Pluszak tygrys, zabawka dla dzieci, sprzedam",
+        Verdict::Allow,
+    ),
+    (
+        "pl",
+        "Książka o słoniach i nosorożcach, nowa",
+        Verdict::Allow,
+    ),
+    (
+        "pl",
+        "Koszulka z nadrukiem tygrysa sprzedam",
+        Verdict::Allow,
+    ),
+    (
+        "pl",
+        "Korale czerwone, sztuczne, bižuteria, cena 20 zł",
+        Verdict::Allow,
+    ),
+    (
+        "pl",
+        "Mieszkanie na sprzedaż, kolor palisander, meble",
+        Verdict::Allow,
+    ),
+    ("tr", "Fildişi kolye satılık", Verdict::Block),
+    ("tr", "gergedan boynuzu satılık", Verdict::Block),
+    ("tr", "kaplan derisi satılık", Verdict::Block),
+    ("tr", "Ayı safrası satılık, kargo dahil", Verdict::Block),
+    (
+        "tr",
+        "Fildişi tesbih, hakiki, fiyatı 5000 TL",
+        Verdict::Block,
+    ),
+    ("tr", "Fildişi rengi gelinlik satılık", Verdict::Allow),
+    ("tr", "Kaplan desenli tişört satılık", Verdict::Allow),
+    ("tr", "Peluş fil ve kaplan oyuncak satılık", Verdict::Allow),
+    (
+        "tr",
+        "Fildişi Sahili milli takım forması satılık",
+        Verdict::Allow,
+    ),
+    (
+        "tr",
+        "Fildişi renk koltuk takımı satılık, sahibinden",
+        Verdict::Allow,
+    ),
+    ("tr", "Mercan rengi elbise, az kullanılmış", Verdict::Allow),
+    ("tr", "Kaplan Ahmet'ten satılık daire", Verdict::Allow),
+    ("ar", "عاج فيل للبيع", Verdict::Block),
+    ("ar", "قرن وحيد القرن للبيع", Verdict::Block),
+    ("ar", "جلد النمر للبيع السعر 500 دينار", Verdict::Block),
+    ("ar", "مسبحة عاج طبيعي للبيع واتساب", Verdict::Block),
+    ("ar", "حراشف البنغول للبيع 1 كيلو", Verdict::Block),
+    ("ar", "فستان زفاف لون عاجي للبيع", Verdict::Allow),
+    ("ar", "عطر عود للبيع، دهن العود الأصلي", Verdict::Allow),
+    ("ar", "قميص نقشة النمر للبيع", Verdict::Allow),
+    ("ar", "كتاب عن الفيل ووحيد القرن", Verdict::Allow),
+    ("ar", "للبيع عاجل سيارة تويوتا", Verdict::Allow),
+    ("ar", "دمية فيل للأطفال للبيع", Verdict::Allow),
+    ("ar", "منتخب ساحل العاج قميص للبيع", Verdict::Allow),
+    ("hi", "हाथी दांत बिक्री", Verdict::Block),
+    (
+        "hi",
+        "गैंडे का सींग बिक्री के लिए, कीमत 50000 रुपये",
+        Verdict::Block,
+    ),
+    ("hi", "बाघ की खाल बेचना है, संपर्क करें", Verdict::Block),
+    ("hi", "बाघ का नाखून असली, बिक्री के लिए", Verdict::Block),
+    ("hi", "पैंगोलिन के शल्क बिक्री, व्हाट्सएप करें", Verdict::Block),
+    ("hi", "हाथी दांत रंग की साड़ी बिक्री के लिए", Verdict::Allow),
+    ("hi", "पीतल का हाथी, सजावट, बिक्री के लिए", Verdict::Allow),
+    ("hi", "बाघ प्रिंट टी-शर्ट बिक्री", Verdict::Allow),
+    ("hi", "बाघ और हाथी पर किताब", Verdict::Allow),
+    ("hi", "खिलौना हाथी बच्चों के लिए, कीमत 200 रुपये", Verdict::Allow),
+    ("hi", "कस्तूरी मेथी 100 ग्राम बिक्री", Verdict::Allow),
+    ("sw", "pembe za ndovu zinauzwa", Verdict::Block),
+    ("sw", "Pembe ya kifaru inauzwa, bei nafuu", Verdict::Block),
+    (
+        "sw",
+        "Magamba ya kakakuona yanauzwa, wasiliana",
+        Verdict::Block,
+    ),
+    ("sw", "Ngozi ya chui inauzwa, piga simu", Verdict::Block),
+    (
+        "sw",
+        "Gauni la harusi rangi ya pembe za ndovu linauzwa",
+        Verdict::Allow,
+    ),
+    ("sw", "Kitabu kuhusu tembo na vifaru", Verdict::Allow),
+    (
+        "sw",
+        "Mdoli wa tembo, kitu cha kuchezea, bei nafuu",
+        Verdict::Allow,
+    ),
+    ("sw", "Shati lenye picha ya chui linauzwa", Verdict::Allow),
+    ("tl", "Garing na santo, ibinebenta, magkano", Verdict::Block),
+    ("tl", "Kaliskis ng pangolin, benta, PM lang", Verdict::Block),
+    (
+        "tl",
+        "Balat ng tigre ibinebenta, presyo 5000",
+        Verdict::Block,
+    ),
+    ("tl", "Itlog ng pawikan binebenta", Verdict::Block),
+    ("tl", "Damit na kulay garing, ibinebenta", Verdict::Allow),
+    ("tl", "Laruan na elepante, peke, ibinebenta", Verdict::Allow),
+    ("tl", "Libro tungkol sa pawikan at elepante", Verdict::Allow),
+    ("tl", "Keripik pisang garing, murah, dijual", Verdict::Allow),
+    (
+        "cs",
+        "Prodám sošku ze slonoviny, cena 5000 Kč",
+        Verdict::Block,
+    ),
+    ("cs", "roh nosorožce prodám", Verdict::Block),
+    ("cs", "tygří kůže na prodej", Verdict::Block),
+    (
+        "cs",
+        "Svatební šaty barva slonové kosti, prodám",
+        Verdict::Allow,
+    ),
+    ("cs", "Plyšák tygr, hračka, prodám", Verdict::Allow),
+    ("cs", "Kniha o slonech a nosorožcích", Verdict::Allow),
+    ("sv", "Elfenbensfigur säljes, äkta elfenben", Verdict::Block),
+    ("sv", "noshörningshorn säljes", Verdict::Block),
+    ("sv", "tigerskinn till salu, pris 9000", Verdict::Block),
+    ("sv", "Brudklänning elfenbensfärgad säljes", Verdict::Allow),
+    (
+        "sv",
+        "Gosedjur elefant och tiger, leksak, säljes",
+        Verdict::Allow,
+    ),
+    ("sv", "Bok om elefanter och noshörningar", Verdict::Allow),
+    (
+        "el",
+        "Πωλείται αγαλματίδιο από ελεφαντόδοντο",
+        Verdict::Block,
+    ),
+    ("el", "κέρατο ρινόκερου πωλείται", Verdict::Block),
+    ("el", "δέρμα τίγρης πωλείται, τιμή 3000", Verdict::Block),
+    ("el", "Νυφικό φόρεμα χρώμα ιβουάρ πωλείται", Verdict::Allow),
+    ("el", "Λούτρινο παιχνίδι ελέφαντας πωλείται", Verdict::Allow),
+    ("el", "Βιβλίο για ελέφαντες και ρινόκερους", Verdict::Allow),
+    ("ro", "Vând statuetă din fildeș, preț 2000", Verdict::Block),
+    ("ro", "corn de rinocer de vânzare", Verdict::Block),
+    ("ro", "piele de tigru vând", Verdict::Block),
+    (
+        "ro",
+        "Rochie de mireasă culoarea fildeșului, vând",
+        Verdict::Allow,
+    ),
+    ("ro", "Jucărie de pluș elefant, vând", Verdict::Allow),
+    ("ro", "Carte despre elefanți și rinoceri", Verdict::Allow),
+    ("hu", "Elefántcsont szobor eladó", Verdict::Block),
+    ("hu", "orrszarvú szarv eladó", Verdict::Block),
+    ("hu", "tigrisbőr eladó, vételár 500000", Verdict::Block),
+    (
+        "hu",
+        "Menyasszonyi ruha elefántcsont színű eladó",
+        Verdict::Allow,
+    ),
+    ("hu", "Plüss elefánt játék eladó", Verdict::Allow),
+    (
+        "hu",
+        "Könyv az elefántokról és orrszarvúkról",
+        Verdict::Allow,
+    ),
+    ("uk", "Продам статуетку зі слонової кістки", Verdict::Block),
+    ("uk", "ріг носорога продаж, ціна договірна", Verdict::Block),
+    ("uk", "шкура тигра продам", Verdict::Block),
+    (
+        "uk",
+        "Весільна сукня кольору слонової кістки, продам",
+        Verdict::Allow,
+    ),
+    ("uk", "Іграшка плюшева слон, продам", Verdict::Allow),
+    ("uk", "Книга про слонів і носорогів", Verdict::Allow),
+    ("he", "פסל שנהב למכירה", Verdict::Block),
+    ("he", "קרן קרנף למכירה", Verdict::Block),
+    ("he", "עור טיגריס למכירה, מחיר 5000", Verdict::Block),
+    ("he", "שמלת כלה בצבע שנהב למכירה", Verdict::Allow),
+    ("he", "בובה פיל צעצוע למכירה", Verdict::Allow),
+    ("he", "ספר על פילים וקרנפים", Verdict::Allow),
+    ("fa", "شاخ کرگدن برای فروش", Verdict::Block),
+    ("fa", "مجسمه عاج فروشی، قیمت توافقی", Verdict::Block),
+    ("fa", "پوست ببر فروشی", Verdict::Block),
+    ("fa", "لباس عروس رنگ عاجی فروشی", Verdict::Allow),
+    ("fa", "عروسک فیل اسباب‌بازی فروشی", Verdict::Allow),
+    ("fa", "عطر عود فروشی", Verdict::Allow),
+    ("ur", "ہاتھی دانت برائے فروخت", Verdict::Block),
+    ("ur", "گینڈے کا سینگ برائے فروخت", Verdict::Block),
+    ("ur", "شیر کی کھال برائے فروخت، قیمت", Verdict::Block),
+    ("ur", "ہاتھی کا کھلونا برائے فروخت", Verdict::Allow),
+    ("ur", "کتاب ہاتھی کے بارے میں", Verdict::Allow),
+    ("ur", "عطر برائے فروخت", Verdict::Allow),
+    ("bn", "হাতির দাঁত বিক্রি হবে", Verdict::Block),
+    ("bn", "গণ্ডারের শিং বিক্রি, দাম", Verdict::Block),
+    ("bn", "বাঘের চামড়া বিক্রি হবে", Verdict::Block),
+    ("bn", "হাতির খেলনা বিক্রি হবে", Verdict::Allow),
+    ("bn", "বাঘ নিয়ে বই", Verdict::Allow),
+    ("bn", "শাড়ি বিক্রি হবে, দাম ৫০০ টাকা", Verdict::Allow),
+];
+
+#[test]
+fn trade_vocabulary_of_more_languages_blocks_offers_and_spares_look_alikes() {
+    let c = classifier();
+    let mut failures = Vec::new();
+    for (lang, text, want) in MORE_LANGUAGES {
+        let a = c.classify(text);
+        if a.verdict != *want {
+            failures.push(format!(
+                "{lang} {text:?}: want {want:?}, got {}",
+                a.to_json()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // at least three of each per language
+    for lang in [
+        "nl", "pl", "tr", "ar", "hi", "sw", "tl", "cs", "sv", "el", "ro", "hu", "uk", "he", "fa",
+        "ur", "bn",
+    ] {
+        for want in [Verdict::Block, Verdict::Allow] {
+            let n = MORE_LANGUAGES
+                .iter()
+                .filter(|(l, _, v)| *l == lang && *v == want)
+                .count();
+            assert!(n >= 3, "{lang}: only {n} cases of {want:?}");
+        }
+    }
+}

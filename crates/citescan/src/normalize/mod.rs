@@ -712,6 +712,29 @@ impl<'a> Normalizer<'a> {
                 units.push(u);
                 continue;
             }
+            if tables::is_optional_mark(c) {
+                // Arabic harakat and tatweel, Hebrew points: ordinary writing leaves them out or
+                // adds them at will, so they are dropped (their bytes stay inside the letter's
+                // span) and count as no disguise
+                if let Some(u) = units
+                    .last_mut()
+                    .filter(|u| matches!(u.class, Class::Letter(_) | Class::Mark))
+                {
+                    u.end = u.end.max(end);
+                }
+                continue;
+            }
+            if matches!(c, '\u{200C}' | '\u{200D}')
+                && last_letter_script == Some(Script::OtherSpaced)
+                && units.last().is_some_and(|u| u.end == start)
+            {
+                // the zero-width non-joiner and joiner are spelling inside Persian and Indic
+                // words (لاک‌پشت, turtle): dropped, not a disguise
+                if let Some(u) = units.last_mut() {
+                    u.end = end;
+                }
+                continue;
+            }
             if self.opts.invisible && is_invisible(c) {
                 // Variation selectors after a pictograph are presentation, not obfuscation.
                 let after_pict = units.last().is_some_and(|u| u.class == Class::Pictograph);
@@ -779,6 +802,17 @@ impl<'a> Normalizer<'a> {
                     end,
                     kind: Obfuscation::Compatibility,
                 });
+            }
+            // an optional mark inside a precomposed letter (the hamza of أ, the shin dot of שׁ) goes
+            if n > 1 {
+                let mut m = 1usize;
+                for k in 1..n {
+                    if !tables::is_optional_mark(buf[k]) {
+                        buf[m] = buf[k];
+                        m += 1;
+                    }
+                }
+                n = m;
             }
             // Outside Latin, Greek and Cyrillic, marks are part of the letter (kana voicing,
             // Indic vowel signs): compose them back so the view keeps the NFC form.
@@ -887,7 +921,9 @@ impl<'a> Normalizer<'a> {
                     _ => std::slice::from_ref(&l),
                 };
                 for &f in folded {
-                    let mut f = f;
+                    // the Turkish dotless ı is a letter of its own, not a look-alike: it folds
+                    // to i (as İ does) without counting as a disguise
+                    let mut f = if f == 'ı' { 'i' } else { f };
                     // Latin small capitals (ɪᴠᴏʀʏ) imitate ordinary letters; NFKC leaves them
                     if let Some(plain) = tables::small_capital(f) {
                         f = plain;

@@ -368,12 +368,23 @@ pub(crate) fn small_capital(c: char) -> Option<char> {
         'ᴡ' => 'w',
         'ʏ' => 'y',
         'ᴢ' => 'z',
-        'ı' => 'i',
         'ɑ' => 'a',
         'ɡ' => 'g',
         'ℓ' => 'l',
         _ => return None,
     })
+}
+
+/// Marks that ordinary writing adds or leaves out at will, dropped before matching: Arabic
+/// harakat (vowel signs, shadda, sukun, the hamza and madda written above or below a letter),
+/// the superscript alef, Quranic annotation signs and the tatweel (kashida) that stretches a
+/// word; Hebrew cantillation marks and points (niqqud).
+pub(crate) fn is_optional_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'
+        | '\u{05C2}' | '\u{05C4}' | '\u{05C5}' | '\u{05C7}')
 }
 
 /// Currency signs (Unicode category Sc, the ones in use).

@@ -287,6 +287,40 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
         "нosopoг",
         &[Confusable],
     ),
+    // Turkish letters are spelling, not look-alikes: ş ğ ç lose their marks, İ and the dotless
+    // ı fold to i, and nothing counts as a disguise
+    (
+        "turkish letters",
+        "Fildişi KOLYE satılık, GERGEDAN BOYNUZU SATILIK, DERİSİ ağaç",
+        "fildisi kolye satilik gergedan boynuzu satilik derisi agac",
+        &[],
+    ),
+    // Arabic harakat, the tatweel and the hamza on alef are optional: they go, the word stays
+    // whole
+    ("arabic harakat", "عَاجٌ لِلبَيْعِ", "عاج للبيع", &[]),
+    ("arabic tatweel", "عـــاج فيـل", "عاج فيل", &[]),
+    (
+        "arabic hamza on alef",
+        "أنياب إفريقية آسيا",
+        "انياب افريقية اسيا",
+        &[],
+    ),
+    // Devanagari vowel signs, virama and nukta are part of the word
+    (
+        "devanagari matras and virama",
+        "हाथी दांत बिक्री के लिए",
+        "हाथी दांत बिक्री के लिए",
+        &[],
+    ),
+    // the zero-width non-joiner is Persian spelling (لاک‌پشت, turtle), not a disguise
+    (
+        "persian non-joiner",
+        "لاک\u{200C}پشت دریایی",
+        "لاکپشت دریایی",
+        &[],
+    ),
+    // Hebrew points are optional
+    ("hebrew points", "שֶׁנְהָב", "שנהב", &[]),
 ];
 
 #[test]
