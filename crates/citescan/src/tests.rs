@@ -4006,3 +4006,25 @@ fn trade_vocabulary_of_more_languages_blocks_offers_and_spares_look_alikes() {
         }
     }
 }
+
+#[test]
+fn falcons_bustards_and_owls_are_named_in_arabic_and_hindi() {
+    let c = classifier();
+    for t in [
+        "صقر جير فرخ للبيع",
+        "حبارى حية للبيع",
+        "قرن خرتيت للبيع",
+        "शेर की खाल बिक्री",
+    ] {
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+    for t in ["صقر حر للبيع", "उल्लू बिक्री, दिवाली के लिए"]
+    {
+        assert_ne!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+    // Shaheen is a given name and a place
+    for t in ["محمد شاهين للعقارات", "शाहीन बाग फ्लैट किराये पर"]
+    {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
