@@ -2987,6 +2987,19 @@ impl PhraseSet {
         lifts
     }
 
+    /// Whether a listing holds `min` different tells of the real material (of the structure
+    /// or not), as `found` counts them in `PhrasesFound::tells`; the search ends when it does.
+    pub(crate) fn tells_at_least(&self, fields: &[(&str, &str)], min: usize) -> bool {
+        let mut tells: Vec<String> = Vec::new();
+        self.each(fields, |phrase, list| {
+            if matches!(list, 1 | 2) && !tells.iter().any(|t| t == phrase) {
+                tells.push(phrase.to_string());
+            }
+            tells.len() < min
+        });
+        tells.len() >= min
+    }
+
     /// The phrases `lifts_names` looks for (lower-cased).
     pub(crate) fn lifting_phrases(&self) -> impl Iterator<Item = &str> + '_ {
         self.patterns

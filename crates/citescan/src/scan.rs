@@ -538,6 +538,13 @@ pub(crate) struct FaintCodes {
     /// Ids of the lexicon's form entries of the policy's specimen terms, sorted: beside an
     /// animal's name, a preserved specimen goes to review.
     specimen_ids: Vec<u32>,
+    /// The policy's imitation context only lowers a score (`suppress.imitation` is not
+    /// negative): an imitation word then lifts a faint code word or weak name only where it is
+    /// denied or the listing describes the real material (`FaintCodes::passes`).
+    imitation_lowers: bool,
+    /// Different tells of the real material that make an imitation claim a contradicted one
+    /// (`rules.real_material_min`, at least one, as the classifier reads it).
+    min_tells: usize,
 }
 
 /// The words of the text with which a phrase that lifts a weak name must start, for it to be
@@ -726,6 +733,8 @@ impl FaintCodes {
             uninomial_factor: p.suppress.uninomial_factor,
             appendix: [0, 1, 2, 3].map(|a| p.appendix_weight(a)),
             lifting_phrases: phrases,
+            imitation_lowers: p.suppress.imitation >= 0.0,
+            min_tells: r.real_material_min.max(1) as usize,
         }
     }
 
@@ -811,6 +820,8 @@ impl FaintCodes {
         // (the phrases are looked for only when some field holds a phrase's first words)
         let mut phrase_word = self.phrase_first.always;
         let material = std::cell::OnceCell::new();
+        // an imitation word stands in some field (and lifts nothing there)
+        let mut imitation = false;
         code.max(name) + corroborated < self.review
             && !fields.iter().enumerate().any(|(f, (_, t))| {
                 let names = seen.name.then_some(NameContext {
@@ -826,8 +837,17 @@ impl FaintCodes {
                     names,
                     &self.phrase_first,
                     &mut phrase_word,
+                    self.imitation_lowers.then_some(&mut imitation),
                 )
             })
+            // an imitation word lowers the words' scores, unless the listing describes the
+            // real material: then a suppressed word goes to review at least
+            // (REVIEW_IMITATION_CONTRADICTED), as the classifier finds the tells
+            && (!imitation
+                || self
+                    .lifting_phrases
+                    .as_ref()
+                    .is_some_and(|ph| !ph.tells_at_least(fields, self.min_tells)))
             && (!seen.name
                 || self
                     .lifting_phrases
@@ -908,12 +928,19 @@ impl NameContext<'_> {
 /// product form or worked object): every key that starts at one of its words, read as the
 /// normaliser reads ASCII text (words lower-cased, joined by one space). Sets `phrase_word`
 /// when a phrase of `phrases` may start at a word (`PhraseFirst`).
+///
+/// With `imitation`, an imitation key lifts nothing by itself (the classifier's imitation
+/// context only lowers a score, and the caller looks for the tells that contradict it): it sets
+/// `imitation`, and lifts only when a negation key ends at most three words before it (a
+/// denied imitation claims the real material: `authenticity`), as does a word that mixes
+/// letters and digits there (the scanner may read an imitation key inside it: "not 100resin").
 fn lifting_context(
     lex: &Lexicon,
     text: &[u8],
     names: Option<NameContext<'_>>,
     phrases: &PhraseFirst,
     phrase_word: &mut bool,
+    imitation: Option<&mut bool>,
 ) -> bool {
     let fst = lex.keys_fst();
     // each word (start, end) and its FNV-1a hash lower-cased, in one pass (a word takes two
@@ -955,9 +982,19 @@ fn lifting_context(
             key_names_taxon(lex, &word)
         }
     };
-    let lifts = |v: u64, first: usize, last: usize| {
+    // where imitation keys start, and where negation keys end (word indices)
+    let mut imitation_at: Vec<usize> = Vec::new();
+    let mut negation_end: Vec<usize> = Vec::new();
+    let mut lifts = |v: u64, first: usize, last: usize| {
         lex.entries_of(v).any(|e| match e.kind() {
-            Kind::Permit | Kind::Imitation => true,
+            Kind::Permit => true,
+            Kind::Imitation => {
+                if imitation.is_none() {
+                    return true;
+                }
+                imitation_at.push(first);
+                false
+            }
             // a worked object counts only beside a carving material's name (`forms_ok`)
             Kind::Form | Kind::Artefact => names.is_some_and(|n| {
                 !n.forms_ok
@@ -966,7 +1003,10 @@ fn lifting_context(
                         && (n.specimen_ids.binary_search(&e.id()).is_ok()
                             || n.may_touch(text, &words, first, last))
             }),
-            Kind::Negation => words[last + 1..].iter().take(3).any(names_at),
+            Kind::Negation => {
+                negation_end.push(last);
+                words[last + 1..].iter().take(3).any(names_at)
+            }
             _ => false,
         })
     };
@@ -1009,7 +1049,21 @@ fn lifting_context(
             }
         }
     }
-    false
+    let Some(seen) = imitation else {
+        return false;
+    };
+    *seen |= !imitation_at.is_empty();
+    // a negation within the classifier's two tokens before an imitation, and one more to be
+    // safe; or before a word of letters and digits
+    let mixed = |&(s, e, _): &(usize, usize, u64)| {
+        let w = &text[s..e];
+        w.iter().any(u8::is_ascii_digit) && w.iter().any(u8::is_ascii_alphabetic)
+    };
+    negation_end.iter().any(|&end| {
+        (end + 1..words.len())
+            .take(3)
+            .any(|k| imitation_at.contains(&k) || mixed(&words[k]))
+    })
 }
 
 /// Whether a text certainly holds nothing that names a taxon (no name, code word or emoji of

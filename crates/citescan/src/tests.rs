@@ -978,7 +978,8 @@ fn weak_name_beside_forms() -> impl Strategy<Value = String> {
         "drill", "Puma", "pan", "monitor", "white", "red", "leather", "skin", "skins", "horn",
         "claw", "live", "carving", "bangle", "shell", "wood", "wooden", "of", "a", "de", "and",
         "with", "case", "bed", "frame", "2", "50", "pcs", "kg", "2kg", "$20", "$", "price", "for",
-        "sale", "WhatsApp", "new", "genuine", "real", "not", "-", ",", ".", "/",
+        "sale", "WhatsApp", "new", "genuine", "real", "not", "-", ",", ".", "/", "faux", "resin",
+        "100resin", "heavy", "cracked", "yellowed",
     ]);
     let sep = prop::sample::select(vec![" ", " ", " ", ", ", " - ", "  ", "-", "\n"]);
     prop::collection::vec((words, sep), 1..12).prop_map(|ws| {
@@ -2454,6 +2455,45 @@ fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
 }
 
 #[test]
+fn an_imitation_word_lifts_weak_names_only_when_denied_or_contradicted() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let with = classifier();
+    let without = weighing_only();
+    // an imitation word only lowers a weak name or a faint code word: allowed with no
+    // evidence, and the screen passes it (one tell of the real material is not enough)
+    for t in [
+        "frying pan, wooden handle, price $20",
+        "Colour is wooden. Selling my frying pan, price is $20",
+        "red wooden chair for sale, $15",
+        "frying pan, wooden handle, heavy, $20",
+        "frying pan, wooden spoon, not stolen, $20",
+        "Makita drill - wooden case",
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+        assert!(screen(t), "{t:?}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // denied ("not wooden": a claim of the real thing), possibly denied inside a word of
+    // letters and digits, or contradicted by the listing's description of the real material:
+    // the screen declines, and the full path decides
+    for t in [
+        "frying pan, not wooden, price $20",
+        "frying pan, not a wooden one, price $20",
+        "frying pan, not 100resin, price $20",
+        "frying pan, wooden handle, heavy, cracked, $20",
+        "white faux bangle, heavy for its size, yellowed, $20",
+    ] {
+        assert!(!screen(t), "{t:?}");
+        assert_eq!(with.classify(t), without.classify(t), "{t}");
+    }
+}
+
+#[test]
 fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
@@ -2510,12 +2550,10 @@ fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
         assert!(!screen(t), "{t:?}");
         assert_eq!(with.classify(t), a, "{t}");
     }
-    // allowed with no evidence, but the screen cannot tell: an imitation word ("wooden") may
-    // be contradicted by the listing, a specimen term stops it
-    for t in [
-        "Makita drill - wooden case",
-        "Puma, size 42, leather upper, taxidermy",
-    ] {
+    // allowed with no evidence, but the screen cannot tell: a specimen term stops it (an
+    // imitation word no longer does: `an_imitation_word_lifts_weak_names_only_when_denied_or_
+    // contradicted`)
+    for t in ["Puma, size 42, leather upper, taxidermy"] {
         let a = without.classify(t);
         assert_eq!(a.verdict, Verdict::Allow, "{t}");
         assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
