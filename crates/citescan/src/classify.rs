@@ -2582,7 +2582,15 @@ fn vietnamese_letter(c: char) -> bool {
 
 /// Whether a text is written in Vietnamese with its marks (then a bare letter is meant bare).
 fn writes_vietnamese(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(vietnamese_letter)
+    vietnamese_lead_bytes(text) && text.chars().any(vietnamese_letter)
+}
+
+/// Whether a text holds a byte with which UTF-8 starts a letter of `vietnamese_letter` or
+/// 'â', 'ê', 'ô' (either case): 0xC3 (U+00C0-U+00FF), 0xC4 (U+0100-U+013F), 0xC6
+/// (U+0180-U+01BF) or 0xE1 (U+1000-U+1FFF). A text with none (plain ASCII, or ASCII with a
+/// currency sign: most listings) holds none of them, and is not decoded.
+fn vietnamese_lead_bytes(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xC3 | 0xC4 | 0xC6 | 0xE1))
 }
 
 /// Whether the marks of `source` (a word of the text, lower-cased) and of `term` (a lexicon
@@ -2621,7 +2629,7 @@ fn marks_conflict(source: &str, term: &str, strict: bool) -> bool {
 /// in a text with letters only Vietnamese uses (ă, â, đ, ê, ô, ơ, ư), so "4k TV" is no price.
 fn vietnamese_price(text: &str) -> bool {
     // Vietnamese is written with letters beyond ASCII: most listings leave at once
-    if text.is_ascii() {
+    if !vietnamese_lead_bytes(text) {
         return false;
     }
     // (both cases: the range holds capital and small letters in turn)
@@ -3158,5 +3166,27 @@ mod bulk_tests {
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod vietnamese_tests {
+    use super::{vietnamese_lead_bytes, vietnamese_letter, vietnamese_price, writes_vietnamese};
+
+    #[test]
+    fn every_letter_vietnamese_reads_starts_with_a_lead_byte_looked_for() {
+        let mut n = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if vietnamese_letter(c) || matches!(c, 'â' | 'ê' | 'ô' | 'Â' | 'Ê' | 'Ô') {
+                n += 1;
+                assert!(vietnamese_lead_bytes(c.encode_utf8(&mut [0; 4])), "{c:?}");
+            }
+        }
+        assert!(n > 100);
+        assert!(!vietnamese_lead_bytes("£120, €5, ¥300, plain text"));
+        assert!(writes_vietnamese("ngà voi thật"));
+        assert!(!writes_vietnamese("£120 for a café table"));
+        assert!(vietnamese_price("sừng tê giác 50k/con"));
+        assert!(!vietnamese_price("£50k TV"));
     }
 }

@@ -2486,6 +2486,7 @@ fn an_imitation_word_lifts_weak_names_only_when_denied_or_contradicted() {
         "frying pan, not a wooden one, price $20",
         "frying pan, not 100resin, price $20",
         "frying pan, wooden handle, heavy, cracked, $20",
+        "Frying pan, wooden. Cold to the touch; Cracks. $20",
         "white faux bangle, heavy for its size, yellowed, $20",
     ] {
         assert!(!screen(t), "{t:?}");
