@@ -568,6 +568,9 @@ pub(crate) struct PhraseFirst {
     /// Of the other phrases up to their second run's end.
     pair: Vec<u64>,
     always: bool,
+    /// The top bytes of the hashes of `single` and `first`, as bits: most words of a listing
+    /// are told apart by one test, before any search of the lists.
+    top: [u64; 4],
 }
 
 impl PhraseFirst {
@@ -595,7 +598,18 @@ impl PhraseFirst {
             v.sort_unstable();
             v.dedup();
         }
+        for h in out.single.iter().chain(&out.first) {
+            let top = (h >> 56) as usize;
+            out.top[top / 64] |= 1 << (top % 64);
+        }
         out
+    }
+
+    /// Whether a word's FNV-1a hash may be in `single` or `first` (false: in neither).
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let top = (h >> 56) as usize;
+        self.top[top / 64] & (1 << (top % 64)) != 0
     }
 }
 
@@ -957,9 +971,9 @@ fn lifting_context(
             }
             debug_assert_eq!(i, ascii_alnum_end(text, s));
             // a phrase may start here, or at the word before
-            *phrase_word |= phrases.single.binary_search(&h).is_ok()
+            *phrase_word |= phrases.may_hold(h) && phrases.single.binary_search(&h).is_ok()
                 || words.last().is_some_and(|&(p, _, hp)| {
-                    phrases.first.binary_search(&hp).is_ok() && {
+                    phrases.may_hold(hp) && phrases.first.binary_search(&hp).is_ok() && {
                         let both = text[p..i].iter().map(u8::to_ascii_lowercase);
                         let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
                             crate::lexicon::format::fnv1a64_from(h, &[x])
