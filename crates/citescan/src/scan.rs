@@ -1066,13 +1066,16 @@ fn lifting_context(
     let Some(seen) = imitation else {
         return false;
     };
-    *seen |= !imitation_at.is_empty();
-    // a negation within the classifier's two tokens before an imitation, and one more to be
-    // safe; or before a word of letters and digits
+    // a word of letters and digits may hold an imitation key the scanner reads inside it
+    // ("100resin": the keys of the lexicon's imitation entries that hold a digit hold letters
+    // too, "3D printed"), which the walk above, from words' starts, does not see
     let mixed = |&(s, e, _): &(usize, usize, u64)| {
         let w = &text[s..e];
         w.iter().any(u8::is_ascii_digit) && w.iter().any(u8::is_ascii_alphabetic)
     };
+    *seen |= !imitation_at.is_empty() || words.iter().any(mixed);
+    // a negation within the classifier's two tokens before an imitation, and one more to be
+    // safe; or before a word of letters and digits
     negation_end.iter().any(|&end| {
         (end + 1..words.len())
             .take(3)
