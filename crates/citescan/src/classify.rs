@@ -487,11 +487,19 @@ impl Classifier {
         // most listings: plain text in which nothing can name a taxon is allowed at once, as
         // the weighing below would allow it (no platform terms to look for, and only when the
         // prefilters are on, so that tests can compare the two paths)
-        if opts.prefilter
-            && self.inner.platform.ac.is_none()
-            && scan::screen_fields(lex, &norm, &self.inner.screen, fields)
-        {
-            return self.decide(id, fields, Vec::new(), 0);
+        if opts.prefilter && self.inner.platform.ac.is_none() {
+            match scan::screen_listing(lex, &norm, &self.inner.screen, fields) {
+                scan::Screened::Passed => return self.decide(id, fields, Vec::new(), 0),
+                // a weak name with a product form apart from it, which a brand or
+                // everyday-context hit in the first field keeps under review: the scanner's
+                // hits say whether there is one, without weighing them
+                scan::Screened::NeedsSuppressor
+                    if self.names_certainly_suppressed(&norm, fields, opts) =>
+                {
+                    return self.decide(id, fields, Vec::new(), 0)
+                }
+                _ => {}
+            }
         }
         let mut scored: Vec<Scored<'_>> = Vec::new();
         let mut hits = Vec::new();
@@ -513,6 +521,53 @@ impl Classifier {
         let found = scored.len();
         bound_evidence(&mut scored);
         self.decide(id, fields, scored, found)
+    }
+
+    /// For a listing the screen passes only beside a brand or everyday-context hit
+    /// (`scan::Screened::NeedsSuppressor`): whether the scanner finds one in the first field
+    /// that the weighing certainly reads as such, so that it takes `suppress.brand` or
+    /// `suppress.benign` from every name's score (anywhere in the first field, the title): a
+    /// hit whose entries hold a brand or everyday-context entry and none that names a taxon
+    /// (no species, so it reframes names anywhere in the field), in no hashtag (no glued
+    /// negation), with no negation hit ending in its token or in the two tokens before it
+    /// (`negated`, and one token more), and with no more hits in the listing than
+    /// `bound_evidence` keeps (every context hit is weighed). The listing is plain ASCII text
+    /// with currency signs (the screen passed it), so no entry is left out for its marks.
+    fn names_certainly_suppressed(
+        &self,
+        norm: &crate::normalize::Normalizer<'_>,
+        fields: &[(&str, &str)],
+        opts: ScanOptions,
+    ) -> bool {
+        let lex = &self.inner.lexicon;
+        let mut total = 0;
+        let mut found = false;
+        let mut hits = Vec::new();
+        for (fi, (_, text)) in fields.iter().enumerate() {
+            let n = norm.normalize(text);
+            hits.clear();
+            scan(lex, text, &n, opts, &mut hits);
+            total += hits.len();
+            if fi != 0 {
+                continue;
+            }
+            let kinds = |h: &Hit| lex.entries_of(h.value).fold(0, |k, e| k | bit(e.kind()));
+            let first_tok = |h: &Hit| n.tokens.partition_point(|t| t.end <= h.start);
+            let last_tok = |h: &Hit| n.tokens.partition_point(|t| t.end < h.end);
+            let negations: Vec<usize> = hits
+                .iter()
+                .filter(|h| kinds(h) & bit(Kind::Negation) != 0)
+                .map(last_tok)
+                .collect();
+            found = hits.iter().any(|h| {
+                let t = first_tok(h);
+                kinds(h) & (bit(Kind::Brand) | bit(Kind::Benign)) != 0
+                    && !lex.entries_of(h.value).any(|e| e.kind().names_taxon())
+                    && n.tokens.get(t).is_some_and(|x| x.flags & tok::HASHTAG == 0)
+                    && !negations.iter().any(|&e| e <= t && t - e <= 3)
+            });
+        }
+        found && total <= MAX_CONTEXT_HITS
     }
 
     /// Adds hits for platform allow/deny/review terms (they may not be in the lexicon).

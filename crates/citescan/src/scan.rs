@@ -545,6 +545,9 @@ pub(crate) struct FaintCodes {
     /// Different tells of the real material that make an imitation claim a contradicted one
     /// (`rules.real_material_min`, at least one, as the classifier reads it).
     min_tells: usize,
+    /// The least a brand or everyday-context hit in the first field takes from every name's
+    /// score (`suppress.brand`, `suppress.benign`), or a negative number when one adds.
+    suppress_min: f32,
 }
 
 /// The words of the text with which a phrase that lifts a weak name must start, for it to be
@@ -749,6 +752,7 @@ impl FaintCodes {
             lifting_phrases: phrases,
             imitation_lowers: p.suppress.imitation >= 0.0,
             min_tells: r.real_material_min.max(1) as usize,
+            suppress_min: p.suppress.brand.min(p.suppress.benign),
         }
     }
 
@@ -803,8 +807,12 @@ impl FaintCodes {
     /// with a weak name, a form or artefact key or a phrase that lifts it) stands in any field.
     /// Two such words add the corroboration boost only when they may point to one family
     /// ("white" is a code word for ivory, "black" for rhino horn: they corroborate nothing).
+    ///
+    /// `Screened::NeedsSuppressor`: it passes only if the first field certainly holds a brand
+    /// or everyday-context hit, which takes `suppress_min` at least from every name's score: a
+    /// product form apart from the names then leaves them under the threshold too.
     #[inline(never)]
-    fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
+    fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> Screened {
         let factor = |ev: f32| (ev / 0.5).min(1.0);
         let corroborated = if seen.may_corroborate(lex) {
             self.corroboration
@@ -828,18 +836,26 @@ impl FaintCodes {
         // ... and a product form elsewhere in the listing, at any weight (at most 1): when that
         // stays under the threshold too, a form lifts a name only where it may make it a
         // product (`NameContext`)
-        let forms_ok = seen.name
+        let with_forms = ev + factor(ev) * (self.form + self.sale) + corroborated;
+        let forms_ok = seen.name && !seen.spans_full && with_forms < self.review;
+        // ... or only with a brand or everyday-context hit that the classifier certainly finds
+        let forms_if_suppressed = seen.name
             && !seen.spans_full
-            && ev + factor(ev) * (self.form + self.sale) + corroborated < self.review;
+            && !forms_ok
+            && self.suppress_min >= 0.0
+            && with_forms - self.suppress_min < self.review;
+        let suppressor = std::cell::Cell::new(false);
         // (the phrases are looked for only when some field holds a phrase's first words)
         let mut phrase_word = self.phrase_first.always;
         let material = std::cell::OnceCell::new();
         // an imitation word stands in some field (and lifts nothing there)
         let mut imitation = false;
-        code.max(name) + corroborated < self.review
+        let passed = code.max(name) + corroborated < self.review
             && !fields.iter().enumerate().any(|(f, (_, t))| {
                 let names = seen.name.then_some(NameContext {
                     forms_ok,
+                    forms_if_suppressed,
+                    suppressor: &suppressor,
                     material: &material,
                     field: f,
                     seen,
@@ -866,8 +882,28 @@ impl FaintCodes {
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))))
+                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))));
+        if !passed {
+            Screened::Declined
+        } else if suppressor.get() {
+            Screened::NeedsSuppressor
+        } else {
+            Screened::Passed
+        }
     }
+}
+
+/// The screen's answer for a listing (`screen_listing`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Screened {
+    /// The full path must weigh it.
+    Declined,
+    /// Nothing in it can be weighed above allow with no evidence.
+    Passed,
+    /// As `Passed`, if the scanner certainly finds a brand or everyday-context hit in its first
+    /// field that no negation stands before (`FaintCodes::passes`): a weak name stands with a
+    /// product form apart from it, which only that suppression keeps under review.
+    NeedsSuppressor,
 }
 
 /// The weak everyday names of a listing, as `lifting_context` reads one field of it.
@@ -877,6 +913,11 @@ struct NameContext<'a> {
     /// (`FaintCodes::passes`); otherwise any form or worked object lifts the names, as it does
     /// when a name is of a carving material (`FaintSeen::names_material`, read once, here).
     forms_ok: bool,
+    /// Not `forms_ok`, but a product form apart from the names leaves the listing under the
+    /// threshold if the first field certainly holds a brand or everyday-context hit: such a
+    /// form then sets `suppressor` instead of lifting the names.
+    forms_if_suppressed: bool,
+    suppressor: &'a std::cell::Cell<bool>,
     material: &'a std::cell::OnceCell<bool>,
     /// The field read.
     field: usize,
@@ -886,6 +927,15 @@ struct NameContext<'a> {
 }
 
 impl NameContext<'_> {
+    /// Whether a product form apart from the names leaves them under the threshold beside a
+    /// brand or everyday-context hit (`forms_if_suppressed`); if so, that one is needed.
+    fn needs_suppressor(&self) -> bool {
+        if self.forms_if_suppressed {
+            self.suppressor.set(true);
+        }
+        self.forms_if_suppressed
+    }
+
     /// Whether a product form at `words[first..=last]` of the field's `text` may make a weak
     /// name of the field a product of its taxon (`classify`'s `as_product`), bounded: it may
     /// touch the name in the normalised text (`classify::ADJACENT_GAP`), where the words
@@ -1011,7 +1061,7 @@ fn lifting_context(
             }
             // a worked object counts only beside a carving material's name (`forms_ok`)
             Kind::Form | Kind::Artefact => names.is_some_and(|n| {
-                !n.forms_ok
+                !n.forms_ok && !n.needs_suppressor()
                     || *n.material.get_or_init(|| n.seen.names_material(lex))
                     || e.kind() == Kind::Form
                         && (n.specimen_ids.binary_search(&e.id()).is_ok()
@@ -1113,17 +1163,35 @@ pub(crate) fn screen_clean(
 /// `screen_clean` over the fields of one listing together: the classifier weighs them together,
 /// so the faint code words of all fields are bounded together, and a permit or imitation term
 /// in any field stops them.
+#[cfg(test)]
 pub(crate) fn screen_fields(
     lex: &Lexicon,
     norm: &Normalizer<'_>,
     tables: &ScreenTables,
     fields: &[(&str, &str)],
 ) -> bool {
+    screen_listing(lex, norm, tables, fields) == Screened::Passed
+}
+
+/// `screen_fields`, with the listings it passes only beside a brand or everyday-context hit
+/// that the caller must find (`Screened::NeedsSuppressor`).
+pub(crate) fn screen_listing(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    tables: &ScreenTables,
+    fields: &[(&str, &str)],
+) -> Screened {
     let mut faint = FaintSeen::default();
-    fields.iter().enumerate().all(|(f, (_, t))| {
+    if !fields.iter().enumerate().all(|(f, (_, t))| {
         faint.field = f;
         screen_text(lex, norm, tables, t, &mut faint)
-    }) && (faint.count == 0 || tables.faint.passes(lex, fields, &faint))
+    }) {
+        return Screened::Declined;
+    }
+    if faint.count == 0 {
+        return Screened::Passed;
+    }
+    tables.faint.passes(lex, fields, &faint)
 }
 
 /// One field's pass of `screen_fields`; the faint code words it meets are added to `faint`.

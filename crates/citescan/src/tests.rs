@@ -2495,6 +2495,57 @@ fn an_imitation_word_lifts_weak_names_only_when_denied_or_contradicted() {
 }
 
 #[test]
+fn a_weak_name_with_a_form_apart_passes_beside_a_brand_or_everyday_word() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screened = |t: &str| crate::scan::screen_listing(&lex, &norm, &tables, &[("text", t)]);
+    let with = classifier();
+    let without = weighing_only();
+    // "pan" with a product form apart from it and sale intent reaches review ("pair", a
+    // form; "Price", "£", sale); an everyday-context word anywhere in the first field
+    // ("birthdays", "photos": plurals of everyday-context keys) takes it back under: the
+    // screen passes these only if the scanner finds such a hit, undenied
+    for (t, verdict) in [
+        (
+            "frying pan. Dimensions roughly pair. Price is £120",
+            Verdict::Review,
+        ),
+        (
+            "frying pan. Perfect gift for birthdays. Dimensions roughly pair. Price is £120",
+            Verdict::Allow,
+        ),
+        (
+            "frying pan. Happy to send more photos. a pair. Price is £120",
+            Verdict::Allow,
+        ),
+        (
+            "frying pan, not photos, a pair, price £120",
+            Verdict::Review,
+        ),
+        (
+            "frying pan, not a photo, a pair, price £120",
+            Verdict::Review,
+        ),
+        ("Frying pan - kids - pair - price £5", Verdict::Allow),
+        ("Frying pan, no kids, pair, price £5", Verdict::Review),
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, verdict, "{t}: {:?}", a.reasons);
+        assert_ne!(screened(t), crate::scan::Screened::Passed, "{t}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // in a second field, an everyday-context word reframes only what is near it
+    let listing = Listing::new(None)
+        .field("title", "frying pan, a pair, price £120")
+        .field("description", "Perfect gift for birthdays");
+    assert_eq!(
+        with.classify_listing(&listing),
+        without.classify_listing(&listing)
+    );
+}
+
+#[test]
 fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
@@ -3273,6 +3324,8 @@ fn the_screen_changes_no_assessment_of_a_corpus() {
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let (mut n, mut declined, mut differ, mut passable) = (0, 0, 0, 0);
+        // passed by the screen only if the classifier finds a brand or everyday-context hit
+        let mut suppressible = 0;
         for l in text.lines() {
             let fields: Vec<(&str, String)> = if path.ends_with(".txt") {
                 vec![("text", l.to_string())]
@@ -3293,7 +3346,9 @@ fn the_screen_changes_no_assessment_of_a_corpus() {
                 with.classify_listings(std::slice::from_ref(&listing)),
                 without.classify_listings(std::slice::from_ref(&listing)),
             );
-            if !crate::scan::screen_fields(&lex, &norm, &tables, &fields) {
+            let screened = crate::scan::screen_listing(&lex, &norm, &tables, &fields);
+            suppressible += usize::from(screened == crate::scan::Screened::NeedsSuppressor);
+            if screened != crate::scan::Screened::Passed {
                 declined += 1;
                 // allowed with no evidence: a screen could have passed it
                 let clean = b[0].verdict == Verdict::Allow && b[0].matches.is_empty();
@@ -3311,7 +3366,8 @@ fn the_screen_changes_no_assessment_of_a_corpus() {
             }
         }
         println!(
-            "{path}: {declined} of {n} declined ({passable} allowed with no evidence); {differ} \
+            "{path}: {declined} of {n} declined ({passable} allowed with no evidence; \
+             {suppressible} of them only for a brand or everyday-context hit to find); {differ} \
              differ without the prefilters"
         );
         assert!(n > 0, "{path}: no listings");
