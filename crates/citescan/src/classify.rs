@@ -487,11 +487,19 @@ impl Classifier {
         // most listings: plain text in which nothing can name a taxon is allowed at once, as
         // the weighing below would allow it (no platform terms to look for, and only when the
         // prefilters are on, so that tests can compare the two paths)
-        if opts.prefilter
-            && self.inner.platform.ac.is_none()
-            && scan::screen_fields(lex, &norm, &self.inner.screen, fields)
-        {
-            return self.decide(id, fields, Vec::new(), 0);
+        if opts.prefilter && self.inner.platform.ac.is_none() {
+            match scan::screen_listing(lex, &norm, &self.inner.screen, fields) {
+                scan::Screened::Passed => return self.decide(id, fields, Vec::new(), 0),
+                // a weak name with a product form apart from it, which a brand or
+                // everyday-context hit in the first field keeps under review: the scanner's
+                // hits say whether there is one, without weighing them
+                scan::Screened::NeedsSuppressor
+                    if self.names_certainly_suppressed(&norm, fields, opts) =>
+                {
+                    return self.decide(id, fields, Vec::new(), 0)
+                }
+                _ => {}
+            }
         }
         let mut scored: Vec<Scored<'_>> = Vec::new();
         let mut hits = Vec::new();
@@ -513,6 +521,53 @@ impl Classifier {
         let found = scored.len();
         bound_evidence(&mut scored);
         self.decide(id, fields, scored, found)
+    }
+
+    /// For a listing the screen passes only beside a brand or everyday-context hit
+    /// (`scan::Screened::NeedsSuppressor`): whether the scanner finds one in the first field
+    /// that the weighing certainly reads as such, so that it takes `suppress.brand` or
+    /// `suppress.benign` from every name's score (anywhere in the first field, the title): a
+    /// hit whose entries hold a brand or everyday-context entry and none that names a taxon
+    /// (no species, so it reframes names anywhere in the field), in no hashtag (no glued
+    /// negation), with no negation hit ending in its token or in the two tokens before it
+    /// (`negated`, and one token more), and with no more hits in the listing than
+    /// `bound_evidence` keeps (every context hit is weighed). The listing is plain ASCII text
+    /// with currency signs (the screen passed it), so no entry is left out for its marks.
+    fn names_certainly_suppressed(
+        &self,
+        norm: &crate::normalize::Normalizer<'_>,
+        fields: &[(&str, &str)],
+        opts: ScanOptions,
+    ) -> bool {
+        let lex = &self.inner.lexicon;
+        let mut total = 0;
+        let mut found = false;
+        let mut hits = Vec::new();
+        for (fi, (_, text)) in fields.iter().enumerate() {
+            let n = norm.normalize(text);
+            hits.clear();
+            scan(lex, text, &n, opts, &mut hits);
+            total += hits.len();
+            if fi != 0 {
+                continue;
+            }
+            let kinds = |h: &Hit| lex.entries_of(h.value).fold(0, |k, e| k | bit(e.kind()));
+            let first_tok = |h: &Hit| n.tokens.partition_point(|t| t.end <= h.start);
+            let last_tok = |h: &Hit| n.tokens.partition_point(|t| t.end < h.end);
+            let negations: Vec<usize> = hits
+                .iter()
+                .filter(|h| kinds(h) & bit(Kind::Negation) != 0)
+                .map(last_tok)
+                .collect();
+            found = hits.iter().any(|h| {
+                let t = first_tok(h);
+                kinds(h) & (bit(Kind::Brand) | bit(Kind::Benign)) != 0
+                    && !lex.entries_of(h.value).any(|e| e.kind().names_taxon())
+                    && n.tokens.get(t).is_some_and(|x| x.flags & tok::HASHTAG == 0)
+                    && !negations.iter().any(|&e| e <= t && t - e <= 3)
+            });
+        }
+        found && total <= MAX_CONTEXT_HITS
     }
 
     /// Adds hits for platform allow/deny/review terms (they may not be in the lexicon).
@@ -2617,7 +2672,15 @@ fn vietnamese_letter(c: char) -> bool {
 
 /// Whether a text is written in Vietnamese with its marks (then a bare letter is meant bare).
 fn writes_vietnamese(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(vietnamese_letter)
+    vietnamese_lead_bytes(text) && text.chars().any(vietnamese_letter)
+}
+
+/// Whether a text holds a byte with which UTF-8 starts a letter of `vietnamese_letter` or
+/// 'â', 'ê', 'ô' (either case): 0xC3 (U+00C0-U+00FF), 0xC4 (U+0100-U+013F), 0xC6
+/// (U+0180-U+01BF) or 0xE1 (U+1000-U+1FFF). A text with none (plain ASCII, or ASCII with a
+/// currency sign: most listings) holds none of them, and is not decoded.
+fn vietnamese_lead_bytes(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xC3 | 0xC4 | 0xC6 | 0xE1))
 }
 
 /// Whether the marks of `source` (a word of the text, lower-cased) and of `term` (a lexicon
@@ -2656,7 +2719,7 @@ fn marks_conflict(source: &str, term: &str, strict: bool) -> bool {
 /// in a text with letters only Vietnamese uses (ă, â, đ, ê, ô, ơ, ư), so "4k TV" is no price.
 fn vietnamese_price(text: &str) -> bool {
     // Vietnamese is written with letters beyond ASCII: most listings leave at once
-    if text.is_ascii() {
+    if !vietnamese_lead_bytes(text) {
         return false;
     }
     // (both cases: the range holds capital and small letters in turn)
@@ -3022,6 +3085,19 @@ impl PhraseSet {
         lifts
     }
 
+    /// Whether a listing holds `min` different tells of the real material (of the structure
+    /// or not), as `found` counts them in `PhrasesFound::tells`; the search ends when it does.
+    pub(crate) fn tells_at_least(&self, fields: &[(&str, &str)], min: usize) -> bool {
+        let mut tells: Vec<String> = Vec::new();
+        self.each(fields, |phrase, list| {
+            if matches!(list, 1 | 2) && !tells.iter().any(|t| t == phrase) {
+                tells.push(phrase.to_string());
+            }
+            tells.len() < min
+        });
+        tells.len() >= min
+    }
+
     /// The phrases `lifts_names` looks for (lower-cased).
     pub(crate) fn lifting_phrases(&self) -> impl Iterator<Item = &str> + '_ {
         self.patterns
@@ -3180,5 +3256,27 @@ mod bulk_tests {
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod vietnamese_tests {
+    use super::{vietnamese_lead_bytes, vietnamese_letter, vietnamese_price, writes_vietnamese};
+
+    #[test]
+    fn every_letter_vietnamese_reads_starts_with_a_lead_byte_looked_for() {
+        let mut n = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if vietnamese_letter(c) || matches!(c, 'â' | 'ê' | 'ô' | 'Â' | 'Ê' | 'Ô') {
+                n += 1;
+                assert!(vietnamese_lead_bytes(c.encode_utf8(&mut [0; 4])), "{c:?}");
+            }
+        }
+        assert!(n > 100);
+        assert!(!vietnamese_lead_bytes("£120, €5, ¥300, plain text"));
+        assert!(writes_vietnamese("ngà voi thật"));
+        assert!(!writes_vietnamese("£120 for a café table"));
+        assert!(vietnamese_price("sừng tê giác 50k/con"));
+        assert!(!vietnamese_price("£50k TV"));
     }
 }

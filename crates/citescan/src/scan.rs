@@ -556,6 +556,16 @@ pub(crate) struct FaintCodes {
     /// Ids of the lexicon's form entries of the policy's specimen terms, sorted: beside an
     /// animal's name, a preserved specimen goes to review.
     specimen_ids: Vec<u32>,
+    /// The policy's imitation context only lowers a score (`suppress.imitation` is not
+    /// negative): an imitation word then lifts a faint code word or weak name only where it is
+    /// denied or the listing describes the real material (`FaintCodes::passes`).
+    imitation_lowers: bool,
+    /// Different tells of the real material that make an imitation claim a contradicted one
+    /// (`rules.real_material_min`, at least one, as the classifier reads it).
+    min_tells: usize,
+    /// The least a brand or everyday-context hit in the first field takes from every name's
+    /// score (`suppress.brand`, `suppress.benign`), or a negative number when one adds.
+    suppress_min: f32,
 }
 
 /// The words of the text with which a phrase that lifts a weak name must start, for it to be
@@ -579,6 +589,9 @@ pub(crate) struct PhraseFirst {
     /// Of the other phrases up to their second run's end.
     pair: Vec<u64>,
     always: bool,
+    /// The top bytes of the hashes of `single` and `first`, as bits: most words of a listing
+    /// are told apart by one test, before any search of the lists.
+    top: [u64; 4],
 }
 
 impl PhraseFirst {
@@ -606,7 +619,18 @@ impl PhraseFirst {
             v.sort_unstable();
             v.dedup();
         }
+        for h in out.single.iter().chain(&out.first) {
+            let top = (h >> 56) as usize;
+            out.top[top / 64] |= 1 << (top % 64);
+        }
         out
+    }
+
+    /// Whether a word's FNV-1a hash may be in `single` or `first` (false: in neither).
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let top = (h >> 56) as usize;
+        self.top[top / 64] & (1 << (top % 64)) != 0
     }
 }
 
@@ -744,6 +768,9 @@ impl FaintCodes {
             uninomial_factor: p.suppress.uninomial_factor,
             appendix: [0, 1, 2, 3].map(|a| p.appendix_weight(a)),
             lifting_phrases: phrases,
+            imitation_lowers: p.suppress.imitation >= 0.0,
+            min_tells: r.real_material_min.max(1) as usize,
+            suppress_min: p.suppress.brand.min(p.suppress.benign),
         }
     }
 
@@ -798,8 +825,12 @@ impl FaintCodes {
     /// with a weak name, a form or artefact key or a phrase that lifts it) stands in any field.
     /// Two such words add the corroboration boost only when they may point to one family
     /// ("white" is a code word for ivory, "black" for rhino horn: they corroborate nothing).
+    ///
+    /// `Screened::NeedsSuppressor`: it passes only if the first field certainly holds a brand
+    /// or everyday-context hit, which takes `suppress_min` at least from every name's score: a
+    /// product form apart from the names then leaves them under the threshold too.
     #[inline(never)]
-    fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> bool {
+    fn passes(&self, lex: &Lexicon, fields: &[(&str, &str)], seen: &FaintSeen) -> Screened {
         let factor = |ev: f32| (ev / 0.5).min(1.0);
         let corroborated = if seen.may_corroborate(lex) {
             self.corroboration
@@ -823,16 +854,26 @@ impl FaintCodes {
         // ... and a product form elsewhere in the listing, at any weight (at most 1): when that
         // stays under the threshold too, a form lifts a name only where it may make it a
         // product (`NameContext`)
-        let forms_ok = seen.name
+        let with_forms = ev + factor(ev) * (self.form + self.sale) + corroborated;
+        let forms_ok = seen.name && !seen.spans_full && with_forms < self.review;
+        // ... or only with a brand or everyday-context hit that the classifier certainly finds
+        let forms_if_suppressed = seen.name
             && !seen.spans_full
-            && ev + factor(ev) * (self.form + self.sale) + corroborated < self.review;
+            && !forms_ok
+            && self.suppress_min >= 0.0
+            && with_forms - self.suppress_min < self.review;
+        let suppressor = std::cell::Cell::new(false);
         // (the phrases are looked for only when some field holds a phrase's first words)
         let mut phrase_word = self.phrase_first.always;
         let material = std::cell::OnceCell::new();
-        code.max(name) + corroborated < self.review
+        // an imitation word stands in some field (and lifts nothing there)
+        let mut imitation = false;
+        let passed = code.max(name) + corroborated < self.review
             && !fields.iter().enumerate().any(|(f, (_, t))| {
                 let names = seen.name.then_some(NameContext {
                     forms_ok,
+                    forms_if_suppressed,
+                    suppressor: &suppressor,
                     material: &material,
                     field: f,
                     seen,
@@ -844,14 +885,43 @@ impl FaintCodes {
                     names,
                     &self.phrase_first,
                     &mut phrase_word,
+                    self.imitation_lowers.then_some(&mut imitation),
                 )
             })
+            // an imitation word lowers the words' scores, unless the listing describes the
+            // real material: then a suppressed word goes to review at least
+            // (REVIEW_IMITATION_CONTRADICTED), as the classifier finds the tells
+            && (!imitation
+                || self
+                    .lifting_phrases
+                    .as_ref()
+                    .is_some_and(|ph| !ph.tells_at_least(fields, self.min_tells)))
             && (!seen.name
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))))
+                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))));
+        if !passed {
+            Screened::Declined
+        } else if suppressor.get() {
+            Screened::NeedsSuppressor
+        } else {
+            Screened::Passed
+        }
     }
+}
+
+/// The screen's answer for a listing (`screen_listing`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Screened {
+    /// The full path must weigh it.
+    Declined,
+    /// Nothing in it can be weighed above allow with no evidence.
+    Passed,
+    /// As `Passed`, if the scanner certainly finds a brand or everyday-context hit in its first
+    /// field that no negation stands before (`FaintCodes::passes`): a weak name stands with a
+    /// product form apart from it, which only that suppression keeps under review.
+    NeedsSuppressor,
 }
 
 /// The weak everyday names of a listing, as `lifting_context` reads one field of it.
@@ -861,6 +931,11 @@ struct NameContext<'a> {
     /// (`FaintCodes::passes`); otherwise any form or worked object lifts the names, as it does
     /// when a name is of a carving material (`FaintSeen::names_material`, read once, here).
     forms_ok: bool,
+    /// Not `forms_ok`, but a product form apart from the names leaves the listing under the
+    /// threshold if the first field certainly holds a brand or everyday-context hit: such a
+    /// form then sets `suppressor` instead of lifting the names.
+    forms_if_suppressed: bool,
+    suppressor: &'a std::cell::Cell<bool>,
     material: &'a std::cell::OnceCell<bool>,
     /// The field read.
     field: usize,
@@ -870,6 +945,15 @@ struct NameContext<'a> {
 }
 
 impl NameContext<'_> {
+    /// Whether a product form apart from the names leaves them under the threshold beside a
+    /// brand or everyday-context hit (`forms_if_suppressed`); if so, that one is needed.
+    fn needs_suppressor(&self) -> bool {
+        if self.forms_if_suppressed {
+            self.suppressor.set(true);
+        }
+        self.forms_if_suppressed
+    }
+
     /// Whether a product form at `words[first..=last]` of the field's `text` may make a weak
     /// name of the field a product of its taxon (`classify`'s `as_product`), bounded: it may
     /// touch the name in the normalised text (`classify::ADJACENT_GAP`), where the words
@@ -926,12 +1010,19 @@ impl NameContext<'_> {
 /// product form or worked object): every key that starts at one of its words, read as the
 /// normaliser reads ASCII text (words lower-cased, joined by one space). Sets `phrase_word`
 /// when a phrase of `phrases` may start at a word (`PhraseFirst`).
+///
+/// With `imitation`, an imitation key lifts nothing by itself (the classifier's imitation
+/// context only lowers a score, and the caller looks for the tells that contradict it): it sets
+/// `imitation`, and lifts only when a negation key ends at most three words before it (a
+/// denied imitation claims the real material: `authenticity`), as does a word that mixes
+/// letters and digits there (the scanner may read an imitation key inside it: "not 100resin").
 fn lifting_context(
     lex: &Lexicon,
     text: &[u8],
     names: Option<NameContext<'_>>,
     phrases: &PhraseFirst,
     phrase_word: &mut bool,
+    imitation: Option<&mut bool>,
 ) -> bool {
     let fst = lex.keys_fst();
     // each word (start, end) and its FNV-1a hash lower-cased, in one pass (a word takes two
@@ -948,9 +1039,9 @@ fn lifting_context(
             }
             debug_assert_eq!(i, ascii_alnum_end(text, s));
             // a phrase may start here, or at the word before
-            *phrase_word |= phrases.single.binary_search(&h).is_ok()
+            *phrase_word |= phrases.may_hold(h) && phrases.single.binary_search(&h).is_ok()
                 || words.last().is_some_and(|&(p, _, hp)| {
-                    phrases.first.binary_search(&hp).is_ok() && {
+                    phrases.may_hold(hp) && phrases.first.binary_search(&hp).is_ok() && {
                         let both = text[p..i].iter().map(u8::to_ascii_lowercase);
                         let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
                             crate::lexicon::format::fnv1a64_from(h, &[x])
@@ -973,18 +1064,31 @@ fn lifting_context(
             key_names_taxon(lex, &word)
         }
     };
-    let lifts = |v: u64, first: usize, last: usize| {
+    // where imitation keys start, and where negation keys end (word indices)
+    let mut imitation_at: Vec<usize> = Vec::new();
+    let mut negation_end: Vec<usize> = Vec::new();
+    let mut lifts = |v: u64, first: usize, last: usize| {
         lex.entries_of(v).any(|e| match e.kind() {
-            Kind::Permit | Kind::Imitation => true,
+            Kind::Permit => true,
+            Kind::Imitation => {
+                if imitation.is_none() {
+                    return true;
+                }
+                imitation_at.push(first);
+                false
+            }
             // a worked object counts only beside a carving material's name (`forms_ok`)
             Kind::Form | Kind::Artefact => names.is_some_and(|n| {
-                !n.forms_ok
+                !n.forms_ok && !n.needs_suppressor()
                     || *n.material.get_or_init(|| n.seen.names_material(lex))
                     || e.kind() == Kind::Form
                         && (n.specimen_ids.binary_search(&e.id()).is_ok()
                             || n.may_touch(text, &words, first, last))
             }),
-            Kind::Negation => words[last + 1..].iter().take(3).any(names_at),
+            Kind::Negation => {
+                negation_end.push(last);
+                words[last + 1..].iter().take(3).any(names_at)
+            }
             _ => false,
         })
     };
@@ -1027,7 +1131,24 @@ fn lifting_context(
             }
         }
     }
-    false
+    let Some(seen) = imitation else {
+        return false;
+    };
+    // a word of letters and digits may hold an imitation key the scanner reads inside it
+    // ("100resin": the keys of the lexicon's imitation entries that hold a digit hold letters
+    // too, "3D printed"), which the walk above, from words' starts, does not see
+    let mixed = |&(s, e, _): &(usize, usize, u64)| {
+        let w = &text[s..e];
+        w.iter().any(u8::is_ascii_digit) && w.iter().any(u8::is_ascii_alphabetic)
+    };
+    *seen |= !imitation_at.is_empty() || words.iter().any(mixed);
+    // a negation within the classifier's two tokens before an imitation, and one more to be
+    // safe; or before a word of letters and digits
+    negation_end.iter().any(|&end| {
+        (end + 1..words.len())
+            .take(3)
+            .any(|k| imitation_at.contains(&k) || mixed(&words[k]))
+    })
 }
 
 /// Whether a text certainly holds nothing that names a taxon (no name, code word or emoji of
@@ -1060,17 +1181,35 @@ pub(crate) fn screen_clean(
 /// `screen_clean` over the fields of one listing together: the classifier weighs them together,
 /// so the faint code words of all fields are bounded together, and a permit or imitation term
 /// in any field stops them.
+#[cfg(test)]
 pub(crate) fn screen_fields(
     lex: &Lexicon,
     norm: &Normalizer<'_>,
     tables: &ScreenTables,
     fields: &[(&str, &str)],
 ) -> bool {
+    screen_listing(lex, norm, tables, fields) == Screened::Passed
+}
+
+/// `screen_fields`, with the listings it passes only beside a brand or everyday-context hit
+/// that the caller must find (`Screened::NeedsSuppressor`).
+pub(crate) fn screen_listing(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    tables: &ScreenTables,
+    fields: &[(&str, &str)],
+) -> Screened {
     let mut faint = FaintSeen::default();
-    fields.iter().enumerate().all(|(f, (_, t))| {
+    if !fields.iter().enumerate().all(|(f, (_, t))| {
         faint.field = f;
         screen_text(lex, norm, tables, t, &mut faint)
-    }) && (faint.count == 0 || tables.faint.passes(lex, fields, &faint))
+    }) {
+        return Screened::Declined;
+    }
+    if faint.count == 0 {
+        return Screened::Passed;
+    }
+    tables.faint.passes(lex, fields, &faint)
 }
 
 /// One field's pass of `screen_fields`; the faint code words it meets are added to `faint`.

@@ -986,7 +986,8 @@ fn weak_name_beside_forms() -> impl Strategy<Value = String> {
         "drill", "Puma", "pan", "monitor", "white", "red", "leather", "skin", "skins", "horn",
         "claw", "live", "carving", "bangle", "shell", "wood", "wooden", "of", "a", "de", "and",
         "with", "case", "bed", "frame", "2", "50", "pcs", "kg", "2kg", "$20", "$", "price", "for",
-        "sale", "WhatsApp", "new", "genuine", "real", "not", "-", ",", ".", "/",
+        "sale", "WhatsApp", "new", "genuine", "real", "not", "-", ",", ".", "/", "faux", "resin",
+        "100resin", "heavy", "cracked", "yellowed",
     ]);
     let sep = prop::sample::select(vec![" ", " ", " ", ", ", " - ", "  ", "-", "\n"]);
     prop::collection::vec((words, sep), 1..12).prop_map(|ws| {
@@ -2463,6 +2464,97 @@ fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
 }
 
 #[test]
+fn an_imitation_word_lifts_weak_names_only_when_denied_or_contradicted() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let with = classifier();
+    let without = weighing_only();
+    // an imitation word only lowers a weak name or a faint code word: allowed with no
+    // evidence, and the screen passes it (one tell of the real material is not enough)
+    for t in [
+        "frying pan, wooden handle, price $20",
+        "Colour is wooden. Selling my frying pan, price is $20",
+        "red wooden chair for sale, $15",
+        "frying pan, wooden handle, heavy, $20",
+        "frying pan, wooden spoon, not stolen, $20",
+        "Makita drill - wooden case",
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+        assert!(screen(t), "{t:?}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // denied ("not wooden": a claim of the real thing), possibly denied inside a word of
+    // letters and digits, or contradicted by the listing's description of the real material:
+    // the screen declines, and the full path decides
+    for t in [
+        "frying pan, not wooden, price $20",
+        "frying pan, not a wooden one, price $20",
+        "frying pan, not 100resin, price $20",
+        "frying pan, wooden handle, heavy, cracked, $20",
+        "Frying pan, wooden. Cold to the touch; Cracks. $20",
+        "white faux bangle, heavy for its size, yellowed, $20",
+    ] {
+        assert!(!screen(t), "{t:?}");
+        assert_eq!(with.classify(t), without.classify(t), "{t}");
+    }
+}
+
+#[test]
+fn a_weak_name_with_a_form_apart_passes_beside_a_brand_or_everyday_word() {
+    let lex = Lexicon::embedded();
+    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+    let norm = lex.normalizer(Default::default());
+    let screened = |t: &str| crate::scan::screen_listing(&lex, &norm, &tables, &[("text", t)]);
+    let with = classifier();
+    let without = weighing_only();
+    // "pan" with a product form apart from it and sale intent reaches review ("pair", a
+    // form; "Price", "£", sale); an everyday-context word anywhere in the first field
+    // ("birthdays", "photos": plurals of everyday-context keys) takes it back under: the
+    // screen passes these only if the scanner finds such a hit, undenied
+    for (t, verdict) in [
+        (
+            "frying pan. Dimensions roughly pair. Price is £120",
+            Verdict::Review,
+        ),
+        (
+            "frying pan. Perfect gift for birthdays. Dimensions roughly pair. Price is £120",
+            Verdict::Allow,
+        ),
+        (
+            "frying pan. Happy to send more photos. a pair. Price is £120",
+            Verdict::Allow,
+        ),
+        (
+            "frying pan, not photos, a pair, price £120",
+            Verdict::Review,
+        ),
+        (
+            "frying pan, not a photo, a pair, price £120",
+            Verdict::Review,
+        ),
+        ("Frying pan - kids - pair - price £5", Verdict::Allow),
+        ("Frying pan, no kids, pair, price £5", Verdict::Review),
+    ] {
+        let a = without.classify(t);
+        assert_eq!(a.verdict, verdict, "{t}: {:?}", a.reasons);
+        assert_ne!(screened(t), crate::scan::Screened::Passed, "{t}");
+        assert_eq!(with.classify(t), a, "{t}");
+    }
+    // in a second field, an everyday-context word reframes only what is near it
+    let listing = Listing::new(None)
+        .field("title", "frying pan, a pair, price £120")
+        .field("description", "Perfect gift for birthdays");
+    assert_eq!(
+        with.classify_listing(&listing),
+        without.classify_listing(&listing)
+    );
+}
+
+#[test]
 fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
     let lex = Lexicon::embedded();
     let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
@@ -2519,12 +2611,10 @@ fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
         assert!(!screen(t), "{t:?}");
         assert_eq!(with.classify(t), a, "{t}");
     }
-    // allowed with no evidence, but the screen cannot tell: an imitation word ("wooden") may
-    // be contradicted by the listing, a specimen term stops it
-    for t in [
-        "Makita drill - wooden case",
-        "Puma, size 42, leather upper, taxidermy",
-    ] {
+    // allowed with no evidence, but the screen cannot tell: a specimen term stops it (an
+    // imitation word no longer does: `an_imitation_word_lifts_weak_names_only_when_denied_or_
+    // contradicted`)
+    for t in ["Puma, size 42, leather upper, taxidermy"] {
         let a = without.classify(t);
         assert_eq!(a.verdict, Verdict::Allow, "{t}");
         assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
@@ -3249,6 +3339,8 @@ fn the_screen_changes_no_assessment_of_a_corpus() {
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let (mut n, mut declined, mut differ, mut passable) = (0, 0, 0, 0);
+        // passed by the screen only if the classifier finds a brand or everyday-context hit
+        let mut suppressible = 0;
         for l in text.lines() {
             let fields: Vec<(&str, String)> = if path.ends_with(".txt") {
                 vec![("text", l.to_string())]
@@ -3269,7 +3361,9 @@ fn the_screen_changes_no_assessment_of_a_corpus() {
                 with.classify_listings(std::slice::from_ref(&listing)),
                 without.classify_listings(std::slice::from_ref(&listing)),
             );
-            if !crate::scan::screen_fields(&lex, &norm, &tables, &fields) {
+            let screened = crate::scan::screen_listing(&lex, &norm, &tables, &fields);
+            suppressible += usize::from(screened == crate::scan::Screened::NeedsSuppressor);
+            if screened != crate::scan::Screened::Passed {
                 declined += 1;
                 // allowed with no evidence: a screen could have passed it
                 let clean = b[0].verdict == Verdict::Allow && b[0].matches.is_empty();
@@ -3287,7 +3381,8 @@ fn the_screen_changes_no_assessment_of_a_corpus() {
             }
         }
         println!(
-            "{path}: {declined} of {n} declined ({passable} allowed with no evidence); {differ} \
+            "{path}: {declined} of {n} declined ({passable} allowed with no evidence; \
+             {suppressible} of them only for a brand or everyday-context hit to find); {differ} \
              differ without the prefilters"
         );
         assert!(n > 0, "{path}: no listings");

@@ -215,6 +215,31 @@ pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// `ASCII_WORD`'s class of an ASCII digit (a bit).
+const DIGIT: u8 = 1;
+/// `ASCII_WORD`'s class of an ASCII letter (a bit).
+const LETTER: u8 = 2;
+
+/// For each byte: its class (0 for any byte that is no ASCII letter or digit, `DIGIT`,
+/// `LETTER`) and its ASCII lower case.
+static ASCII_WORD: [(u8, u8); 256] = {
+    let mut t = [(0u8, 0u8); 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let class = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        t[c] = (class, b.to_ascii_lowercase());
+        c += 1;
+    }
+    t
+};
+
 /// Whether an ASCII word holds a run of three digits or more: with letters, a model number
 /// ("s2100", "w320", "0161x"), which the normaliser never reads as leetspeak.
 pub(crate) fn has_model_digits(w: &[u8]) -> bool {
@@ -547,12 +572,36 @@ impl<'a> Normalizer<'a> {
         };
         while i < n {
             let c = b[i];
-            if c.is_ascii_alphanumeric() {
+            if ASCII_WORD[usize::from(c)].0 != 0 {
                 let s = i;
-                i = ascii_alnum_end(b, i);
+                // the word is written lower-cased as it is read (and taken back below when its
+                // letters mix with digits: the full path's word rule writes it then)
+                push_space(&mut bytes, &mut out);
+                let start = bytes.len();
+                // to the word's end (`ascii_alnum_end`), with whether it holds digits and
+                // letters and a byte three times in a row (ASCII case folded), in one pass
+                // (the classes met, as bits, and the test for a repeat, without branches)
+                let (mut classes, mut thrice) = (0u8, false);
+                // the two bytes before, lower-cased (0: none; no word byte lower-cases to 0)
+                let (mut p1, mut p2) = (0u8, 0u8);
+                while i < n {
+                    // (one table read gives the byte's class and its lower case)
+                    let (class, l) = ASCII_WORD[usize::from(b[i])];
+                    if class == 0 {
+                        break;
+                    }
+                    classes |= class;
+                    thrice |= (l == p1) & (l == p2);
+                    p2 = p1;
+                    p1 = l;
+                    bytes.push(l);
+                    out.src_start.push(i as u32);
+                    out.src_end.push(i as u32 + 1);
+                    i += 1;
+                }
+                debug_assert_eq!(i, ascii_alnum_end(b, s));
+                let (digit, alpha) = (classes & DIGIT != 0, classes & LETTER != 0);
                 let w = &b[s..i];
-                let digit = w.iter().any(u8::is_ascii_digit);
-                let alpha = w.iter().any(u8::is_ascii_alphabetic);
                 // a model number: the full path keeps such a word as it is
                 let model = digit && alpha && has_model_digits(w);
                 // one-letter words spaced apart, which the full path joins
@@ -574,21 +623,25 @@ impl<'a> Normalizer<'a> {
                         || leet_digit && !(is_unit(unit) || unit_prefix(unit))
                         || unit_prefix(unit);
                 }
-                if !mixed
-                    && alpha
-                    && w.windows(3).any(|t| {
+                // a letter three times in a row ("iiivory"; digits alike, as the full path's
+                // repeat rule reads a word with letters)
+                debug_assert_eq!(
+                    thrice,
+                    w.windows(3).any(|t| {
                         t[0].eq_ignore_ascii_case(&t[1]) && t[1].eq_ignore_ascii_case(&t[2])
                     })
-                {
+                );
+                if !mixed && alpha && thrice {
                     return None;
                 }
                 if mixed && w.len() > 32 {
                     return None;
                 }
-                push_space(&mut bytes, &mut out);
-                let start = bytes.len() as u32;
                 let mut flags = if digit { tok::DIGITS } else { tok::ALPHA };
                 if mixed {
+                    bytes.truncate(start);
+                    out.src_start.truncate(start);
+                    out.src_end.truncate(start);
                     // letters mixed with digits ("W32", "60x40", "p4ng0lin"): the full path's
                     // own word rule decides whether it is leetspeak, on this word alone
                     let units: Vec<Unit> = (s..i)
@@ -611,16 +664,12 @@ impl<'a> Normalizer<'a> {
                         out.src_start.push(cs);
                         out.src_end.push(ce);
                     }
-                } else {
-                    bytes.extend(w.iter().map(u8::to_ascii_lowercase));
-                    out.src_start.extend(s as u32..i as u32);
-                    out.src_end.extend(s as u32 + 1..=i as u32);
                 }
                 if hashtag {
                     flags |= tok::HASHTAG;
                 }
                 out.tokens.push(Token {
-                    start,
+                    start: start as u32,
                     end: bytes.len() as u32,
                     flags,
                 });
