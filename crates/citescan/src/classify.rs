@@ -2902,6 +2902,11 @@ fn bulk_quantity(text: &str) -> bool {
             i = i.max(s + 1);
             continue;
         };
+        // a lot of twenty or more, the count after the word for a lot ("lot of 30", "lote de
+        // 50 pieles", "partia 40 sztuk")
+        if n >= BULK_PIECES && after_lot_word(&text[..s]) {
+            return true;
+        }
         // the unit: after at most one space, up to the next character that is no letter
         let mut j = i;
         if b.get(j) == Some(&b' ') {
@@ -2935,6 +2940,45 @@ fn bulk_quantity(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Words for a lot, each with the word that links it to a count ("lot of 30"), lower-cased.
+const LOT_WORDS: &[&str] = &[
+    "lot of",
+    "lots of",
+    "batch of",
+    "bundle of",
+    "lote de",
+    "lotes de",
+    "lote com",
+    "lot de",
+    "lotto di",
+    "lotto da",
+    "partia",
+    "partij van",
+    "partij",
+    "Posten von",
+    "Posten",
+    "Konvolut",
+    "lô",
+    "партия",
+    "партия из",
+];
+
+/// Whether `before` (the text before a number) ends with a word for a lot and one space.
+fn after_lot_word(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    LOT_WORDS.iter().any(|w| {
+        head.len() >= w.len()
+            && head.is_char_boundary(head.len() - w.len())
+            && head[head.len() - w.len()..].eq_ignore_ascii_case(w)
+            && head[..head.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Whether a unit read from `rest` ends before byte `k`: a unit written glued to the next word
@@ -3230,6 +3274,9 @@ mod bulk_tests {
             "rosewood logs 30 cubic meters",
             "madera 10 metros cúbicos",
             "Stämme 5 Kubikmeter",
+            "Piel de cocodrilo curtida, lote de 30",
+            "lot of 25 carved pieces",
+            "партия 40",
         ] {
             assert!(bulk_quantity(text), "{text:?}");
         }
@@ -3253,6 +3300,9 @@ mod bulk_tests {
             "10 m3x",
             "2 min",
             "10 m",
+            "lot of 5",
+            "pilot of 30 years",
+            "lote de",
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
         }
