@@ -250,6 +250,18 @@ pub(crate) fn scan(
         if dict_bits.is_some() {
             continue;
         }
+        // Arabic clitics joined to a name: "والعاج", "بالعاج", "للعاج"
+        if let Some((last, value)) = arabic_clitic_lookup(lex, text, tokens, ti) {
+            hits.push(Hit {
+                start: t.start,
+                end: tokens[last].end,
+                value,
+                obf: ObfuscationSet::EMPTY,
+                distance: 0,
+            });
+            covered_to = tokens[last].end;
+            continue;
+        }
         // a phrase written without its spaces: "рогсайгака", "cuernoderinoceronte"
         if let Some(value) = glued_phrase_lookup(lex, word) {
             hits.push(Hit {
@@ -2367,6 +2379,54 @@ fn glued_phrase_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         }
     }
     None
+}
+
+/// The conjunctions, prepositions and article Arabic writes joined to the next word, longest
+/// first: "wa-l-", "bi-l-", "fa-l-", "ka-l-", "li-l-", "al-", then "wa-", "bi-", "li-", "fa-",
+/// "ka-".
+const ARABIC_CLITICS: [&str; 11] = [
+    "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك",
+];
+
+/// Token `ti`, a word of Arabic letters that is no key, read with a clitic taken off its
+/// front (`ARABIC_CLITICS`), alone or as the first word of a phrase whose next words follow
+/// exactly ("والعاج" for "عاج", "وقرن وحيد القرن"). What is left must be two letters or more
+/// (three after a clitic of one letter), and only a key that names a taxon or a product
+/// counts. Returns the last token and the key's value.
+fn arabic_clitic_lookup(
+    lex: &Lexicon,
+    text: &[u8],
+    tokens: &[Token],
+    ti: usize,
+) -> Option<(usize, u64)> {
+    let t = &tokens[ti];
+    let word = &text[t.start as usize..t.end as usize];
+    // U+0600-U+06FF: lead bytes 0xD8-0xDB
+    if !matches!(word.first(), Some(0xD8..=0xDB)) {
+        return None;
+    }
+    let w = std::str::from_utf8(word).ok()?;
+    let fst = lex.keys_fst();
+    let names = |v: u64| {
+        lex.entries_of(v)
+            .any(|e| e.kind().names_taxon() || e.kind() == Kind::Product)
+    };
+    ARABIC_CLITICS.iter().find_map(|c| {
+        let rest = w.strip_prefix(c)?;
+        let min = if c.chars().count() == 1 { 3 } else { 2 };
+        if rest.chars().count() < min {
+            return None;
+        }
+        phrase_walk(
+            lex,
+            text,
+            tokens,
+            (fst.root(), Output::zero()),
+            &[rest.as_bytes()],
+            (ti + 1, ti),
+            &names,
+        )
+    })
 }
 
 /// Most skipped spaces `glued_phrase_lookup` tries in one word.

@@ -4123,3 +4123,20 @@ fn falcons_bustards_and_owls_are_named_in_arabic_and_hindi() {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }
+
+#[test]
+fn arabic_clitics_joined_to_a_name_are_taken_off() {
+    let c = classifier();
+    for (t, term) in [
+        ("بالعاج الأصلي للبيع", "عاج"),
+        ("وقرن وحيد القرن للبيع", "قرن وحيد القرن"),
+    ] {
+        let m = c.find_matches(t);
+        assert!(m.iter().any(|m| m.term == term), "{t}: {m:?}");
+        assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
+    }
+    // a word whose first letter only looks like a clitic stays itself
+    for t in ["ورق عاجي اللون للبيع", "والدي يبيع سيارة"] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}
