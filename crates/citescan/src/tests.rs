@@ -3701,6 +3701,7 @@ fn trade_names_of_the_ninth_reading_block_and_their_everyday_look_alikes_do_not(
         "Jual paruh kenyalang asli, ukiran lama",
         "Vendo chifre de rino inteiro, 400g",
         "Gubal gaharu kualitas super, dari hutan Kalimantan",
+        "Wild sang roots 2 lbs dry, old growth, dug this fall",
     ] {
         assert_eq!(c.classify(t).verdict, Verdict::Block, "{t}");
     }
@@ -3709,6 +3710,7 @@ fn trade_names_of_the_ninth_reading_block_and_their_everyday_look_alikes_do_not(
         "Open trip Labuan Bajo, 3 hari 2 malam, Rp 2.500.000",
         "Jual tayar baru 15 inci, RM 180",
         "Ray-Ban tortoiseshell wayfarer frames, RB2140, case included",
+        "Sang Froid perfume 50ml, boxed",
     ] {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
