@@ -2614,12 +2614,11 @@ fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
     // allowed with no evidence, but the screen cannot tell: a specimen term stops it (an
     // imitation word no longer does: `an_imitation_word_lifts_weak_names_only_when_denied_or_
     // contradicted`)
-    for t in ["Puma, size 42, leather upper, taxidermy"] {
-        let a = without.classify(t);
-        assert_eq!(a.verdict, Verdict::Allow, "{t}");
-        assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
-        assert!(!screen(t), "{t:?}");
-    }
+    let t = "Puma, size 42, leather upper, taxidermy";
+    let a = without.classify(t);
+    assert_eq!(a.verdict, Verdict::Allow, "{t}");
+    assert!(a.matches.is_empty(), "{t}: {:?}", a.matches);
+    assert!(!screen(t), "{t:?}");
 }
 
 #[test]
