@@ -1003,6 +1003,26 @@ fn weighing_only() -> &'static Classifier {
     C.get_or_init(|| Classifier::builder().without_prefilter().build().unwrap())
 }
 
+/// The clean-text screen of the embedded lexicon and the default policy, as the tests call it.
+struct EmbeddedScreen {
+    lex: Lexicon,
+    tables: crate::scan::ScreenTables,
+}
+
+impl EmbeddedScreen {
+    fn new() -> Self {
+        let lex = Lexicon::embedded();
+        let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
+        Self { lex, tables }
+    }
+
+    /// Whether the screen passes a text (allowed with no evidence, the full path skipped).
+    fn passes(&self, t: &str) -> bool {
+        let norm = self.lex.normalizer(Default::default());
+        crate::scan::screen_clean(&self.lex, &norm, &self.tables, t)
+    }
+}
+
 fn ordinary_listing() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
         "for",
@@ -1335,10 +1355,8 @@ fn the_screens_common_words_of_no_dictionary_pass_as_their_look_ups_would() {
 
 #[test]
 fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     for clean in [
         "Nike running shoes, size 9, barely used. £45 or best offer!",
         "Sofa for sale - 1.5 m, grey. Collection only, cash on pickup. DM @jenny for photos",
@@ -2402,10 +2420,8 @@ fn a_code_word_blocks_by_its_signals_not_by_a_price_alone() {
 
 #[test]
 fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     let with = classifier();
     let without = Classifier::builder().without_prefilter().build().unwrap();
     // "pan" (Pan), "drill" (Mandrillus leucophaeus), "puma" (Puma): names whose key is also an
@@ -2465,10 +2481,8 @@ fn weak_everyday_names_pass_the_screen_only_when_nothing_can_lift_them() {
 
 #[test]
 fn an_imitation_word_lifts_weak_names_only_when_denied_or_contradicted() {
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     let with = classifier();
     let without = weighing_only();
     // an imitation word only lowers a weak name or a faint code word: allowed with no
@@ -2556,10 +2570,8 @@ fn a_weak_name_with_a_form_apart_passes_beside_a_brand_or_everyday_word() {
 
 #[test]
 fn weak_names_beside_a_form_that_cannot_lift_them_pass_the_screen() {
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     let with = classifier();
     let without = Classifier::builder().without_prefilter().build().unwrap();
     // "drill" and "Puma" with a product form ("leather") two words away or more, beside sale
@@ -2627,10 +2639,8 @@ fn every_phrase_that_lifts_a_weak_name_stops_the_screen() {
     // may meet it (plain ASCII: its first words are what the screen looks for before it looks
     // for the phrases), in any case, after or before a weak name, alone or in another field:
     // the screen's answer is the full path's
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     let with = classifier();
     let without = Classifier::builder().without_prefilter().build().unwrap();
     let p = Policy::default();
@@ -2688,10 +2698,8 @@ fn every_phrase_that_lifts_a_weak_name_stops_the_screen() {
 
 #[test]
 fn faint_everyday_code_words_pass_the_screen_only_when_nothing_can_lift_them() {
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     // "white", "black", "red" are code words of weight 0.1 and colours first
     for t in [
         "white dress for sale $20",
@@ -3446,10 +3454,8 @@ fn a_taxon_named_only_by_term_rows_is_listed_in_every_appendix_they_give() {
 fn a_phrase_word_misspelt_into_a_word_of_the_dictionaries_reads_as_the_phrase() {
     let with = classifier();
     let without = Classifier::builder().without_prefilter().build().unwrap();
-    let lex = Lexicon::embedded();
-    let tables = crate::scan::ScreenTables::new(&lex, &Policy::default());
-    let norm = lex.normalizer(Default::default());
-    let screen = |t: &str| crate::scan::screen_clean(&lex, &norm, &tables, t);
+    let probe = EmbeddedScreen::new();
+    let screen = |t: &str| probe.passes(t);
     let terms = |t: &str| -> Vec<(String, String)> {
         with.find_matches(t)
             .into_iter()
