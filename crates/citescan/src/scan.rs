@@ -2347,9 +2347,12 @@ fn glued_phrase_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         return None;
     }
     let fst = lex.keys_fst();
-    let mut stack = vec![(fst.root(), Output::zero(), 0usize, false)];
+    // the walk from the word's start, then the branches after a skipped space (the stack
+    // allocates only when a key may skip one: most words the screen asks about start none)
+    let mut first = Some((fst.root(), Output::zero(), 0usize, false));
+    let mut stack = Vec::new();
     let mut branches = 0;
-    while let Some((mut node, mut out, mut pos, skipped)) = stack.pop() {
+    while let Some((mut node, mut out, mut pos, skipped)) = first.take().or_else(|| stack.pop()) {
         loop {
             if pos == word.len() {
                 if skipped && node.is_final() {
