@@ -10,8 +10,8 @@ use fst::raw::{Fst, Node, Output};
 use crate::lexicon::format::{fnv1a64, split_misspelt, WORD_CONTEXT, WORD_INERT, WORD_NO_PLURAL};
 use crate::lexicon::{Kind, Lexicon};
 use crate::normalize::{
-    ascii_alnum_end, has_model_digits, tok, Normalized, Normalizer, Obfuscation, ObfuscationSet,
-    SpacedRun, Token,
+    ascii_alnum_end, has_model_digits, script_change, tok, Normalized, Normalizer, Obfuscation,
+    ObfuscationSet, SpacedRun, Token,
 };
 
 /// Shortest key (in chars) that may match strictly inside a glued token (`#ivoryforsale`).
@@ -61,7 +61,9 @@ pub(crate) fn scan(
     let mut last_word: Option<Option<u32>> = None;
     for (ti, t) in tokens.iter().enumerate() {
         let word_before = last_word.take();
-        let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued();
+        // a token of two scripts glued ("عاجivory"): keys start and end where the script changes
+        let mixed = t.flags & tok::MIXED != 0 && t.flags & tok::UNSPACED == 0 && !t.is_glued();
+        let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued() || mixed;
         // a word split by a hyphen, dot or underscore ("ti-ger", "pan.go.lin") is read whole
         // before its parts ("pan" alone is the chimpanzees' genus)
         if !anywhere && t.start >= covered_to {
@@ -136,7 +138,11 @@ pub(crate) fn scan(
             pos = t.end;
         }
         while pos < t.end {
-            if pos >= covered_to && !(pos > t.start && within_word(src, n, pos as usize)) {
+            let start_ok = !mixed || pos == t.start || script_change(&n.text, pos as usize);
+            if pos >= covered_to
+                && start_ok
+                && !(pos > t.start && within_word(src, n, pos as usize))
+            {
                 if let Some((end, value, spaced)) = longest_at(fst, src, n, ti, pos as usize) {
                     // a misspelt form of a Thai or Japanese name (`lexicon::marks`)
                     let (value, edits) = split_misspelt(value);
@@ -150,7 +156,16 @@ pub(crate) fn scan(
                     let after_number = pos > t.start
                         && text[pos as usize - 1].is_ascii_digit()
                         && ends_at_token_boundary(text, end);
-                    if !inside || unspaced || after_number || chars >= GLUED_MIN_CHARS {
+                    // a whole word of one script in a token of two
+                    let script_word = t.flags & tok::MIXED != 0
+                        && (pos == t.start || script_change(&n.text, pos as usize))
+                        && (ends_at_token_boundary(text, end) || script_change(&n.text, end));
+                    if !inside
+                        || unspaced
+                        || after_number
+                        || script_word
+                        || chars >= GLUED_MIN_CHARS
+                    {
                         let mut obf = ObfuscationSet::EMPTY;
                         // glued: it starts inside a glued word, or skipped a space in one, or
                         // ends inside one after starting before it ("ivory#tusk$i")
@@ -1983,8 +1998,12 @@ fn valid_end(src: &str, n: &Normalized, ti: usize, start: usize, pos: usize) -> 
     if pos == text.len() || text[pos] == b' ' {
         return true;
     }
-    // inside a token: only where terms may be glued, and on a char boundary
+    // inside a token: only where terms may be glued, and on a char boundary (in a token of two
+    // scripts, where the script changes)
     let t = &n.tokens[ti];
+    if t.flags & (tok::UNSPACED | tok::HASHTAG | tok::DIGITS) == 0 && t.flags & tok::MIXED != 0 {
+        return script_change(&n.text, pos);
+    }
     (t.flags & tok::UNSPACED != 0 || t.is_glued())
         && (text[pos] & 0xC0) != 0x80
         && !within_word(src, n, pos)

@@ -2982,6 +2982,28 @@ fn a_latin_word_glued_to_a_cyrillic_one_is_read_as_two() {
 }
 
 #[test]
+fn a_latin_word_glued_to_an_arabic_or_devanagari_one_is_read_as_two() {
+    let c = classifier();
+    for (t, terms) in [
+        ("سوار عاجivory قديم للبيع", &["عاج", "ivory"][..]),
+        ("पुराना हाथीदांतivory कंगन", &["हाथीदांत", "ivory"][..]),
+        ("#ivoryعاج", &["ivory", "عاج"][..]),
+    ] {
+        let m = c.find_matches(t);
+        // (each part is the text of a match of its own, or ends one: "سوار عاج")
+        for part in terms {
+            assert!(
+                m.iter().any(|m| m.text.ends_with(part)),
+                "{t}: {part}: {m:?}"
+            );
+        }
+    }
+    // keys start and end only where the script changes, never inside a word of one script
+    let m = c.find_matches("كتابivorylines");
+    assert!(!m.iter().any(|m| m.term == "ivory"), "{m:?}");
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person

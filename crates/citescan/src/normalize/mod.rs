@@ -19,6 +19,20 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use tables::is_invisible;
+
+/// Whether byte `pos` of a normalised text is where a token of letters changes between Latin,
+/// Greek or Cyrillic and Arabic, Devanagari or another spaced script (`tok::MIXED`): a letter on
+/// each side, one of each.
+pub(crate) fn script_change(text: &str, pos: usize) -> bool {
+    let other = |c: char| !c.is_ascii() && script_of(c) == Script::OtherSpaced;
+    if !text.is_char_boundary(pos) {
+        return false;
+    }
+    let (Some(a), Some(b)) = (text[..pos].chars().next_back(), text[pos..].chars().next()) else {
+        return false;
+    };
+    a.is_alphabetic() && b.is_alphabetic() && other(a) != other(b)
+}
 use tables::{
     confusable_latin, cyrillic_leet, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit,
     leet_letter, lone_digit_unit, lone_digit_unit_prefix, script_of, unit_prefix, Script,
@@ -381,6 +395,9 @@ pub(crate) mod tok {
     pub const SPACED: u8 = 16;
     /// Only letters (no digits or marks of other kinds).
     pub const ALPHA: u8 = 32;
+    /// Letters of Latin, Greek or Cyrillic glued to letters of Arabic, Devanagari or another
+    /// spaced script ("عاجivory"): terms may start and end where the script changes.
+    pub const MIXED: u8 = 64;
 }
 
 /// A token of the normalised view: a byte range of [`Normalized::text`].
@@ -1103,16 +1120,25 @@ impl<'a> Normalizer<'a> {
                         self.fold_spaced_word(units, widx, &mut scratch, &mut out.events);
                     }
                     let mut alpha = true;
+                    // letters of another spaced script, and of Latin, Greek or Cyrillic
+                    let (mut other, mut european) = (false, false);
                     for &(c, _, _) in scratch.iter() {
                         if c.is_numeric() {
                             flags |= tok::DIGITS;
                             alpha = false;
                         } else if !c.is_alphabetic() {
                             alpha = false;
+                        } else if !c.is_ascii() && script_of(c) == Script::OtherSpaced {
+                            other = true;
+                        } else {
+                            european = true;
                         }
                     }
                     if alpha {
                         flags |= tok::ALPHA;
+                    }
+                    if other && european {
+                        flags |= tok::MIXED;
                     }
                 }
             }

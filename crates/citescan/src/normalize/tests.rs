@@ -500,6 +500,12 @@ fn text_strategy() -> impl Strategy<Value = String> {
         "s",
         "ivory",
         "кость",
+        "عاج",
+        "\u{64e}",
+        "ه",
+        "हाथी",
+        "\u{902}",
+        "\u{200c}",
         "О",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
