@@ -665,6 +665,15 @@ impl Classifier {
         .filter(|_| plain);
         let other_marks = |e: &Entry<'_>| {
             marked && !e.term().is_ascii() && !spelt(e)
+                // a context word spelt without marks, written with them, is another word
+                // (German "für", for, is no "fur"): sellers disguise names, not context
+                || word.is_some_and(|w| {
+                    !e.kind().names_taxon()
+                        && e.kind() != Kind::Stop
+                        && e.term().is_ascii()
+                        && !e.term().contains(' ')
+                        && marks_conflict(w, e.term(), true)
+                })
                 || word.is_some_and(|w| {
                     // (a Vietnamese term written bare, "Sua" for sưa, is bare in a text
                     // written with marks: "sửa", repair, is not it)
@@ -1143,10 +1152,18 @@ impl Classifier {
                             && o.kinds & bit(kind) != 0
                             // a cover term ("ox bone", "faux ivory") is evidence, not a reframing;
                             // a species name that is also a brand reframes only what is near it
+                            // (and never a product of its own animal: "#jaguar" beside
+                            // "colmillos de jaguar" is the same animal named again)
                             && match o.species.map(|e| e.kind()) {
                                 None => true,
                                 Some(Kind::Code | Kind::Product) => false,
-                                Some(_) => near(s, o),
+                                Some(_) => {
+                                    near(s, o)
+                                        && !((!is_name || as_product)
+                                            && taxa_of[*j].is_some_and(|t| {
+                                                sp_taxon.is_some_and(|u| u.name == t.name)
+                                            }))
+                                }
                             }
                             && match kind {
                                 // a colour word describes the word next to it ("ivory white")
@@ -2350,6 +2367,32 @@ const INSTRUMENTS: &[&str] = &[
     "กีตาร์",
     "gitar",
     "biola",
+    "sitar",
+    "harp",
+    "flute",
+    "bassoon",
+    "double bass",
+    "kontrabass",
+    "contrabajo",
+    "erhu",
+    "pipa",
+    "guzheng",
+    "乐器",
+    "樂器",
+    "二胡",
+    "琵琶",
+    "古筝",
+    "古箏",
+    "扬琴",
+    "三弦",
+    "月琴",
+    "三味線",
+    "가야금",
+    "해금",
+    "đàn tranh",
+    "đàn bầu",
+    "đàn nguyệt",
+    "kecapi",
 ];
 
 /// Words of raw or half-made wood for instruments: these the annotation still covers (a set of
@@ -2813,6 +2856,22 @@ const BULK_UNITS: &[(&str, f64, bool)] = &[
     ("stück", PIECE, false),
     ("stk", PIECE, false),
     ("buah", PIECE, false),
+    ("biji", PIECE, false),
+    ("ekor", PIECE, false),
+    ("keping", PIECE, false),
+    ("adet", PIECE, false),
+    ("tane", PIECE, false),
+    ("sztuk", PIECE, false),
+    ("szt", PIECE, false),
+    ("stuks", PIECE, false),
+    ("pièces", PIECE, false),
+    ("unidades", PIECE, false),
+    ("peças", PIECE, false),
+    ("chiếc", PIECE, false),
+    ("ชิ้น", PIECE, true),
+    ("头", PIECE, true),
+    ("頭", PIECE, true),
+    ("羽", PIECE, true),
     ("шт", PIECE, false),
     ("个", PIECE, true),
     ("只", PIECE, true),
@@ -2885,10 +2944,14 @@ fn bulk_quantity(text: &str) -> bool {
         while i < b.len() && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b',')) {
             if b[i].is_ascii_digit() {
                 value.push(b[i] as char);
-            } else if b[i] == b','
+            } else if (b[i] == b','
+                // (a dot groups thousands too, after one to three digits that are no zero:
+                // "10.000 adet"; "0.500" is a decimal)
+                || b[i] == b'.' && (1..=3).contains(&(i - s)) && b[s] != b'0' && !value.contains('.'))
                 && b.get(i + 1..i + 4)
                     .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-                && b.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
+                && b.get(i + 4)
+                    .is_none_or(|d| !d.is_ascii_digit() && *d != b'.' && *d != b',')
             {
                 // a thousands separator
             } else if !value.contains('.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -3277,6 +3340,10 @@ mod bulk_tests {
             "Piel de cocodrilo curtida, lote de 30",
             "lot of 25 carved pieces",
             "партия 40",
+            "soğan 10.000 adet",
+            "100 ekor kering",
+            "3.000 pcs",
+            "50 sztuk",
         ] {
             assert!(bulk_quantity(text), "{text:?}");
         }
@@ -3303,6 +3370,9 @@ mod bulk_tests {
             "lot of 5",
             "pilot of 30 years",
             "lote de",
+            "0.500 kg",
+            "19 ekor",
+            "version 2.500.1 pcs",
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
         }

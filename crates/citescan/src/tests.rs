@@ -2855,6 +2855,8 @@ fn finished_rosewood_instruments_are_outside_annotation_15() {
         "Rosewood back & sides dreadnought acoustic guitar | Solid spruce top, Indian rosewood \
          back and sides, hardshell case, low action. $1,150",
         "Violão jacarandá indiano, laterais e fundo, com case, R$ 900",
+        "红木琵琶 成品乐器 音色好 送琴包",
+        "Đàn bầu gỗ trắc, đã hoàn thiện, bán",
     ] {
         let a = c.classify(t);
         assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
@@ -3001,6 +3003,57 @@ fn a_latin_word_glued_to_an_arabic_or_devanagari_one_is_read_as_two() {
     // keys start and end only where the script changes, never inside a word of one script
     let m = c.find_matches("كتابivorylines");
     assert!(!m.iter().any(|m| m.term == "ivory"), "{m:?}");
+}
+
+#[test]
+fn a_context_word_written_with_marks_it_lacks_is_another_word() {
+    // German "für" (for) is no "fur": the elephant of a hotel's name stays a name alone
+    let c = classifier();
+    let m = c.find_matches("Spielzeug Elefant für Kinder ab 3 Jahren");
+    assert!(!m.iter().any(|m| m.term == "fur"), "{m:?}");
+    // the word itself is still a product form
+    let m = c.find_matches("tiger fur rug");
+    assert!(m.iter().any(|m| m.term == "fur"), "{m:?}");
+}
+
+#[test]
+fn the_animal_named_again_is_no_brand_context_for_its_own_product() {
+    // "#jaguar" (also the car maker) beside jaguar fangs names the same animal again
+    let c = classifier();
+    let a = c.classify("Vendo 3 colmillos de jaguar grandes. #jaguar #amuleto");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    // the car maker's name still reframes a bare name
+    let a = c.classify("Jaguar XE 2017 diesel, leather seats, jaguar emblem on the grille");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+}
+
+#[test]
+fn wildlife_as_a_topic_and_charity_goods_are_no_trade() {
+    let c = classifier();
+    for t in [
+        "野生动物纪录片 蓝光 讲述穿山甲和大象的故事",
+        "Áo phông chiến dịch nói không với ngà voi, size L",
+        "Bolsa solidaria con estampado de tortuga marina, algodón",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
+fn trade_words_of_arabic_turkish_and_dutch_listings() {
+    let c = classifier();
+    // a wild-caught falcon for sale blocks; one with its CITES passport is a question for a person
+    let a = c.classify("صقر شاهين وحشي للبيع، السعر بالخاص");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    let a = c.classify("صقر شاهين مع جواز سايتس، السعر بالخاص");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    // snowdrop bulbs dug from the wild by the thousand block
+    let a = c.classify("Kardelen soğanı, doğadan toplanmış, 5.000 adet, toptan");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    // a Dutch cactus grown from seed, three years old, is the garden trade ("oud" is old)
+    let a = c.classify("Astrophytum ornatum zaailingen, eigen kweek, 3 jaar oud, 8 euro");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
 }
 
 #[test]
