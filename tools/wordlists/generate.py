@@ -79,6 +79,17 @@ W_COMMON_COLLIDES = "0.5"
 SHORT_FOREIGN_MAX = 4
 MARKET_LANGS = {"en", "zh", "vi", "th", "id", "ms", "ja", "ko", "fr", "es", "pt", "de", "it", "ru"}
 W_STOP = "1.0"
+# common names that the dictionaries hold only as the animal itself: no other everyday sense
+# (no brand, object, colour, sport or figure of speech), so the collision says nothing and
+# the name keeps its weight ("iguana for sale" names the lizard; "tiger", "python", "jaguar"
+# and "leopard" stay everyday words: a brand, a pattern, a programming language; and so does
+# "rhinoceros", a play and a 3D modeller)
+ANIMAL_ONLY_WORDS = {
+    "iguana", "iguanas", "orangutan", "orangutang", "chimpanzee", "chimpanzees",
+    "hippopotamus", "narwhal", "walrus", "ocelot", "ocelots", "lemur",
+    "mandrill", "pronghorn", "wapiti", "peafowl", "spoonbill", "macaws", "cockatoos", "tapirs",
+    "peccaries", "sturgeon", "sturgeons", "armadillo", "terrapin",
+}
 # a common name one language gives to this many taxa or more names their group
 SHARED_NAME_MIN_TAXA = 3
 
@@ -775,6 +786,8 @@ class Gen:
                     st[f"dropped_short_foreign:{foreign[0]}"] += 1
                     continue
             hit = False
+            if f in ANIMAL_ONLY_WORDS:
+                continue
             for dlang in sorted({base, "en"}):
                 if dlang in dicts and f in dicts[dlang]:
                     add_stop(term, dlang, "common")
@@ -783,6 +796,8 @@ class Gen:
                 collided_common.add((term, lang))
         for g in sorted(self.genera):
             f = fold(g)
+            if f in ANIMAL_ONLY_WORDS:
+                continue
             for dlang in self.dict_langs:
                 if f in dicts[dlang]:
                     add_stop(g, dlang, "genus")

@@ -3057,6 +3057,30 @@ fn trade_words_of_arabic_turkish_and_dutch_listings() {
 }
 
 #[test]
+fn an_animal_word_with_no_other_everyday_sense_keeps_its_weight() {
+    // "iguana" is in the dictionaries only as the lizard: offered live, it is a question for a
+    // person; "tiger" stays an everyday word, which a bare mention does not make evidence of
+    let c = classifier();
+    let a = c.classify("Iguana for sale, 5 months old, eats greens");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    let a = c.classify("Tiger for sale, 5 months old");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+}
+
+#[test]
+fn preserved_owls_and_the_german_colour_of_ivory() {
+    let c = classifier();
+    // a stuffed owl under a glass dome: a preserved animal, for a person to look at
+    let a = c.classify("Opgezette uil onder glazen stolp, 35 cm, ophalen in Utrecht");
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+    // a sofa "in Elfenbein" is the colour
+    let a = c.classify("Schlafsofa in Elfenbein, Stoffbezug, 200x90 cm, 150 €");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+    let a = c.classify("Armreif aus Elfenbein, alt, 80 €");
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
