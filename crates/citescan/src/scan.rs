@@ -200,6 +200,15 @@ pub(crate) fn scan(
             }
             pos += utf8_len(text[pos as usize]) as u32;
         }
+        // a phrase whose last words begin a longer name ("aletas de tiburón martillo": the
+        // product "aletas de tiburón" and the hammerhead, "tiburón martillo"): the name is read
+        // too, overlapping
+        if matched_at_start && !anywhere {
+            if let Some(h) = overlapping_name(lex, src, n, ti, hits.last().copied()) {
+                covered_to = h.end;
+                hits.push(h);
+            }
+        }
         // a name written exactly after a word of the dictionaries that is the first word of
         // one of its phrases with a letter dropped or doubled ("gadin gajah" for "gading
         // gajah"): the screen declines at the name
@@ -376,6 +385,48 @@ fn push_phrase(hits: &mut Vec<Hit>, tokens: &[Token], p: (usize, usize, u64, u32
         distance: d as u8,
     });
     tokens[last].end
+}
+
+/// After a product name of several words that starts at token `ti` (`last`, the hit just
+/// pushed; no code or cover term): a key that is a name of a taxon (scientific, synonym or
+/// common), starts at one of the hit's later words and ends past the hit, read whole (the
+/// first such, longest at its start).
+#[cold]
+#[inline(never)]
+fn overlapping_name(
+    lex: &Lexicon,
+    src: &str,
+    n: &Normalized,
+    ti: usize,
+    last: Option<Hit>,
+) -> Option<Hit> {
+    let h = last?;
+    let tokens = &n.tokens[..];
+    if h.start != tokens[ti].start || h.end <= tokens[ti].end {
+        return None;
+    }
+    // (a product of a taxon, not a code or cover term: "faux ivory bangle" stays the cover)
+    let is_name = |k: Kind| matches!(k, Kind::Scientific | Kind::Synonym | Kind::Common);
+    let entries = || lex.entries_of(h.value);
+    if !entries().any(|e| e.kind() == Kind::Product) || entries().any(|e| e.kind() == Kind::Code) {
+        return None;
+    }
+    let fst = lex.keys_fst();
+    (ti + 1..tokens.len())
+        .take_while(|&tj| tokens[tj].end <= h.end)
+        .filter(|&tj| tokens[tj].flags & (tok::UNSPACED | tok::PICTOGRAPH) == 0)
+        .find_map(|tj| {
+            let (end, value, _) = longest_at(fst, src, n, tj, tokens[tj].start as usize)?;
+            let (value, edits) = split_misspelt(value);
+            (end as u32 > h.end && edits == 0 && lex.entries_of(value).any(|e| is_name(e.kind())))
+                .then_some(Hit {
+                    start: tokens[tj].start,
+                    end: end as u32,
+                    value,
+                    obf: ObfuscationSet::EMPTY,
+                    distance: 0,
+                })
+        })
 }
 
 /// What the screen needs to know of the lexicon and the policy, worked out once per classifier:

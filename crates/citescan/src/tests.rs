@@ -3081,6 +3081,25 @@ fn preserved_owls_and_the_german_colour_of_ivory() {
 }
 
 #[test]
+fn a_name_begun_inside_a_product_name_is_read_too() {
+    // "aletas de tiburón" (a product of sharks of any family) ends inside the hammerhead's
+    // name, "tiburón martillo": both are read, and the species is the one named
+    let c = classifier();
+    let a = c.classify("Vendo aletas de tiburón martillo secas, 5 kg");
+    assert!(
+        a.taxa
+            .iter()
+            .any(|t| t == "Sphyrnidae" || t.starts_with("Sphyrna")),
+        "{:?}",
+        a.taxa
+    );
+    assert_eq!(a.verdict, Verdict::Block, "{:?}", a.reasons);
+    // a cover term is not read through: "faux ivory bangle" stays the faux claim
+    let m = c.find_matches("faux ivory bangle");
+    assert!(!m.iter().any(|m| m.term == "ivory bangle"), "{m:?}");
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
