@@ -1302,13 +1302,20 @@ fn screen_text(
     let mut i = 0;
     while i < n {
         let c = b[i];
+        // (a space between words, the byte most often met between them, needs nothing: it is
+        // `match c`'s last arm below)
+        if c == b' ' {
+            i += 1;
+            continue;
+        }
         if LOWER_ALNUM[usize::from(c)] != 0 {
             let s = i;
             // to the word's end (as `ascii_alnum_end` finds it), lower-cased, with its digits
-            // counted, its FNV-1a hash, and how often a byte repeats (a letter three times in a
+            // noted, its FNV-1a hash, and how often a byte repeats (a letter three times in a
             // row is a repeat the normaliser folds), in one pass
             let mut len = 0;
-            let mut digits = 0usize;
+            // bit 0x40 of every byte: a letter has it, a digit does not
+            let mut all = 0xFFu8;
             let mut h = FNV_START;
             // how often a byte repeats the one before it (a letter three times in a row makes
             // two), and that byte
@@ -1319,8 +1326,7 @@ fn screen_text(
                     break;
                 }
                 *slot = l;
-                // digits sort before letters; the flags are combined without branches
-                digits += usize::from(l < b'a');
+                all &= l;
                 h = fnv1a64_from(h, std::slice::from_ref(&l));
                 repeats += u32::from(l == last);
                 last = l;
@@ -1357,13 +1363,14 @@ fn screen_text(
             {
                 return false;
             }
-            if digits > 0 {
+            if all & 0x40 == 0 {
                 // after a word that may start a name, it walks on into the glued word
                 let after = pair.take().map(|_| lower_word(&b[prev_start..prev_end]));
                 let glued = GluedWord {
                     w,
                     word,
-                    digits,
+                    // (digits sort before letters)
+                    digits: word.iter().filter(|&&l| l < b'a').count(),
                     triple,
                 };
                 if !glued_word_passes(lex, norm, tables, glued, after, &mut open) {
