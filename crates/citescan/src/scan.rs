@@ -455,17 +455,40 @@ pub(crate) struct ScreenTables {
     /// taxon (`Classifier`'s `unnamed_specimen`). Other terms hold letters the screen never
     /// passes.
     specimen: Vec<u64>,
-    /// The top bytes of those hashes, as bits: most words are told apart by one test.
-    specimen_top: [u64; 4],
+    /// The top bits of those hashes (`TopBits`): most words are told apart by one test.
+    specimen_top: TopBits,
+}
+
+/// The top 12 bits of a set of FNV-1a hashes, as bits: a word whose hash's are not set is
+/// in none of the set (one test rules out most words before a search of a sorted list).
+#[derive(Clone, Debug)]
+pub(crate) struct TopBits([u64; 64]);
+
+impl Default for TopBits {
+    fn default() -> Self {
+        TopBits([0; 64])
+    }
+}
+
+impl TopBits {
+    fn insert(&mut self, h: u64) {
+        let top = (h >> 52) as usize;
+        self.0[top / 64] |= 1 << (top % 64);
+    }
+
+    /// Whether `h` may be in the set (false: certainly not).
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let top = (h >> 52) as usize;
+        self.0[top / 64] & (1 << (top % 64)) != 0
+    }
 }
 
 impl ScreenTables {
     /// Whether the word of FNV-1a hash `h` is one of the policy's specimen terms.
     #[inline]
     fn specimen_word(&self, h: u64) -> bool {
-        let top = (h >> 56) as usize;
-        self.specimen_top[top / 64] & (1 << (top % 64)) != 0
-            && self.specimen.binary_search(&h).is_ok()
+        self.specimen_top.may_hold(h) && self.specimen.binary_search(&h).is_ok()
     }
 }
 
@@ -512,10 +535,9 @@ impl ScreenTables {
             .map(|t| crate::lexicon::format::fnv1a64(t.to_ascii_lowercase().as_bytes()))
             .collect();
         specimen.sort_unstable();
-        let mut specimen_top = [0u64; 4];
-        for h in &specimen {
-            let top = (h >> 56) as usize;
-            specimen_top[top / 64] |= 1 << (top % 64);
+        let mut specimen_top = TopBits::default();
+        for &h in &specimen {
+            specimen_top.insert(h);
         }
         let faint = FaintCodes::new(lex, policy, phrases, &currency_ok);
         ScreenTables {
@@ -667,9 +689,9 @@ pub(crate) struct PhraseFirst {
     /// Of the other phrases up to their second run's end.
     pair: Vec<u64>,
     always: bool,
-    /// The top bytes of the hashes of `single` and `first`, as bits: most words of a listing
-    /// are told apart by one test, before any search of the lists.
-    top: [u64; 4],
+    /// The top bits of the hashes of `single` and `first` (`TopBits`): most words of a
+    /// listing are told apart by one test, before any search of the lists.
+    top: TopBits,
 }
 
 impl PhraseFirst {
@@ -697,9 +719,8 @@ impl PhraseFirst {
             v.sort_unstable();
             v.dedup();
         }
-        for h in out.single.iter().chain(&out.first) {
-            let top = (h >> 56) as usize;
-            out.top[top / 64] |= 1 << (top % 64);
+        for &h in out.single.iter().chain(&out.first) {
+            out.top.insert(h);
         }
         out
     }
@@ -707,8 +728,7 @@ impl PhraseFirst {
     /// Whether a word's FNV-1a hash may be in `single` or `first` (false: in neither).
     #[inline]
     fn may_hold(&self, h: u64) -> bool {
-        let top = (h >> 56) as usize;
-        self.top[top / 64] & (1 << (top % 64)) != 0
+        self.top.may_hold(h)
     }
 }
 
@@ -1106,15 +1126,23 @@ fn lifting_context(
     // each word (start, end) and its FNV-1a hash lower-cased, in one pass (a word takes two
     // bytes at least, with the byte after it)
     let mut words: Vec<(usize, usize, u64)> = Vec::with_capacity(text.len() / 2 + 1);
+    let mut any_mixed = false;
     let mut i = 0;
     while i < text.len() {
         if LOWER_ALNUM[usize::from(text[i])] != 0 {
             let s = i;
             let mut h = crate::lexicon::format::FNV_START;
+            // (bit 0x40 of any byte, and of all bytes: a letter has it, a digit does not)
+            let (mut any, mut all) = (0u8, 0xFFu8);
             while i < text.len() && LOWER_ALNUM[usize::from(text[i])] != 0 {
-                h = crate::lexicon::format::fnv1a64_from(h, &[LOWER_ALNUM[usize::from(text[i])]]);
+                let l = LOWER_ALNUM[usize::from(text[i])];
+                h = crate::lexicon::format::fnv1a64_from(h, &[l]);
+                any |= l;
+                all &= l;
                 i += 1;
             }
+            // a word of letters and digits (`mixed` below)
+            any_mixed |= any & !all & 0x40 != 0;
             debug_assert_eq!(i, ascii_alnum_end(text, s));
             // a phrase may start here, or at the word before
             *phrase_word |= phrases.may_hold(h) && phrases.single.binary_search(&h).is_ok()
@@ -1175,6 +1203,7 @@ fn lifting_context(
     let lower = |&(s, e, _): &(usize, usize, u64)| text[s..e].iter().map(u8::to_ascii_lowercase);
     // (the root is read once, when a key may start)
     let mut root = None;
+    let table = lex.word_table();
     for k in 0..words.len() {
         let pair = |h: u64| {
             words.get(k + 1).is_some_and(|next| {
@@ -1185,7 +1214,13 @@ fn lifting_context(
             })
         };
         let h = words[k].2;
-        if !lex.may_start_key(h) && !pair(h) {
+        // a word the word table marks inert is the first word of no key (its seed mistakes
+        // no key's first word for one of its words): no key starts at it
+        if table
+            .get(h)
+            .is_some_and(|bits| bits & crate::lexicon::format::WORD_INERT != 0)
+            || !lex.may_start_key(h) && !pair(h)
+        {
             continue;
         }
         let mut node = *root.get_or_insert_with(|| fst.root());
@@ -1219,7 +1254,8 @@ fn lifting_context(
         let w = &text[s..e];
         w.iter().any(u8::is_ascii_digit) && w.iter().any(u8::is_ascii_alphabetic)
     };
-    *seen |= !imitation_at.is_empty() || words.iter().any(mixed);
+    debug_assert_eq!(any_mixed, words.iter().any(mixed));
+    *seen |= !imitation_at.is_empty() || any_mixed;
     // a negation within the classifier's two tokens before an imitation, and one more to be
     // safe; or before a word of letters and digits
     negation_end.iter().any(|&end| {
@@ -1332,13 +1368,20 @@ fn screen_text(
     let mut i = 0;
     while i < n {
         let c = b[i];
+        // (a space between words, the byte most often met between them, needs nothing: it is
+        // `match c`'s last arm below)
+        if c == b' ' {
+            i += 1;
+            continue;
+        }
         if LOWER_ALNUM[usize::from(c)] != 0 {
             let s = i;
             // to the word's end (as `ascii_alnum_end` finds it), lower-cased, with its digits
-            // counted, its FNV-1a hash, and how often a byte repeats (a letter three times in a
+            // noted, its FNV-1a hash, and how often a byte repeats (a letter three times in a
             // row is a repeat the normaliser folds), in one pass
             let mut len = 0;
-            let mut digits = 0usize;
+            // bit 0x40 of every byte: a letter has it, a digit does not
+            let mut all = 0xFFu8;
             let mut h = FNV_START;
             // how often a byte repeats the one before it (a letter three times in a row makes
             // two), and that byte
@@ -1349,8 +1392,7 @@ fn screen_text(
                     break;
                 }
                 *slot = l;
-                // digits sort before letters; the flags are combined without branches
-                digits += usize::from(l < b'a');
+                all &= l;
                 h = fnv1a64_from(h, std::slice::from_ref(&l));
                 repeats += u32::from(l == last);
                 last = l;
@@ -1387,13 +1429,14 @@ fn screen_text(
             {
                 return false;
             }
-            if digits > 0 {
+            if all & 0x40 == 0 {
                 // after a word that may start a name, it walks on into the glued word
                 let after = pair.take().map(|_| lower_word(&b[prev_start..prev_end]));
                 let glued = GluedWord {
                     w,
                     word,
-                    digits,
+                    // (digits sort before letters)
+                    digits: word.iter().filter(|&&l| l < b'a').count(),
                     triple,
                 };
                 if !glued_word_passes(lex, norm, tables, glued, after, &mut open) {
