@@ -1028,7 +1028,7 @@ def render_readme(g: Gen) -> str:
         "lower-case accent-folded form is an ordinary word in the dictionary of its own language or in "
         "English, and for every genus name (index genus rows and the Genus column) that is an "
         "ordinary word in any of the dictionaries. `lang` is the dictionary it collided with; one row "
-        "per (folded word, dictionary). These mark the key as ambiguous; the names themselves stay (except names of four letters or fewer, in languages other than the 14 of the big markets, that their own language's dictionary does not know and another's does: those are dropped, counted as `dropped_short_foreign`), "
+        "per (folded word, dictionary). These mark the key as ambiguous; the names themselves stay (except names of four letters or fewer, in languages other than the 14 of the big markets, that their own language's dictionary does not know and another's does: those are dropped, counted as `dropped_short_foreign`); words the dictionaries hold only as the animal itself (`ANIMAL_ONLY_WORDS` in the generator: iguana, orangutan, walrus, ...) are no collision, "
         "and the colliding common names carry weight 0.5 instead of 0.7. Dictionaries: "
         f"{', '.join(s['stop_collisions.tsv']['dictionaries'])} (see `wordlists/dictionary/README.md`). "
         f"Counts: {_table(s['stop_collisions.tsv']['by_origin_and_dictionary'])}.",
