@@ -518,6 +518,7 @@ impl Classifier {
                 }
             }
         }
+        mark_mixed_scripts(fields, &mut scored);
         let found = scored.len();
         bound_evidence(&mut scored);
         self.decide(id, fields, scored, found)
@@ -2045,6 +2046,40 @@ fn touching(a: &Scored<'_>, b: &Scored<'_>) -> bool {
     a.field == b.field
         && b.hit.start <= a.hit.end + ADJACENT_GAP
         && a.hit.start <= b.hit.end + ADJACENT_GAP
+}
+
+/// Marks a name glued to a product form written in another script, with nothing between them
+/// in the text ("tiger骨", "tigerкоготь", "pangolin鳞片"), as mixed scripts, a deliberate
+/// disguise: both hits. Only a name, product or code word of a taxon beside a form that names
+/// none; two names ("老虎tiger", a title in two languages) or a brand are ordinary writing.
+fn mark_mixed_scripts(fields: &[(&str, &str)], scored: &mut [Scored<'_>]) {
+    use crate::normalize::script_family as family;
+    let form = |s: &Scored<'_>| {
+        s.species.is_none()
+            && s.kinds & (bit(Kind::Form) | bit(Kind::Artefact)) != 0
+            && s.kinds & (bit(Kind::Brand) | bit(Kind::Benign) | bit(Kind::Imitation)) == 0
+    };
+    let named = |s: &Scored<'_>| {
+        s.species.is_some() && s.kinds & (bit(Kind::Brand) | bit(Kind::Benign)) == 0
+    };
+    for k in 1..scored.len() {
+        let (a, b) = (&scored[k - 1], &scored[k]);
+        if a.field != b.field
+            || a.span.1 != b.span.0
+            || !(named(a) && form(b) || form(a) && named(b))
+        {
+            continue;
+        }
+        let text = fields[a.field].1;
+        let before = text.get(..a.span.1).and_then(|t| t.chars().next_back());
+        let after = text.get(b.span.0..).and_then(|t| t.chars().next());
+        if let (Some(x), Some(y)) = (before, after) {
+            if x.is_alphabetic() && y.is_alphabetic() && family(x) != family(y) {
+                scored[k - 1].obf.insert(Obfuscation::MixedScript);
+                scored[k].obf.insert(Obfuscation::MixedScript);
+            }
+        }
+    }
 }
 
 /// Whether only a quantity with its unit stands between two hits of one field ("seahorse 50pcs

@@ -3100,6 +3100,40 @@ fn a_name_begun_inside_a_product_name_is_read_too() {
 }
 
 #[test]
+fn a_name_glued_to_a_form_in_another_script_is_a_disguise() {
+    let c = classifier();
+    for t in [
+        "tiger骨 wine, 10 years",
+        "tigerкоготь amulet",
+        "bear胆 capsules",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(
+            a.matches
+                .iter()
+                .any(|m| m.obfuscations.contains(&Obfuscation::MixedScript)),
+            "{t}: {:?}",
+            a.matches
+        );
+    }
+    // a title in two languages, or a brand beside the name, is ordinary writing
+    for t in ["老虎tiger 毛绒玩具 30cm", "Tiger虎牌 保温杯 500ml"] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+    // spaced apart, the same words are no disguise
+    let a = c.classify("tiger 骨 wine");
+    assert!(
+        !a.matches
+            .iter()
+            .any(|m| m.obfuscations.contains(&Obfuscation::MixedScript)),
+        "{:?}",
+        a.matches
+    );
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person

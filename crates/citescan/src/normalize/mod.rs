@@ -20,6 +20,18 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use tables::is_invisible;
 
+/// The script family of a letter, to tell two scripts glued together: Latin, Greek, Cyrillic,
+/// another spaced script, or one written without spaces (Han, kana, Hangul, Thai, ...).
+pub(crate) fn script_family(c: char) -> u8 {
+    match script_of(c) {
+        Script::Latin => 0,
+        Script::Greek => 1,
+        Script::Cyrillic => 2,
+        Script::OtherSpaced => 3,
+        Script::Unspaced => 4,
+    }
+}
+
 /// Whether byte `pos` of a normalised text is where a token of letters changes between Latin,
 /// Greek or Cyrillic and Arabic, Devanagari or another spaced script (`tok::MIXED`): a letter on
 /// each side, one of each.
@@ -62,11 +74,14 @@ pub enum Obfuscation {
     /// Found glued to other letters or digits: inside a hashtag, after a number, or as a
     /// part of a compound word (`#ivoryforsale`, `Krokodilleder`).
     Glued,
+    /// A name glued, with no space, to a product form written in another script (`tiger骨`,
+    /// `tigerкоготь`): two scripts mixed to break the phrase a filter looks for.
+    MixedScript,
 }
 
 impl Obfuscation {
     /// Every obfuscation, in a stable order.
-    pub const ALL: [Obfuscation; 9] = [
+    pub const ALL: [Obfuscation; 10] = [
         Obfuscation::Compatibility,
         Obfuscation::Invisible,
         Obfuscation::Confusable,
@@ -76,6 +91,7 @@ impl Obfuscation {
         Obfuscation::TraditionalChinese,
         Obfuscation::Misspelling,
         Obfuscation::Glued,
+        Obfuscation::MixedScript,
     ];
 
     /// The stable snake_case name used in JSON.
@@ -90,6 +106,7 @@ impl Obfuscation {
             Obfuscation::TraditionalChinese => "traditional_chinese",
             Obfuscation::Misspelling => "misspelling",
             Obfuscation::Glued => "glued",
+            Obfuscation::MixedScript => "mixed_script",
         }
     }
 
@@ -104,6 +121,7 @@ impl Obfuscation {
                 | Obfuscation::Spacing
                 | Obfuscation::Repeated
                 | Obfuscation::Compatibility
+                | Obfuscation::MixedScript
         )
     }
 
