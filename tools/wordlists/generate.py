@@ -113,6 +113,12 @@ ISO639_3_TO_1 = {
 
 # Placeholder "names" that are not names (Hungarian: "has no Hungarian name").
 PLACEHOLDER_NAMES = {"nincs magyar neve"}
+# common names the source joins to the wrong taxon, by (folded name, taxon): each is dropped, with
+# the reason here ("tuko" is Tagalog for the tokay gecko, Gekko gecko, which the curated rows
+# name; the whale shark is "butanding")
+WRONG_COMMON_NAMES = {
+    ("tuko", "Rhincodon typus"): "Tagalog for the tokay gecko",
+}
 
 # ---------------------------------------------------------------------------------------------
 # text helpers
@@ -516,6 +522,9 @@ class Gen:
                     st["zh_romanised_to_zh-Latn"] += 1
                 if too_short(name):
                     st["dropped_short_latin"] += 1
+                    continue
+                if (fold(name), taxon) in WRONG_COMMON_NAMES:
+                    st["dropped_wrong_taxon"] += 1
                     continue
                 if (name, this_lang, taxon) in self.checklist_keys:
                     st["dropped_dup_of_checklist"] += 1
@@ -993,7 +1002,9 @@ def render_readme(g: Gen) -> str:
         "folded into `ms`). Chinese names written only in Latin letters are romanised Chinese (pinyin) and "
         "get `zh-Latn`; mixed names such as `黄枕鹦哥Amazona` stay `zh`. French names are kept as written: the legacy ones often lack accents "
         "(`Elephant d'Afrique`); the scanner folds accents at match time so they still match. "
-        "The placeholder `Nincs magyar neve` (Hungarian: \"no Hungarian name\") is dropped. Rows "
+        "The placeholder `Nincs magyar neve` (Hungarian: \"no Hungarian name\") is dropped, and so "
+        "are names the source joins to the wrong taxon (`WRONG_COMMON_NAMES` in the generator: "
+        "`Tuko`, Tagalog for the tokay gecko, given for the whale shark). Rows "
         "duplicating a checklist name (same term, lang and taxon) are dropped. "
         f"By lang: {_table(nc['by_lang'])}.",
         "",

@@ -3134,6 +3134,15 @@ fn a_name_glued_to_a_form_in_another_script_is_a_disguise() {
 }
 
 #[test]
+fn tuko_is_the_tokay_gecko_not_the_whale_shark() {
+    // the source gives the Tagalog "tuko" for the whale shark; the generator drops that row
+    let c = classifier();
+    let a = c.classify("Benta tuko, buhay, 300 grams");
+    assert_eq!(a.taxa, ["Gekko gecko"], "{:?}", a.reasons);
+    assert_eq!(a.verdict, Verdict::Review, "{:?}", a.reasons);
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
