@@ -3143,6 +3143,33 @@ fn tuko_is_the_tokay_gecko_not_the_whale_shark() {
 }
 
 #[test]
+fn hornbills_birds_of_paradise_and_the_philippine_eagle_by_their_everyday_names() {
+    let c = classifier();
+    for (t, taxon) in [
+        (
+            "Jual burung rangkong hidup, jinak, harga nego",
+            "Bucerotidae",
+        ),
+        ("Opset burung cendrawasih kuning, utuh", "Paradisaeidae"),
+        ("Haribon na sisiw, benta agad", "Pithecophaga jefferyi"),
+    ] {
+        let a = c.classify(t);
+        assert_ne!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        assert!(a.taxa.iter().any(|x| x == taxon), "{t}: {:?}", a.taxa);
+    }
+    // a named hornbill's own rows still decide its species
+    let a = c.classify("great hornbill chick for sale");
+    assert!(
+        a.taxa.iter().any(|x| x == "Buceros bicornis"),
+        "{:?}",
+        a.taxa
+    );
+    // the sweets are no eagle
+    let a = c.classify("Haribo gummy bears 1kg bag");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
