@@ -3170,6 +3170,28 @@ fn hornbills_birds_of_paradise_and_the_philippine_eagle_by_their_everyday_names(
 }
 
 #[test]
+fn a_product_sold_for_medicine_is_a_derivative_in_trade() {
+    let c = classifier();
+    // saiga horn shavings by weight, said to be for medicine, block in each language
+    for t in [
+        "羚羊角片 50克 药用",
+        "рог сайгака стружка 50 гр",
+        "sừng linh dương 100g làm thuốc",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+    }
+    // medicinal plants and mushrooms of no listed taxon stay allowed
+    for t in [
+        "Aloe vera plant, medicinal, 3 pots",
+        "medicinal mushroom reishi 100g",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
