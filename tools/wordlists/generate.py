@@ -88,7 +88,7 @@ ANIMAL_ONLY_WORDS = {
     "iguana", "iguanas", "orangutan", "orangutang", "chimpanzee", "chimpanzees",
     "hippopotamus", "narwhal", "walrus", "ocelot", "ocelots", "lemur",
     "mandrill", "pronghorn", "wapiti", "peafowl", "spoonbill", "macaws", "cockatoos", "tapirs",
-    "peccaries", "sturgeon", "sturgeons", "armadillo", "terrapin",
+    "peccaries", "sturgeon", "sturgeons", "armadillo", "terrapin", "camaleao", "camaleon",
 }
 # a common name one language gives to this many taxa or more names their group
 SHARED_NAME_MIN_TAXA = 3

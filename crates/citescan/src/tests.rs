@@ -3192,6 +3192,38 @@ fn a_product_sold_for_medicine_is_a_derivative_in_trade() {
 }
 
 #[test]
+fn chameleons_and_pets_named_in_japanese_and_korean() {
+    let c = classifier();
+    for (t, taxon) in [
+        ("变色龙 活体 出售 高冠", "Chamaeleonidae"),
+        ("Camaleão macho, venda, 8 meses", "Chamaeleonidae"),
+        ("スナネコ 子猫 販売中", "Felis margarita"),
+        ("슬로우로리스 분양합니다", "Nycticebus"),
+    ] {
+        let a = c.classify(t);
+        assert_ne!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        // (Portuguese "camaleão" is also the common chameleon's own name: a species of the family)
+        assert!(
+            a.taxa
+                .iter()
+                .any(|x| x == taxon || x.starts_with("Chamaeleo ")),
+            "{t}: {:?}",
+            a.taxa
+        );
+    }
+    for t in [
+        "Chameleon phone case, colour changing",
+        "Karma Chameleon vinyl single 1983",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+    }
+    // a colour beside a live animal's name says the animal's colour
+    let a = c.classify("ขายนกแก้วมาคอว์ สีแดง");
+    assert_ne!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
