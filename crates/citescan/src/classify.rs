@@ -1151,9 +1151,6 @@ impl Classifier {
                     let ctx = scored.iter().enumerate().find(|(j, o)| {
                         *j != i
                             && o.kinds & bit(kind) != 0
-                            // a colour word beside an animal's name says the animal's colour
-                            // ("นกแก้วมาคอว์ สีแดง", a red macaw), not the item's
-                            && !(animal && is_name && o.kinds & bit(Kind::Colour) != 0)
                             // a cover term ("ox bone", "faux ivory") is evidence, not a reframing;
                             // a species name that is also a brand reframes only what is near it
                             // (and never a product of its own animal: "#jaguar" beside
