@@ -653,6 +653,10 @@ pub(crate) struct FaintCodes {
     /// What text the screen passes must hold for `lifting_phrases` to find one of them there
     /// (`PhraseFirst`).
     phrase_first: PhraseFirst,
+    /// What text the screen passes must hold for `lifting_phrases` to find a tell of the real
+    /// material there (`PhraseFirst`; each tell known by its place in
+    /// `PhraseSet::tell_phrases`).
+    tell_first: PhraseFirst,
     /// Ids of the lexicon's form entries of the policy's specimen terms, sorted: beside an
     /// animal's name, a preserved specimen goes to review.
     specimen_ids: Vec<u32>,
@@ -668,26 +672,27 @@ pub(crate) struct FaintCodes {
     suppress_min: f32,
 }
 
-/// The words of the text with which a phrase that lifts a weak name must start, for it to be
-/// found in text the screen passes (plain ASCII with currency signs). A phrase that starts
-/// with an ASCII letter or digit is found only as whole words (`classify::whole_words`), so at
-/// the start of a word of the text (a run of ASCII letters and digits) that is the phrase's
-/// own leading run: the byte after that run in the phrase is none (and the text's word ends
-/// there, the phrase's end being a word's end) or a byte that is no ASCII letter or digit,
-/// which the text then holds too. When the phrase has a second run after the bytes that follow
-/// the first, the text's next word is that run likewise, and the text from the first word's
-/// start to the second's end is the phrase up to that run's end (lower-cased). A phrase that
-/// starts with another byte and holds only ASCII and currency signs may be found anywhere
-/// (`always`); one that holds any other character never is.
+/// The words of the text with which a phrase of a list (the phrases that lift a weak name, or
+/// the tells of the real material) must start, for it to be found in text the screen passes
+/// (plain ASCII with currency signs). A phrase that starts with an ASCII letter or digit is
+/// found only as whole words (`classify::whole_words`), so at the start of a word of the text
+/// (a run of ASCII letters and digits) that is the phrase's own leading run: the byte after
+/// that run in the phrase is none (and the text's word ends there, the phrase's end being a
+/// word's end) or a byte that is no ASCII letter or digit, which the text then holds too. When
+/// the phrase has a second run after the bytes that follow the first, the text's next word is
+/// that run likewise, and the text from the first word's start to the second's end is the
+/// phrase up to that run's end (lower-cased). A phrase that starts with another byte and holds
+/// only ASCII and currency signs may be found anywhere (`always`); one that holds any other
+/// character never is.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PhraseFirst {
     /// FNV-1a hashes (lower-cased, sorted) of the phrases of one run with nothing after it but
-    /// bytes that are no ASCII letters or digits.
-    single: Vec<u64>,
+    /// bytes that are no ASCII letters or digits, each with the phrase's index in the list.
+    single: Vec<(u64, u32)>,
     /// Of the first runs of the other phrases.
     first: Vec<u64>,
-    /// Of the other phrases up to their second run's end.
-    pair: Vec<u64>,
+    /// Of the other phrases up to their second run's end, each with the phrase's index.
+    pair: Vec<(u64, u32)>,
     always: bool,
     /// The top bits of the hashes of `single` and `first` (`TopBits`): most words of a
     /// listing are told apart by one test, before any search of the lists.
@@ -695,9 +700,11 @@ pub(crate) struct PhraseFirst {
 }
 
 impl PhraseFirst {
-    fn new(phrases: Option<&crate::classify::PhraseSet>, currency_ok: &[char]) -> PhraseFirst {
+    /// The first words of `phrases` (lower-cased), each known by its place in the list.
+    fn new<'p>(phrases: impl Iterator<Item = &'p str>, currency_ok: &[char]) -> PhraseFirst {
         let mut out = PhraseFirst::default();
-        for p in phrases.into_iter().flat_map(|ph| ph.lifting_phrases()) {
+        for (id, p) in phrases.enumerate() {
+            let id = id as u32;
             let b = p.as_bytes();
             let alnum = |x: &u8| x.is_ascii_alphanumeric();
             let run = b.iter().take_while(|x| alnum(x)).count();
@@ -709,17 +716,24 @@ impl PhraseFirst {
             let gap = b[run..].iter().take_while(|x| !alnum(x)).count();
             let second = b[run + gap..].iter().take_while(|x| alnum(x)).count();
             if second == 0 {
-                out.single.push(fnv1a64(&lower[..run]));
+                out.single.push((fnv1a64(&lower[..run]), id));
             } else {
                 out.first.push(fnv1a64(&lower[..run]));
-                out.pair.push(fnv1a64(&lower[..run + gap + second]));
+                out.pair.push((fnv1a64(&lower[..run + gap + second]), id));
             }
         }
-        for v in [&mut out.single, &mut out.first, &mut out.pair] {
+        for v in [&mut out.single, &mut out.pair] {
             v.sort_unstable();
             v.dedup();
         }
-        for &h in out.single.iter().chain(&out.first) {
+        out.first.sort_unstable();
+        out.first.dedup();
+        for h in out
+            .single
+            .iter()
+            .map(|&(h, _)| h)
+            .chain(out.first.iter().copied())
+        {
             out.top.insert(h);
         }
         out
@@ -729,6 +743,39 @@ impl PhraseFirst {
     #[inline]
     fn may_hold(&self, h: u64) -> bool {
         self.top.may_hold(h)
+    }
+
+    /// Calls `f` with the index of each phrase that may start at the word of the text that
+    /// ends at `end` (FNV-1a hash `h`, lower-cased), or at the word before it, `prev`
+    /// (start, end, hash).
+    #[inline]
+    fn at_word(
+        &self,
+        text: &[u8],
+        prev: Option<&(usize, usize, u64)>,
+        end: usize,
+        h: u64,
+        mut f: impl FnMut(u32),
+    ) {
+        // each phrase of a sorted list whose hash is `h`
+        let each = |v: &[(u64, u32)], h: u64, f: &mut dyn FnMut(u32)| {
+            let from = v.partition_point(|&(k, _)| k < h);
+            for &(_, id) in v[from..].iter().take_while(|&&(k, _)| k == h) {
+                f(id);
+            }
+        };
+        if self.may_hold(h) {
+            each(&self.single, h, &mut f);
+        }
+        if let Some(&(p, _, hp)) = prev {
+            if self.may_hold(hp) && self.first.binary_search(&hp).is_ok() {
+                let both = text[p..end].iter().map(u8::to_ascii_lowercase);
+                let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
+                    crate::lexicon::format::fnv1a64_from(h, &[x])
+                });
+                each(&self.pair, hh, &mut f);
+            }
+        }
     }
 }
 
@@ -847,7 +894,14 @@ impl FaintCodes {
         specimen_ids.dedup();
         FaintCodes {
             specimen_ids,
-            phrase_first: PhraseFirst::new(phrases.as_ref(), currency_ok),
+            phrase_first: PhraseFirst::new(
+                phrases.iter().flat_map(|ph| ph.lifting_phrases()),
+                currency_ok,
+            ),
+            tell_first: PhraseFirst::new(
+                phrases.iter().flat_map(|ph| ph.tell_phrases()),
+                currency_ok,
+            ),
             appendix_max: [
                 p.appendix.i,
                 p.appendix.ii,
@@ -961,8 +1015,14 @@ impl FaintCodes {
             && self.suppress_min >= 0.0
             && with_forms - self.suppress_min < self.review;
         let suppressor = std::cell::Cell::new(false);
-        // (the phrases are looked for only when some field holds a phrase's first words)
-        let mut phrase_word = self.phrase_first.always;
+        // (the phrases are looked for only when some field holds a phrase's first words, and
+        // the tells only when enough different ones may start at the fields' words)
+        let mut phrases = PhraseWords {
+            lifting: &self.phrase_first,
+            lifting_word: self.phrase_first.always,
+            tells: &self.tell_first,
+            tells_seen: Vec::new(),
+        };
         let material = std::cell::OnceCell::new();
         // an imitation word stands in some field (and lifts nothing there)
         let mut imitation = false;
@@ -981,8 +1041,7 @@ impl FaintCodes {
                     lex,
                     t.as_bytes(),
                     names,
-                    &self.phrase_first,
-                    &mut phrase_word,
+                    &mut phrases,
                     self.imitation_lowers.then_some(&mut imitation),
                 )
             })
@@ -993,12 +1052,15 @@ impl FaintCodes {
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !ph.tells_at_least(fields, self.min_tells)))
+                    .is_some_and(|ph| {
+                        !((self.tell_first.always || phrases.tells_seen.len() >= self.min_tells)
+                            && ph.tells_at_least(fields, self.min_tells))
+                    }))
             && (!seen.name
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))));
+                    .is_some_and(|ph| !(phrases.lifting_word && ph.lifts_names(fields))));
         if !passed {
             Screened::Declined
         } else if suppressor.get() {
@@ -1007,6 +1069,20 @@ impl FaintCodes {
             Screened::Passed
         }
     }
+}
+
+/// The phrases whose first words `lifting_context` looks for (`PhraseFirst`), and what it
+/// finds in the fields it reads.
+struct PhraseWords<'a> {
+    /// The phrases that lift a weak name.
+    lifting: &'a PhraseFirst,
+    /// One of them may start at a word read (or anywhere: `PhraseFirst::always`).
+    lifting_word: bool,
+    /// The tells of the real material.
+    tells: &'a PhraseFirst,
+    /// The different tells that may start at a word read (their places in
+    /// `PhraseSet::tell_phrases`): `PhraseSet::tells_at_least` finds no more than these.
+    tells_seen: Vec<u32>,
 }
 
 /// The screen's answer for a listing (`screen_listing`).
@@ -1106,8 +1182,9 @@ impl NameContext<'_> {
 /// claim, an imitation claim, a negation of a name) or, with `names`, a weak everyday name (a
 /// product form that may touch it, a specimen term, or, unless `NameContext::forms_ok`, any
 /// product form or worked object): every key that starts at one of its words, read as the
-/// normaliser reads ASCII text (words lower-cased, joined by one space). Sets `phrase_word`
-/// when a phrase of `phrases` may start at a word (`PhraseFirst`).
+/// normaliser reads ASCII text (words lower-cased, joined by one space). Notes in `phrases`
+/// the phrases that may start at a word (`PhraseWords`), reading every word of the text
+/// (whatever it returns).
 ///
 /// With `imitation`, an imitation key lifts nothing by itself (the classifier's imitation
 /// context only lowers a score, and the caller looks for the tells that contradict it): it sets
@@ -1118,8 +1195,7 @@ fn lifting_context(
     lex: &Lexicon,
     text: &[u8],
     names: Option<NameContext<'_>>,
-    phrases: &PhraseFirst,
-    phrase_word: &mut bool,
+    phrases: &mut PhraseWords<'_>,
     imitation: Option<&mut bool>,
 ) -> bool {
     let fst = lex.keys_fst();
@@ -1145,16 +1221,16 @@ fn lifting_context(
             any_mixed |= any & !all & 0x40 != 0;
             debug_assert_eq!(i, ascii_alnum_end(text, s));
             // a phrase may start here, or at the word before
-            *phrase_word |= phrases.may_hold(h) && phrases.single.binary_search(&h).is_ok()
-                || words.last().is_some_and(|&(p, _, hp)| {
-                    phrases.may_hold(hp) && phrases.first.binary_search(&hp).is_ok() && {
-                        let both = text[p..i].iter().map(u8::to_ascii_lowercase);
-                        let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
-                            crate::lexicon::format::fnv1a64_from(h, &[x])
-                        });
-                        phrases.pair.binary_search(&hh).is_ok()
-                    }
-                });
+            let lifting_word = &mut phrases.lifting_word;
+            phrases
+                .lifting
+                .at_word(text, words.last(), i, h, |_| *lifting_word = true);
+            let tells_seen = &mut phrases.tells_seen;
+            phrases.tells.at_word(text, words.last(), i, h, |id| {
+                if !tells_seen.contains(&id) {
+                    tells_seen.push(id);
+                }
+            });
             words.push((s, i, h));
         } else {
             i += 1;
