@@ -1430,6 +1430,8 @@ fn screen_text(
     // the hashes of the two tokens before (0 for a number or a sign): a misspelt phrase may
     // start with them
     let mut before = [0u64; 2];
+    // and where they start
+    let mut before_at = [0usize; 2];
     // phrases that start with a word of no dictionary and go on with the words after it (up
     // to two): `fuzzy_phrase_from` may read them as a misspelt phrase
     let mut from = MisspeltFrom::default();
@@ -1493,7 +1495,14 @@ fn screen_text(
                 return false;
             }
             if std::mem::take(&mut after_faint)
-                && phrase_after_faint(lex, norm, b, (prev_start, prev_end), (s, i), before)
+                && phrase_after_faint(
+                    lex,
+                    norm,
+                    b,
+                    (prev_start, prev_end),
+                    (s, i),
+                    (before, before_at[0]),
+                )
             {
                 return false;
             }
@@ -1521,6 +1530,7 @@ fn screen_text(
                 prev_may_split = false;
                 prev_end = i;
                 before = [before[1], 0];
+                before_at = [before_at[1], s];
                 from.clear();
                 continue;
             }
@@ -1539,7 +1549,7 @@ fn screen_text(
             if let Some(hp) = pair.take() {
                 if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word))
                     && pair_starts_key(fst, &b[prev_start..prev_end], word)
-                    || repeats > 0 && doubled_may_go_on(lex, hp, word)
+                    || repeats > 0 && doubled_may_go_on(lex, hp, &b[prev_start..prev_end], word)
                 {
                     return false;
                 }
@@ -1569,7 +1579,7 @@ fn screen_text(
                 }
                 Some(_) => return false,
                 None => {
-                    if no_dict_word_declines(lex, tables, word, h, before) {
+                    if no_dict_word_declines(lex, norm, tables, b, (s, i), h, (before, before_at)) {
                         return false;
                     }
                     from.start(word);
@@ -1582,6 +1592,7 @@ fn screen_text(
             prev_start = s;
             prev_end = i;
             before = [before[1], h];
+            before_at = [before_at[1], s];
             continue;
         }
         match c {
@@ -1612,6 +1623,7 @@ fn screen_text(
                 run.reset();
                 prev_may_split = false;
                 before = [before[1], 0];
+                before_at = [before_at[1], i];
                 from.clear();
                 after_faint = false;
                 i += ch.len_utf8();
@@ -1625,11 +1637,15 @@ fn screen_text(
     true
 }
 
-/// Whether a word after one a name may start with (FNV-1a hash `hp`) may be a word of the
-/// dictionaries with a letter doubled that the scanner reads as the next word of a phrase
-/// (`doubled_dict_word_in_phrase`): the prefilter's probes it makes.
+/// Whether a word after one a name may start with (`prev`, as in the text; FNV-1a hash `hp`
+/// lower-cased) may be a word of the dictionaries with a letter doubled that the scanner reads
+/// as the next word of a phrase (`doubled_dict_word_in_phrase`): the prefilter's probes it
+/// makes, and where one says yes, the walk of the FST it makes next (`pair_starts_key`: the
+/// scanner's `phrase_walk` finds a key only where some key starts with the two words, the
+/// second made single). A Bloom filter answers yes for some pairs no key starts with ("ikea
+/// sunglases", "puma snekers").
 #[inline(never)]
-fn doubled_may_go_on(lex: &Lexicon, hp: u64, word: &[u8]) -> bool {
+fn doubled_may_go_on(lex: &Lexicon, hp: u64, prev: &[u8], word: &[u8]) -> bool {
     use crate::lexicon::format::fnv1a64_from;
     if word.len() <= FUZZY_MIN_WORD {
         return false;
@@ -1638,7 +1654,15 @@ fn doubled_may_go_on(lex: &Lexicon, hp: u64, word: &[u8]) -> bool {
     (1..word.len())
         .filter(|&i| word[i] == word[i - 1])
         .take(2)
-        .any(|i| lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, &word[..i]), &word[i + 1..])))
+        .any(|i| {
+            lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, &word[..i]), &word[i + 1..])) && {
+                // (a word the screen reads is at most `SCREEN_MAX_WORD` long)
+                let mut single = [0u8; SCREEN_MAX_WORD];
+                single[..i].copy_from_slice(&word[..i]);
+                single[i..word.len() - 1].copy_from_slice(&word[i + 1..]);
+                pair_starts_key(lex.keys_fst(), prev, &single[..word.len() - 1])
+            }
+        })
 }
 
 /// Longest word the screen reads; a longer one goes down the full path.
@@ -1712,11 +1736,12 @@ fn split_may_join(lex: &Lexicon, prev: &[u8], word: &[u8]) -> bool {
 /// word at `text[faint.0..faint.1]`, as the misspelt word of a phrase of the fuzzy FST
 /// (`fuzzy_phrase`): right after a name it reads even a word of the dictionaries so ("black
 /// corral" for "black coral", "white tigar" for "white tiger", "red sander wood"). `before`
-/// holds the FNV-1a hashes of the two tokens before the word (0 for a number or a sign): a
-/// phrase that starts with the word before the faint one declines at once (the prefilter
-/// knows the first words of such phrases); one that starts with the faint word and the word's
-/// first letter (an exact walk of the fuzzy FST) is read as the scanner reads it, on these
-/// words and the next one, normalised.
+/// holds the FNV-1a hashes of the two tokens before the word (0 for a number or a sign) and
+/// where the first starts: a phrase that may start with the token before the faint one (the
+/// prefilter knows the first words of such phrases) is read as the scanner reads it, on these
+/// tokens, the word and the next one, normalised (`misspelt_phrase_before`); one that starts
+/// with the faint word and the word's first letter (an exact walk of the fuzzy FST) likewise,
+/// on the faint word, this one and the next.
 #[inline(never)]
 fn phrase_after_faint(
     lex: &Lexicon,
@@ -1724,12 +1749,13 @@ fn phrase_after_faint(
     text: &[u8],
     faint: (usize, usize),
     word: (usize, usize),
-    before: [u64; 2],
+    (before, first_at): ([u64; 2], usize),
 ) -> bool {
     use crate::lexicon::format::fnv1a64_from;
     let starts_phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
     if starts_phrase(before[0]) {
-        return true;
+        // (the scanner reads it right after a name's hit)
+        return misspelt_phrase_before(lex, norm, text, (first_at, 2), word, &[true]);
     }
     if !starts_phrase(before[1]) {
         return false;
@@ -1842,23 +1868,79 @@ fn glued_word_passes<'f>(
     true
 }
 
-/// The screen's look-ups for a word of no dictionary (lower-cased, FNV-1a hash `h`), after the
-/// tokens whose hashes are `before`: true when the scanner may read something there (a
-/// misspelt phrase may start before it, or the word may read as a key: `may_read_as_key`).
-/// The words of `COMMON_UNLISTED` that cannot are known from `ScreenTables`.
+/// The screen's look-ups for a word of no dictionary (`text[at.0..at.1]`, FNV-1a hash `h`
+/// lower-cased), after the tokens whose hashes are `before.0` and which start at `before.1`:
+/// true when the scanner may read something there (a misspelt phrase may start before it,
+/// `misspelt_phrase_before`, or the word may read as a key: `may_read_as_key`). The words of
+/// `COMMON_UNLISTED` that cannot read as a key are known from `ScreenTables`.
 #[inline(never)]
 fn no_dict_word_declines(
     lex: &Lexicon,
+    norm: &Normalizer<'_>,
     tables: &ScreenTables,
-    word: &[u8],
+    text: &[u8],
+    at: (usize, usize),
     h: u64,
-    before: [u64; 2],
+    (before, before_at): ([u64; 2], [usize; 2]),
 ) -> bool {
     use crate::lexicon::format::fnv1a64_from;
+    let (lower, len) = lower_word(&text[at.0..at.1]);
+    let word = &lower[..len];
     let phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
-    phrase(before[1])
-        || phrase(before[0])
+    // (the prefilter knows the first words of the phrases; where it says one may start with
+    // a token before, the scanner's reading decides, after a name's hit or not)
+    let from = if phrase(before[0]) {
+        Some((before_at[0], 2))
+    } else if phrase(before[1]) {
+        Some((before_at[1], 1))
+    } else {
+        None
+    };
+    from.is_some_and(|from| misspelt_phrase_before(lex, norm, text, from, at, &[false, true]))
         || !tables.unlisted_inert(word, h) && may_read_as_key(lex, word, h)
+}
+
+/// Whether the scanner may read the word at `text[word.0..word.1]` (ASCII letters) as the
+/// misspelt word of a phrase of the fuzzy FST whose exact first words are the one or two
+/// tokens before it (`fuzzy_phrase`, with `dict_ok` as `dict_ok` says, any start free): read
+/// as the scanner reads it, on `from.1` tokens from `from.0`, the word and the next word,
+/// normalised; the scanner's tokens there are these (the normaliser's ASCII fast path reads
+/// the text the screen passes so: lower-cased words and signs, one space between them). Where
+/// that span reads otherwise, it may.
+fn misspelt_phrase_before(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    text: &[u8],
+    (from, back): (usize, usize),
+    word: (usize, usize),
+    dict_ok: &[bool],
+) -> bool {
+    let next = text[word.1..]
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .map_or(text.len(), |p| ascii_alnum_end(text, word.1 + p));
+    let Some(n) = std::str::from_utf8(&text[from..next])
+        .ok()
+        .and_then(|t| norm.ascii_fast_path(t))
+    else {
+        return true;
+    };
+    let nt = n.text.as_bytes();
+    // (token `back` is the word, from its first byte in the text to its last)
+    let is_word = n.tokens.get(back).is_some_and(|t| {
+        let (a, z) = (t.start as usize, t.end as usize);
+        a < z
+            && n.src_start[a] as usize == word.0 - from
+            && n.src_end[z - 1] as usize == word.1 - from
+            && nt[a..z]
+                .iter()
+                .copied()
+                .eq(text[word.0..word.1].iter().map(u8::to_ascii_lowercase))
+    });
+    !is_word
+        || dict_ok
+            .iter()
+            .any(|&d| fuzzy_phrase(lex, nt, &n.tokens, back, &|_| true, true, d).is_some())
 }
 
 /// Whether the scanner may read a word of no dictionary (lower-cased, FNV-1a hash `h`) as a
