@@ -1579,7 +1579,14 @@ fn screen_text(
                 }
                 Some(_) => return false,
                 None => {
-                    if no_dict_word_declines(lex, norm, tables, b, (s, i), h, (before, before_at)) {
+                    if no_dict_word_declines(
+                        lex,
+                        norm,
+                        tables,
+                        (b, word, (s, i)),
+                        h,
+                        (before, before_at),
+                    ) {
                         return false;
                     }
                     from.start(word);
@@ -1868,8 +1875,8 @@ fn glued_word_passes<'f>(
     true
 }
 
-/// The screen's look-ups for a word of no dictionary (`text[at.0..at.1]`, FNV-1a hash `h`
-/// lower-cased), after the tokens whose hashes are `before.0` and which start at `before.1`:
+/// The screen's look-ups for a word of no dictionary (`text[at.0..at.1]`, `word` lower-cased,
+/// of FNV-1a hash `h`), after the tokens whose hashes are `before.0` and which start at `before.1`:
 /// true when the scanner may read something there (a misspelt phrase may start before it,
 /// `misspelt_phrase_before`, or the word may read as a key: `may_read_as_key`). The words of
 /// `COMMON_UNLISTED` that cannot read as a key are known from `ScreenTables`.
@@ -1878,14 +1885,11 @@ fn no_dict_word_declines(
     lex: &Lexicon,
     norm: &Normalizer<'_>,
     tables: &ScreenTables,
-    text: &[u8],
-    at: (usize, usize),
+    (text, word, at): (&[u8], &[u8], (usize, usize)),
     h: u64,
     (before, before_at): ([u64; 2], [usize; 2]),
 ) -> bool {
     use crate::lexicon::format::fnv1a64_from;
-    let (lower, len) = lower_word(&text[at.0..at.1]);
-    let word = &lower[..len];
     let phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
     // (the prefilter knows the first words of the phrases; where it says one may start with
     // a token before, the scanner's reading decides, after a name's hit or not)
