@@ -3247,6 +3247,18 @@ impl PhraseSet {
             .map(|(p, _)| p.as_str())
     }
 
+    /// The different tells `tells_at_least` counts (lower-cased), each once.
+    pub(crate) fn tell_phrases(&self) -> impl Iterator<Item = &str> + '_ {
+        let tells = |list: &u8| matches!(list, 1 | 2);
+        self.patterns
+            .iter()
+            .enumerate()
+            .filter(move |&(i, (p, list))| {
+                tells(list) && !self.patterns[..i].iter().any(|(q, l)| q == p && tells(l))
+            })
+            .map(|(_, (p, _))| p.as_str())
+    }
+
     /// Calls `f` with each phrase found (as whole words) and its list, in order, while it
     /// returns true.
     fn each(&self, fields: &[(&str, &str)], mut f: impl FnMut(&str, u8) -> bool) {

@@ -653,6 +653,10 @@ pub(crate) struct FaintCodes {
     /// What text the screen passes must hold for `lifting_phrases` to find one of them there
     /// (`PhraseFirst`).
     phrase_first: PhraseFirst,
+    /// What text the screen passes must hold for `lifting_phrases` to find a tell of the real
+    /// material there (`PhraseFirst`; each tell known by its place in
+    /// `PhraseSet::tell_phrases`).
+    tell_first: PhraseFirst,
     /// Ids of the lexicon's form entries of the policy's specimen terms, sorted: beside an
     /// animal's name, a preserved specimen goes to review.
     specimen_ids: Vec<u32>,
@@ -668,26 +672,27 @@ pub(crate) struct FaintCodes {
     suppress_min: f32,
 }
 
-/// The words of the text with which a phrase that lifts a weak name must start, for it to be
-/// found in text the screen passes (plain ASCII with currency signs). A phrase that starts
-/// with an ASCII letter or digit is found only as whole words (`classify::whole_words`), so at
-/// the start of a word of the text (a run of ASCII letters and digits) that is the phrase's
-/// own leading run: the byte after that run in the phrase is none (and the text's word ends
-/// there, the phrase's end being a word's end) or a byte that is no ASCII letter or digit,
-/// which the text then holds too. When the phrase has a second run after the bytes that follow
-/// the first, the text's next word is that run likewise, and the text from the first word's
-/// start to the second's end is the phrase up to that run's end (lower-cased). A phrase that
-/// starts with another byte and holds only ASCII and currency signs may be found anywhere
-/// (`always`); one that holds any other character never is.
+/// The words of the text with which a phrase of a list (the phrases that lift a weak name, or
+/// the tells of the real material) must start, for it to be found in text the screen passes
+/// (plain ASCII with currency signs). A phrase that starts with an ASCII letter or digit is
+/// found only as whole words (`classify::whole_words`), so at the start of a word of the text
+/// (a run of ASCII letters and digits) that is the phrase's own leading run: the byte after
+/// that run in the phrase is none (and the text's word ends there, the phrase's end being a
+/// word's end) or a byte that is no ASCII letter or digit, which the text then holds too. When
+/// the phrase has a second run after the bytes that follow the first, the text's next word is
+/// that run likewise, and the text from the first word's start to the second's end is the
+/// phrase up to that run's end (lower-cased). A phrase that starts with another byte and holds
+/// only ASCII and currency signs may be found anywhere (`always`); one that holds any other
+/// character never is.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PhraseFirst {
     /// FNV-1a hashes (lower-cased, sorted) of the phrases of one run with nothing after it but
-    /// bytes that are no ASCII letters or digits.
-    single: Vec<u64>,
+    /// bytes that are no ASCII letters or digits, each with the phrase's index in the list.
+    single: Vec<(u64, u32)>,
     /// Of the first runs of the other phrases.
     first: Vec<u64>,
-    /// Of the other phrases up to their second run's end.
-    pair: Vec<u64>,
+    /// Of the other phrases up to their second run's end, each with the phrase's index.
+    pair: Vec<(u64, u32)>,
     always: bool,
     /// The top bits of the hashes of `single` and `first` (`TopBits`): most words of a
     /// listing are told apart by one test, before any search of the lists.
@@ -695,9 +700,11 @@ pub(crate) struct PhraseFirst {
 }
 
 impl PhraseFirst {
-    fn new(phrases: Option<&crate::classify::PhraseSet>, currency_ok: &[char]) -> PhraseFirst {
+    /// The first words of `phrases` (lower-cased), each known by its place in the list.
+    fn new<'p>(phrases: impl Iterator<Item = &'p str>, currency_ok: &[char]) -> PhraseFirst {
         let mut out = PhraseFirst::default();
-        for p in phrases.into_iter().flat_map(|ph| ph.lifting_phrases()) {
+        for (id, p) in phrases.enumerate() {
+            let id = id as u32;
             let b = p.as_bytes();
             let alnum = |x: &u8| x.is_ascii_alphanumeric();
             let run = b.iter().take_while(|x| alnum(x)).count();
@@ -709,17 +716,24 @@ impl PhraseFirst {
             let gap = b[run..].iter().take_while(|x| !alnum(x)).count();
             let second = b[run + gap..].iter().take_while(|x| alnum(x)).count();
             if second == 0 {
-                out.single.push(fnv1a64(&lower[..run]));
+                out.single.push((fnv1a64(&lower[..run]), id));
             } else {
                 out.first.push(fnv1a64(&lower[..run]));
-                out.pair.push(fnv1a64(&lower[..run + gap + second]));
+                out.pair.push((fnv1a64(&lower[..run + gap + second]), id));
             }
         }
-        for v in [&mut out.single, &mut out.first, &mut out.pair] {
+        for v in [&mut out.single, &mut out.pair] {
             v.sort_unstable();
             v.dedup();
         }
-        for &h in out.single.iter().chain(&out.first) {
+        out.first.sort_unstable();
+        out.first.dedup();
+        for h in out
+            .single
+            .iter()
+            .map(|&(h, _)| h)
+            .chain(out.first.iter().copied())
+        {
             out.top.insert(h);
         }
         out
@@ -729,6 +743,39 @@ impl PhraseFirst {
     #[inline]
     fn may_hold(&self, h: u64) -> bool {
         self.top.may_hold(h)
+    }
+
+    /// Calls `f` with the index of each phrase that may start at the word of the text that
+    /// ends at `end` (FNV-1a hash `h`, lower-cased), or at the word before it, `prev`
+    /// (start, end, hash).
+    #[inline]
+    fn at_word(
+        &self,
+        text: &[u8],
+        prev: Option<&(usize, usize, u64)>,
+        end: usize,
+        h: u64,
+        mut f: impl FnMut(u32),
+    ) {
+        // each phrase of a sorted list whose hash is `h`
+        let each = |v: &[(u64, u32)], h: u64, f: &mut dyn FnMut(u32)| {
+            let from = v.partition_point(|&(k, _)| k < h);
+            for &(_, id) in v[from..].iter().take_while(|&&(k, _)| k == h) {
+                f(id);
+            }
+        };
+        if self.may_hold(h) {
+            each(&self.single, h, &mut f);
+        }
+        if let Some(&(p, _, hp)) = prev {
+            if self.may_hold(hp) && self.first.binary_search(&hp).is_ok() {
+                let both = text[p..end].iter().map(u8::to_ascii_lowercase);
+                let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
+                    crate::lexicon::format::fnv1a64_from(h, &[x])
+                });
+                each(&self.pair, hh, &mut f);
+            }
+        }
     }
 }
 
@@ -847,7 +894,14 @@ impl FaintCodes {
         specimen_ids.dedup();
         FaintCodes {
             specimen_ids,
-            phrase_first: PhraseFirst::new(phrases.as_ref(), currency_ok),
+            phrase_first: PhraseFirst::new(
+                phrases.iter().flat_map(|ph| ph.lifting_phrases()),
+                currency_ok,
+            ),
+            tell_first: PhraseFirst::new(
+                phrases.iter().flat_map(|ph| ph.tell_phrases()),
+                currency_ok,
+            ),
             appendix_max: [
                 p.appendix.i,
                 p.appendix.ii,
@@ -961,8 +1015,14 @@ impl FaintCodes {
             && self.suppress_min >= 0.0
             && with_forms - self.suppress_min < self.review;
         let suppressor = std::cell::Cell::new(false);
-        // (the phrases are looked for only when some field holds a phrase's first words)
-        let mut phrase_word = self.phrase_first.always;
+        // (the phrases are looked for only when some field holds a phrase's first words, and
+        // the tells only when enough different ones may start at the fields' words)
+        let mut phrases = PhraseWords {
+            lifting: &self.phrase_first,
+            lifting_word: self.phrase_first.always,
+            tells: &self.tell_first,
+            tells_seen: Vec::new(),
+        };
         let material = std::cell::OnceCell::new();
         // an imitation word stands in some field (and lifts nothing there)
         let mut imitation = false;
@@ -981,8 +1041,7 @@ impl FaintCodes {
                     lex,
                     t.as_bytes(),
                     names,
-                    &self.phrase_first,
-                    &mut phrase_word,
+                    &mut phrases,
                     self.imitation_lowers.then_some(&mut imitation),
                 )
             })
@@ -993,12 +1052,15 @@ impl FaintCodes {
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !ph.tells_at_least(fields, self.min_tells)))
+                    .is_some_and(|ph| {
+                        !((self.tell_first.always || phrases.tells_seen.len() >= self.min_tells)
+                            && ph.tells_at_least(fields, self.min_tells))
+                    }))
             && (!seen.name
                 || self
                     .lifting_phrases
                     .as_ref()
-                    .is_some_and(|ph| !(phrase_word && ph.lifts_names(fields))));
+                    .is_some_and(|ph| !(phrases.lifting_word && ph.lifts_names(fields))));
         if !passed {
             Screened::Declined
         } else if suppressor.get() {
@@ -1007,6 +1069,20 @@ impl FaintCodes {
             Screened::Passed
         }
     }
+}
+
+/// The phrases whose first words `lifting_context` looks for (`PhraseFirst`), and what it
+/// finds in the fields it reads.
+struct PhraseWords<'a> {
+    /// The phrases that lift a weak name.
+    lifting: &'a PhraseFirst,
+    /// One of them may start at a word read (or anywhere: `PhraseFirst::always`).
+    lifting_word: bool,
+    /// The tells of the real material.
+    tells: &'a PhraseFirst,
+    /// The different tells that may start at a word read (their places in
+    /// `PhraseSet::tell_phrases`): `PhraseSet::tells_at_least` finds no more than these.
+    tells_seen: Vec<u32>,
 }
 
 /// The screen's answer for a listing (`screen_listing`).
@@ -1106,8 +1182,9 @@ impl NameContext<'_> {
 /// claim, an imitation claim, a negation of a name) or, with `names`, a weak everyday name (a
 /// product form that may touch it, a specimen term, or, unless `NameContext::forms_ok`, any
 /// product form or worked object): every key that starts at one of its words, read as the
-/// normaliser reads ASCII text (words lower-cased, joined by one space). Sets `phrase_word`
-/// when a phrase of `phrases` may start at a word (`PhraseFirst`).
+/// normaliser reads ASCII text (words lower-cased, joined by one space). Notes in `phrases`
+/// the phrases that may start at a word (`PhraseWords`), reading every word of the text
+/// (whatever it returns).
 ///
 /// With `imitation`, an imitation key lifts nothing by itself (the classifier's imitation
 /// context only lowers a score, and the caller looks for the tells that contradict it): it sets
@@ -1118,8 +1195,7 @@ fn lifting_context(
     lex: &Lexicon,
     text: &[u8],
     names: Option<NameContext<'_>>,
-    phrases: &PhraseFirst,
-    phrase_word: &mut bool,
+    phrases: &mut PhraseWords<'_>,
     imitation: Option<&mut bool>,
 ) -> bool {
     let fst = lex.keys_fst();
@@ -1145,16 +1221,16 @@ fn lifting_context(
             any_mixed |= any & !all & 0x40 != 0;
             debug_assert_eq!(i, ascii_alnum_end(text, s));
             // a phrase may start here, or at the word before
-            *phrase_word |= phrases.may_hold(h) && phrases.single.binary_search(&h).is_ok()
-                || words.last().is_some_and(|&(p, _, hp)| {
-                    phrases.may_hold(hp) && phrases.first.binary_search(&hp).is_ok() && {
-                        let both = text[p..i].iter().map(u8::to_ascii_lowercase);
-                        let hh = both.fold(crate::lexicon::format::FNV_START, |h, x| {
-                            crate::lexicon::format::fnv1a64_from(h, &[x])
-                        });
-                        phrases.pair.binary_search(&hh).is_ok()
-                    }
-                });
+            let lifting_word = &mut phrases.lifting_word;
+            phrases
+                .lifting
+                .at_word(text, words.last(), i, h, |_| *lifting_word = true);
+            let tells_seen = &mut phrases.tells_seen;
+            phrases.tells.at_word(text, words.last(), i, h, |id| {
+                if !tells_seen.contains(&id) {
+                    tells_seen.push(id);
+                }
+            });
             words.push((s, i, h));
         } else {
             i += 1;
@@ -1354,6 +1430,8 @@ fn screen_text(
     // the hashes of the two tokens before (0 for a number or a sign): a misspelt phrase may
     // start with them
     let mut before = [0u64; 2];
+    // and where they start
+    let mut before_at = [0usize; 2];
     // phrases that start with a word of no dictionary and go on with the words after it (up
     // to two): `fuzzy_phrase_from` may read them as a misspelt phrase
     let mut from = MisspeltFrom::default();
@@ -1417,7 +1495,14 @@ fn screen_text(
                 return false;
             }
             if std::mem::take(&mut after_faint)
-                && phrase_after_faint(lex, norm, b, (prev_start, prev_end), (s, i), before)
+                && phrase_after_faint(
+                    lex,
+                    norm,
+                    b,
+                    (prev_start, prev_end),
+                    (s, i),
+                    (before, before_at[0]),
+                )
             {
                 return false;
             }
@@ -1445,6 +1530,7 @@ fn screen_text(
                 prev_may_split = false;
                 prev_end = i;
                 before = [before[1], 0];
+                before_at = [before_at[1], s];
                 from.clear();
                 continue;
             }
@@ -1463,7 +1549,7 @@ fn screen_text(
             if let Some(hp) = pair.take() {
                 if lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, b" "), word))
                     && pair_starts_key(fst, &b[prev_start..prev_end], word)
-                    || repeats > 0 && doubled_may_go_on(lex, hp, word)
+                    || repeats > 0 && doubled_may_go_on(lex, hp, &b[prev_start..prev_end], word)
                 {
                     return false;
                 }
@@ -1493,7 +1579,14 @@ fn screen_text(
                 }
                 Some(_) => return false,
                 None => {
-                    if no_dict_word_declines(lex, tables, word, h, before) {
+                    if no_dict_word_declines(
+                        lex,
+                        norm,
+                        tables,
+                        (b, word, (s, i)),
+                        h,
+                        (before, before_at),
+                    ) {
                         return false;
                     }
                     from.start(word);
@@ -1506,6 +1599,7 @@ fn screen_text(
             prev_start = s;
             prev_end = i;
             before = [before[1], h];
+            before_at = [before_at[1], s];
             continue;
         }
         match c {
@@ -1536,6 +1630,7 @@ fn screen_text(
                 run.reset();
                 prev_may_split = false;
                 before = [before[1], 0];
+                before_at = [before_at[1], i];
                 from.clear();
                 after_faint = false;
                 i += ch.len_utf8();
@@ -1549,11 +1644,15 @@ fn screen_text(
     true
 }
 
-/// Whether a word after one a name may start with (FNV-1a hash `hp`) may be a word of the
-/// dictionaries with a letter doubled that the scanner reads as the next word of a phrase
-/// (`doubled_dict_word_in_phrase`): the prefilter's probes it makes.
+/// Whether a word after one a name may start with (`prev`, as in the text; FNV-1a hash `hp`
+/// lower-cased) may be a word of the dictionaries with a letter doubled that the scanner reads
+/// as the next word of a phrase (`doubled_dict_word_in_phrase`): the prefilter's probes it
+/// makes, and where one says yes, the walk of the FST it makes next (`pair_starts_key`: the
+/// scanner's `phrase_walk` finds a key only where some key starts with the two words, the
+/// second made single). A Bloom filter answers yes for some pairs no key starts with ("ikea
+/// sunglases", "puma snekers").
 #[inline(never)]
-fn doubled_may_go_on(lex: &Lexicon, hp: u64, word: &[u8]) -> bool {
+fn doubled_may_go_on(lex: &Lexicon, hp: u64, prev: &[u8], word: &[u8]) -> bool {
     use crate::lexicon::format::fnv1a64_from;
     if word.len() <= FUZZY_MIN_WORD {
         return false;
@@ -1562,7 +1661,15 @@ fn doubled_may_go_on(lex: &Lexicon, hp: u64, word: &[u8]) -> bool {
     (1..word.len())
         .filter(|&i| word[i] == word[i - 1])
         .take(2)
-        .any(|i| lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, &word[..i]), &word[i + 1..])))
+        .any(|i| {
+            lex.may_start_key(fnv1a64_from(fnv1a64_from(hp, &word[..i]), &word[i + 1..])) && {
+                // (a word the screen reads is at most `SCREEN_MAX_WORD` long)
+                let mut single = [0u8; SCREEN_MAX_WORD];
+                single[..i].copy_from_slice(&word[..i]);
+                single[i..word.len() - 1].copy_from_slice(&word[i + 1..]);
+                pair_starts_key(lex.keys_fst(), prev, &single[..word.len() - 1])
+            }
+        })
 }
 
 /// Longest word the screen reads; a longer one goes down the full path.
@@ -1636,11 +1743,12 @@ fn split_may_join(lex: &Lexicon, prev: &[u8], word: &[u8]) -> bool {
 /// word at `text[faint.0..faint.1]`, as the misspelt word of a phrase of the fuzzy FST
 /// (`fuzzy_phrase`): right after a name it reads even a word of the dictionaries so ("black
 /// corral" for "black coral", "white tigar" for "white tiger", "red sander wood"). `before`
-/// holds the FNV-1a hashes of the two tokens before the word (0 for a number or a sign): a
-/// phrase that starts with the word before the faint one declines at once (the prefilter
-/// knows the first words of such phrases); one that starts with the faint word and the word's
-/// first letter (an exact walk of the fuzzy FST) is read as the scanner reads it, on these
-/// words and the next one, normalised.
+/// holds the FNV-1a hashes of the two tokens before the word (0 for a number or a sign) and
+/// where the first starts: a phrase that may start with the token before the faint one (the
+/// prefilter knows the first words of such phrases) is read as the scanner reads it, on these
+/// tokens, the word and the next one, normalised (`misspelt_phrase_before`); one that starts
+/// with the faint word and the word's first letter (an exact walk of the fuzzy FST) likewise,
+/// on the faint word, this one and the next.
 #[inline(never)]
 fn phrase_after_faint(
     lex: &Lexicon,
@@ -1648,12 +1756,13 @@ fn phrase_after_faint(
     text: &[u8],
     faint: (usize, usize),
     word: (usize, usize),
-    before: [u64; 2],
+    (before, first_at): ([u64; 2], usize),
 ) -> bool {
     use crate::lexicon::format::fnv1a64_from;
     let starts_phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
     if starts_phrase(before[0]) {
-        return true;
+        // (the scanner reads it right after a name's hit)
+        return misspelt_phrase_before(lex, norm, text, (first_at, 2), word, &[true]);
     }
     if !starts_phrase(before[1]) {
         return false;
@@ -1766,23 +1875,76 @@ fn glued_word_passes<'f>(
     true
 }
 
-/// The screen's look-ups for a word of no dictionary (lower-cased, FNV-1a hash `h`), after the
-/// tokens whose hashes are `before`: true when the scanner may read something there (a
-/// misspelt phrase may start before it, or the word may read as a key: `may_read_as_key`).
-/// The words of `COMMON_UNLISTED` that cannot are known from `ScreenTables`.
+/// The screen's look-ups for a word of no dictionary (`text[at.0..at.1]`, `word` lower-cased,
+/// of FNV-1a hash `h`), after the tokens whose hashes are `before.0` and which start at `before.1`:
+/// true when the scanner may read something there (a misspelt phrase may start before it,
+/// `misspelt_phrase_before`, or the word may read as a key: `may_read_as_key`). The words of
+/// `COMMON_UNLISTED` that cannot read as a key are known from `ScreenTables`.
 #[inline(never)]
 fn no_dict_word_declines(
     lex: &Lexicon,
+    norm: &Normalizer<'_>,
     tables: &ScreenTables,
-    word: &[u8],
+    (text, word, at): (&[u8], &[u8], (usize, usize)),
     h: u64,
-    before: [u64; 2],
+    (before, before_at): ([u64; 2], [usize; 2]),
 ) -> bool {
     use crate::lexicon::format::fnv1a64_from;
     let phrase = |h: u64| h != 0 && lex.may_start_key(fnv1a64_from(h, &[1]));
-    phrase(before[1])
-        || phrase(before[0])
+    // (the prefilter knows the first words of the phrases; where it says one may start with
+    // a token before, the scanner's reading decides, after a name's hit or not)
+    let from = if phrase(before[0]) {
+        Some((before_at[0], 2))
+    } else if phrase(before[1]) {
+        Some((before_at[1], 1))
+    } else {
+        None
+    };
+    from.is_some_and(|from| misspelt_phrase_before(lex, norm, text, from, at, &[false, true]))
         || !tables.unlisted_inert(word, h) && may_read_as_key(lex, word, h)
+}
+
+/// Whether the scanner may read the word at `text[word.0..word.1]` (ASCII letters) as the
+/// misspelt word of a phrase of the fuzzy FST whose exact first words are the one or two
+/// tokens before it (`fuzzy_phrase`, with `dict_ok` as `dict_ok` says, any start free): read
+/// as the scanner reads it, on `from.1` tokens from `from.0`, the word and the next word,
+/// normalised; the scanner's tokens there are these (the normaliser's ASCII fast path reads
+/// the text the screen passes so: lower-cased words and signs, one space between them). Where
+/// that span reads otherwise, it may.
+fn misspelt_phrase_before(
+    lex: &Lexicon,
+    norm: &Normalizer<'_>,
+    text: &[u8],
+    (from, back): (usize, usize),
+    word: (usize, usize),
+    dict_ok: &[bool],
+) -> bool {
+    let next = text[word.1..]
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .map_or(text.len(), |p| ascii_alnum_end(text, word.1 + p));
+    let Some(n) = std::str::from_utf8(&text[from..next])
+        .ok()
+        .and_then(|t| norm.ascii_fast_path(t))
+    else {
+        return true;
+    };
+    let nt = n.text.as_bytes();
+    // (token `back` is the word, from its first byte in the text to its last)
+    let is_word = n.tokens.get(back).is_some_and(|t| {
+        let (a, z) = (t.start as usize, t.end as usize);
+        a < z
+            && n.src_start[a] as usize == word.0 - from
+            && n.src_end[z - 1] as usize == word.1 - from
+            && nt[a..z]
+                .iter()
+                .copied()
+                .eq(text[word.0..word.1].iter().map(u8::to_ascii_lowercase))
+    });
+    !is_word
+        || dict_ok
+            .iter()
+            .any(|&d| fuzzy_phrase(lex, nt, &n.tokens, back, &|_| true, true, d).is_some())
 }
 
 /// Whether the scanner may read a word of no dictionary (lower-cased, FNV-1a hash `h`) as a

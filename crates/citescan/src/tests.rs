@@ -1403,6 +1403,53 @@ fn the_screen_passes_plain_listings_and_nothing_that_may_name_a_taxon() {
 }
 
 #[test]
+fn words_after_a_phrase_start_pass_the_screen_when_the_scanner_reads_no_phrase() {
+    // the prefilter says a phrase of the fuzzy FST may start with the word before ("monitor",
+    // "fishing"), or a pair with a letter made single may start a key ("ikea sunglases"): the
+    // scanner's own reading decides
+    let probe = EmbeddedScreen::new();
+    let full = weighing_only();
+    for clean in [
+        "Nike monitor - foldable, EU 42. No scratches or marks",
+        "Bose fishing rod - foldable, US 10. Bundle deal available",
+        "Smeg baby stroller - foldable, 1.5 m.",
+        "water bottle - foldable. Battery holds charge well",
+        "Dell monitor - white, 12 pack. Reason for sale: upgraded",
+        "fishing rod - black. Reason for sale: upgraded to a newer model.",
+        "monitor - red. Minor wear on the corners, see photos.",
+        "IKEA sunglasses - navy. Assembly instructions included.",
+        "Dyson puzzle - excellent. Bought last year",
+        "Lenovo backpack - beige. Message me if you have any questions.",
+    ] {
+        assert!(probe.passes(clean), "{clean:?}");
+        let a = full.classify(clean);
+        assert!(
+            a.matches.is_empty() && a.verdict == Verdict::Allow,
+            "{clean:?}"
+        );
+    }
+    // and where it reads one, the screen declines
+    for t in [
+        "monitor lizzard skin",
+        "water monitr skin belt",
+        "giant clamm shell",
+        "black corral beads",
+        "white tigar skin",
+        "monitor - black corral",
+        "red - white tigar rug",
+        "agar wod chips",
+        "bear bil capsules",
+        "fishing catt",
+        "sea turtel shell",
+    ] {
+        let a = full.classify(t);
+        if !a.matches.is_empty() || a.verdict != Verdict::Allow {
+            assert!(!probe.passes(t), "{t:?}");
+        }
+    }
+}
+
+#[test]
 fn the_prefilter_changes_nothing() {
     // differential: every listing of the corpus and the mining sets, with and without it
     let with = classifier();
