@@ -3268,6 +3268,24 @@ fn chameleons_and_pets_named_in_japanese_and_korean() {
 }
 
 #[test]
+fn the_javan_hawk_eagle_and_the_red_footed_tortoise_by_their_local_names() {
+    let c = classifier();
+    for (t, taxon) in [
+        ("Jual elang jawa anakan, sehat", "Spizaetus bartelsi"),
+        (
+            "Se vende tortuga morrocoy grande",
+            "Chelonoidis carbonarius",
+        ),
+    ] {
+        let a = c.classify(t);
+        assert_ne!(a.verdict, Verdict::Allow, "{t}: {:?}", a.reasons);
+        assert!(a.taxa.iter().any(|x| x == taxon), "{t}: {:?}", a.taxa);
+    }
+    let a = c.classify("Morrocoy de peluche, juguete");
+    assert_eq!(a.verdict, Verdict::Allow, "{:?}", a.reasons);
+}
+
+#[test]
 fn a_name_with_a_product_name_of_its_family_in_trade_blocks() {
     // an Appendix III species named with a product name of its genus, a product form and sale
     // intent blocks; the name alone with the same context stays a question for a person
