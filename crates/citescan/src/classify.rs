@@ -487,26 +487,39 @@ impl Classifier {
         // most listings: plain text in which nothing can name a taxon is allowed at once, as
         // the weighing below would allow it (no platform terms to look for, and only when the
         // prefilters are on, so that tests can compare the two paths)
+        // the fields `names_certainly_suppressed` normalised and scanned, first to last, which
+        // the weighing below reads again as they are
+        let mut scanned: Vec<(Normalized, Vec<Hit>)> = Vec::new();
         if opts.prefilter && self.inner.platform.ac.is_none() {
             match scan::screen_listing(lex, &norm, &self.inner.screen, fields) {
                 scan::Screened::Passed => return self.decide(id, fields, Vec::new(), 0),
                 // a weak name with a product form apart from it, which a brand or
                 // everyday-context hit in the first field keeps under review: the scanner's
                 // hits say whether there is one, without weighing them
-                scan::Screened::NeedsSuppressor
-                    if self.names_certainly_suppressed(&norm, fields, opts) =>
-                {
-                    return self.decide(id, fields, Vec::new(), 0)
+                scan::Screened::NeedsSuppressor => {
+                    if self.names_certainly_suppressed(&norm, fields, opts, &mut scanned) {
+                        return self.decide(id, fields, Vec::new(), 0);
+                    }
                 }
-                _ => {}
+                scan::Screened::Declined => {}
             }
         }
         let mut scored: Vec<Scored<'_>> = Vec::new();
         let mut hits = Vec::new();
+        let mut scanned = scanned.into_iter();
         for (fi, (_, text)) in fields.iter().enumerate() {
-            let n = norm.normalize(text);
-            hits.clear();
-            scan(lex, text, &n, opts, &mut hits);
+            let n = match scanned.next() {
+                Some((n, h)) => {
+                    hits = h;
+                    n
+                }
+                None => {
+                    let n = norm.normalize(text);
+                    hits.clear();
+                    scan(lex, text, &n, opts, &mut hits);
+                    n
+                }
+            };
             self.platform_hits(&n, &mut hits);
             // (read once a field: each hit asks)
             let vietnamese = !hits.is_empty() && writes_vietnamese(text);
@@ -534,41 +547,48 @@ impl Classifier {
     /// (`negated`, and one token more), and with no more hits in the listing than
     /// `bound_evidence` keeps (every context hit is weighed). The listing is plain ASCII text
     /// with currency signs (the screen passed it), so no entry is left out for its marks.
+    ///
+    /// Reads the fields in order and stops as soon as the answer is known (no such hit in the
+    /// first field, or more hits than `MAX_CONTEXT_HITS`); pushes each field it normalised
+    /// and scanned, with its hits, onto `scanned`, for the weighing to read again.
     fn names_certainly_suppressed(
         &self,
         norm: &crate::normalize::Normalizer<'_>,
         fields: &[(&str, &str)],
         opts: ScanOptions,
+        scanned: &mut Vec<(Normalized, Vec<Hit>)>,
     ) -> bool {
         let lex = &self.inner.lexicon;
         let mut total = 0;
-        let mut found = false;
-        let mut hits = Vec::new();
         for (fi, (_, text)) in fields.iter().enumerate() {
             let n = norm.normalize(text);
-            hits.clear();
+            let mut hits = Vec::new();
             scan(lex, text, &n, opts, &mut hits);
             total += hits.len();
-            if fi != 0 {
-                continue;
+            let found = fi != 0 || {
+                let kinds = |h: &Hit| lex.entries_of(h.value).fold(0, |k, e| k | bit(e.kind()));
+                let first_tok = |h: &Hit| n.tokens.partition_point(|t| t.end <= h.start);
+                let last_tok = |h: &Hit| n.tokens.partition_point(|t| t.end < h.end);
+                let negations: Vec<usize> = hits
+                    .iter()
+                    .filter(|h| kinds(h) & bit(Kind::Negation) != 0)
+                    .map(last_tok)
+                    .collect();
+                hits.iter().any(|h| {
+                    let t = first_tok(h);
+                    kinds(h) & (bit(Kind::Brand) | bit(Kind::Benign)) != 0
+                        && !lex.entries_of(h.value).any(|e| e.kind().names_taxon())
+                        && n.tokens.get(t).is_some_and(|x| x.flags & tok::HASHTAG == 0)
+                        && !negations.iter().any(|&e| e <= t && t - e <= 3)
+                })
+            };
+            scanned.push((n, hits));
+            if !found || total > MAX_CONTEXT_HITS {
+                return false;
             }
-            let kinds = |h: &Hit| lex.entries_of(h.value).fold(0, |k, e| k | bit(e.kind()));
-            let first_tok = |h: &Hit| n.tokens.partition_point(|t| t.end <= h.start);
-            let last_tok = |h: &Hit| n.tokens.partition_point(|t| t.end < h.end);
-            let negations: Vec<usize> = hits
-                .iter()
-                .filter(|h| kinds(h) & bit(Kind::Negation) != 0)
-                .map(last_tok)
-                .collect();
-            found = hits.iter().any(|h| {
-                let t = first_tok(h);
-                kinds(h) & (bit(Kind::Brand) | bit(Kind::Benign)) != 0
-                    && !lex.entries_of(h.value).any(|e| e.kind().names_taxon())
-                    && n.tokens.get(t).is_some_and(|x| x.flags & tok::HASHTAG == 0)
-                    && !negations.iter().any(|&e| e <= t && t - e <= 3)
-            });
         }
-        found && total <= MAX_CONTEXT_HITS
+        // no fields: no first field to hold the hit
+        !fields.is_empty()
     }
 
     /// Adds hits for platform allow/deny/review terms (they may not be in the lexicon).
