@@ -62,7 +62,7 @@ pub(crate) fn scan(
     for (ti, t) in tokens.iter().enumerate() {
         let word_before = last_word.take();
         // a token of two scripts glued ("عاجivory"): keys start and end where the script changes
-        let mixed = t.flags & tok::MIXED != 0 && t.flags & tok::UNSPACED == 0 && !t.is_glued();
+        let mixed = t.splits_by_script();
         let anywhere = t.flags & tok::UNSPACED != 0 || t.is_glued() || mixed;
         // a word split by a hyphen, dot or underscore ("ti-ger", "pan.go.lin") is read whole
         // before its parts ("pan" alone is the chimpanzees' genus)
@@ -2257,7 +2257,7 @@ fn valid_end(src: &str, n: &Normalized, ti: usize, start: usize, pos: usize) -> 
     // inside a token: only where terms may be glued, and on a char boundary (in a token of two
     // scripts, where the script changes)
     let t = &n.tokens[ti];
-    if t.flags & (tok::UNSPACED | tok::HASHTAG | tok::DIGITS) == 0 && t.flags & tok::MIXED != 0 {
+    if t.splits_by_script() {
         return script_change(&n.text, pos);
     }
     (t.flags & tok::UNSPACED != 0 || t.is_glued())

@@ -431,6 +431,12 @@ impl Token {
     pub fn is_glued(&self) -> bool {
         self.flags & (tok::HASHTAG | tok::DIGITS) != 0
     }
+
+    /// A token of two scripts glued (`tok::MIXED`) and nothing that lets terms match anywhere
+    /// in it: terms start and end only where its script changes.
+    pub(crate) fn splits_by_script(&self) -> bool {
+        self.flags & tok::MIXED != 0 && self.flags & tok::UNSPACED == 0 && !self.is_glued()
+    }
 }
 
 /// An obfuscation undone over a byte range of the original text.
