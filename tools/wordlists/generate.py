@@ -51,6 +51,11 @@ SRC_RU_ORDER = "citescan-ru-word-order"
 # endings of Russian adjectives (nominative and genitive, all genders and numbers)
 RU_ADJECTIVE = re.compile(r"(ая|яя|ий|ый|ой|ое|ее|ья|ье|ьи|ые|ие|ого|его|ьего|ьей|ьих)$")
 HOMOPHONES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zh_homophones.tsv")
+PINYIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zh_pinyin.tsv")
+SRC_PINYIN = "citescan-zh-pinyin"
+# a two-character product name is spelt with one character in pinyin only from this weight
+# (象ya, xiang牙); other two-character names are not
+W_PINYIN_SHORT_MIN = 0.9
 # a homophone spelling of a name of three characters or more is as strong as the name (the swap
 # has no innocent reason but a typo, and such names are no ordinary words)
 W_HOMOPHONE_MAX = 1.0
@@ -735,6 +740,42 @@ class Gen:
         self.homophone_rows = rows
         self.stats["names_zh_homophones.tsv"] = dict(sorted(st.items()))
 
+    def gen_zh_pinyin(self):
+        """One row per curated Chinese name that `pinyin_candidate` accepts, with one character
+        written in toneless pinyin from `zh_pinyin.tsv` (犀jiao粉 for 犀角粉, 穿山jia片, hu骨酒):
+        sellers spell the telling character in Latin letters to pass keyword filters. At the
+        name's weight; a spelling that is a curated term already is left out."""
+        table = {}
+        for line in open(PINYIN, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            char, readings = line.rstrip("\n").split("\t")
+            table[char] = readings.split()
+        curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
+        names, existing = [], set()
+        for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
+            for line in open(path, encoding="utf-8"):
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
+                    continue
+                existing.add(cols[0].lower())
+                if pinyin_candidate(cols):
+                    names.append(cols[:8])
+        rows = set()
+        st = Counter()
+        for term, kind, taxon, rank, app, lang, weight, _src in names:
+            st["names"] += 1
+            for i, c in enumerate(term):
+                if c not in table:
+                    st["characters_without_reading"] += 1
+                    continue
+                for py in table[c]:
+                    variant = term[:i] + py + term[i + 1:]
+                    if variant.lower() not in existing:
+                        rows.add((variant, kind, taxon, rank, app, lang, weight, SRC_PINYIN))
+        self.pinyin_rows = rows
+        self.stats["names_zh_pinyin.tsv"] = dict(sorted(st.items()))
+
     # -- 5b. Russian word order
     def gen_ru_order(self):
         """One row per curated Russian product, common or code name of two words that starts
@@ -862,6 +903,7 @@ class Gen:
         self.gen_trade()
         self.gen_new_synonyms()
         self.gen_zh_homophones()
+        self.gen_zh_pinyin()
         self.gen_ru_order()
         self.gen_collisions()
         idx = self.index_name
@@ -879,6 +921,8 @@ class Gen:
              dict_files + [idx, "common_names.csv"]),
             ("names_zh_homophones.tsv", list(self.homophone_rows),
              ["tools/wordlists/zh_homophones.tsv", "wordlists/curated/*.tsv"]),
+            ("names_zh_pinyin.tsv", list(self.pinyin_rows),
+             ["tools/wordlists/zh_pinyin.tsv", "wordlists/curated/*.tsv"]),
             ("names_ru_order.tsv", list(self.ru_order_rows), ["wordlists/curated/*.tsv"]),
         ]
         for fname, rows, inputs in plan:
@@ -890,6 +934,21 @@ class Gen:
             self.stats.setdefault(fname, {})["bytes"] = len(content.encode("utf-8"))
         self.files["README.md"] = render_readme(self)
         return self.files
+
+
+def pinyin_candidate(cols: list[str]) -> bool:
+    """Whether a curated row is a Chinese name `gen_zh_pinyin` spells with one character in
+    pinyin: a product or common name of three Chinese characters or more, or a product name of
+    two of weight `W_PINYIN_SHORT_MIN` or more (象牙, 犀角). Not code words: a cover term
+    ("猛犸牙", mammoth tusk) is written openly, and a name in two scripts reads as a disguise."""
+    term, kind, lang, weight = cols[0], cols[1], cols[5], cols[6]
+    if lang != "zh" or kind not in ("product", "common"):
+        return False
+    if len(term) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in term):
+        return False
+    if len(term) == 2:
+        return kind == "product" and float(weight) >= W_PINYIN_SHORT_MIN
+    return True
 
 
 def valid_trade_name(term: str) -> bool:
@@ -943,6 +1002,7 @@ def render_readme(g: Gen) -> str:
         f"| `names_synonyms_2024_2026.tsv` | `synonyms-2024-2026/*.csv` | {ns['rows']:,} | {ns['bytes']:,} |",
         f"| `stop_collisions.tsv` | `wordlists/dictionary/*.txt` (Debian word lists) | {s['stop_collisions.tsv']['rows']:,} | {s['stop_collisions.tsv']['bytes']:,} |",
         f"| `names_zh_homophones.tsv` | `tools/wordlists/zh_homophones.tsv`, `wordlists/curated/*.tsv` | {s['names_zh_homophones.tsv']['rows']:,} | {s['names_zh_homophones.tsv']['bytes']:,} |",
+        f"| `names_zh_pinyin.tsv` | `tools/wordlists/zh_pinyin.tsv`, `wordlists/curated/*.tsv` | {s['names_zh_pinyin.tsv']['rows']:,} | {s['names_zh_pinyin.tsv']['bytes']:,} |",
         f"| `names_ru_order.tsv` | `wordlists/curated/*.tsv` | {s['names_ru_order.tsv']['rows']:,} | {s['names_ru_order.tsv']['bytes']:,} |",
         "",
         "### names_ru_order.tsv",
@@ -962,6 +1022,17 @@ def render_readme(g: Gen) -> str:
         "two-character product names of weight 0.9 or more (象芽 for 象牙) are stored only "
         "followed by a Chinese product form or worked object (象芽手镯), since alone they are too "
         "often ordinary words or parts of them; other two-character names are not swapped.",
+        "",
+        "### names_zh_pinyin.tsv",
+        "",
+        "Chinese names with one character spelt in toneless pinyin (犀jiao粉 for 犀角粉, 穿山jia片, "
+        "hu骨酒), as sellers write the telling character in Latin letters to pass keyword filters: "
+        "every curated Chinese product or common name of three characters or more (not code words, "
+        "which sellers write openly), and every "
+        "two-character product name of weight 0.9 or more (象ya, xiang牙), at the name's weight. "
+        "The readings, taken in the context of each name, are in `tools/wordlists/zh_pinyin.tsv`, "
+        "which `tools/wordlists/make_zh_pinyin.py` writes with the pypinyin package; the generator "
+        "needs only the table. A spelling that is a curated term already is left out.",
         "",
         "### taxa.tsv",
         "",
