@@ -787,6 +787,18 @@ impl Classifier {
         let viet_price = fields.iter().any(|(_, t)| vietnamese_price(t));
         let bulk = fields.iter().any(|(_, t)| bulk_quantity(t));
         let sale = has(Kind::Sale) || viet_price;
+        // a sale word glued on after a lone 4 or 2 that reads as a word ("ivory4sale", "4sale")
+        // says "for sale" in full
+        let glued_sale = scored.iter().any(|s| {
+            s.kinds & bit(Kind::Sale) != 0
+                && s.obf.contains(Obfuscation::Glued)
+                && s.span.0 >= 1
+                && fields.get(s.field).is_some_and(|(_, t)| {
+                    let b = t.as_bytes();
+                    matches!(b[s.span.0 - 1], b'4' | b'2')
+                        && (s.span.0 < 2 || !b[s.span.0 - 2].is_ascii_digit())
+                })
+        });
         // each species hit's taxon record, read once (the weighing below compares every hit
         // with every other)
         let taxa_of: Vec<Option<crate::lexicon::Taxon<'_>>> = scored
@@ -836,11 +848,13 @@ impl Classifier {
         };
         // a price written with a thousand or million suffix, as Vietnamese listings write them
         // ("50k/con", "4tr5", "1tr2"), is sale intent too
-        let sale_w = strongest(Kind::Sale, None, false).max(if viet_price {
-            VIETNAMESE_PRICE_WEIGHT
-        } else {
-            0.0
-        });
+        let sale_w = strongest(Kind::Sale, None, false)
+            .max(if viet_price {
+                VIETNAMESE_PRICE_WEIGHT
+            } else {
+                0.0
+            })
+            .max(if glued_sale { GLUED_SALE_WEIGHT } else { 0.0 });
         // a permit word after a negation ("no permit needed") is no claim
         let permit_w = strongest(Kind::Permit, None, true);
         let permit = permit_w > 0.0;
@@ -1020,6 +1034,21 @@ impl Classifier {
                 form_w = form_w.max(artefact_w);
             }
             let form_here = form_w > 0.0;
+            // a one-word Latin name that is also an everyday word, written plainly in lower
+            // case and not read as a product, is the everyday word (Malay "ada", there is, is
+            // no orchid genus Ada): Latin genus names are written with a capital
+            if everyday
+                && !as_product
+                && matches!(sp.kind(), Kind::Scientific | Kind::Synonym)
+                && !sp.term().contains(' ')
+                && s.obf.is_empty()
+                && fields[s.field]
+                    .1
+                    .get(s.span.0..s.span.1)
+                    .is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
+            {
+                continue;
+            }
             let weak_name = everyday_name(&sp, s.kinds) && !as_product && s.obf.is_empty();
             if as_product {
                 // an everyday word next to a form stays weaker ("eagle claw", "tiger lily")
@@ -1464,6 +1493,33 @@ impl Classifier {
                     Verdict::Review,
                     "RULE_PERMIT_CAPS_REVIEW",
                     format!("{rule_text}; a permit or legality claim caps the verdict at review"),
+                )
+            } else {
+                (verdict, rule, rule_text)
+            };
+            // a code word that is itself an imitation claim ("faux ivory", "façon ivoire") in a
+            // listing that would block: what the seller says and what the listing shows disagree,
+            // and only a person can tell (a disguise, missing papers or a wink still block)
+            let faux_claim = is_code
+                && sp
+                    .term()
+                    .to_lowercase()
+                    .split([' ', '-', '\''])
+                    .any(|w| FAUX_CLAIM_WORDS.contains(&w));
+            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+                && faux_claim
+                && !deliberate
+                && !undocumented
+                && knowing.is_none()
+            {
+                (
+                    Verdict::Review,
+                    "RULE_FAUX_CLAIM_REVIEW",
+                    format!(
+                        "{rule_text}; but {} is the seller's own claim of an imitation, which \
+                         the listing's other words contradict, so a person should look",
+                        quote(s)
+                    ),
                 )
             } else {
                 (verdict, rule, rule_text)
@@ -2082,6 +2138,26 @@ fn mark_mixed_scripts(fields: &[(&str, &str)], scored: &mut [Scored<'_>]) {
     let named = |s: &Scored<'_>| {
         s.species.is_some() && s.kinds & (bit(Kind::Brand) | bit(Kind::Benign)) == 0
     };
+    // a name spelt in two scripts with no space at the change ("犀jiao粉", "hu骨酒": the telling
+    // character in pinyin)
+    for s in scored.iter_mut().filter(|s| named(s)) {
+        let Some(text) = fields
+            .get(s.field)
+            .and_then(|(_, t)| t.get(s.span.0..s.span.1))
+        else {
+            continue;
+        };
+        let mut prev: Option<char> = None;
+        let mixed = text.chars().any(|c| {
+            let change = prev
+                .is_some_and(|p| p.is_alphabetic() && c.is_alphabetic() && family(p) != family(c));
+            prev = Some(c);
+            change
+        });
+        if mixed {
+            s.obf.insert(Obfuscation::MixedScript);
+        }
+    }
     for k in 1..scored.len() {
         let (a, b) = (&scored[k - 1], &scored[k]);
         if a.field != b.field
@@ -2448,6 +2524,36 @@ const INSTRUMENTS: &[&str] = &[
     "đàn bầu",
     "đàn nguyệt",
     "kecapi",
+    "clarinette",
+    "klarinette",
+    "clarinetto",
+    "clarinete",
+    "klarinet",
+    "klarnet",
+    "кларнет",
+    "单簧管",
+    "クラリネット",
+    "클라리넷",
+    "hautbois",
+    "fagott",
+    "flûte",
+    "flauta",
+    "flauto",
+    "flöte",
+    "griffbrett",
+    "kytara",
+    "kytaru",
+    "kytary",
+    "hmatník",
+    "hmatníkem",
+    "housle",
+    "gitara",
+    "skrzypce",
+    "keman",
+    "bağlama",
+    "κιθάρα",
+    "βιολί",
+    "μπουζούκι",
 ];
 
 /// Words of raw or half-made wood for instruments: these the annotation still covers (a set of
@@ -2756,6 +2862,27 @@ pub(crate) const ADJACENT_GAP: u32 = 4;
 /// How far (in bytes of the normalised text) a negation may end before the context word it
 /// cancels inside one run of an unspaced script: two CJK characters ("不是普通牛骨").
 const NEGATION_GAP: u32 = 6;
+
+/// Words by which a seller calls the item an imitation ("faux ivory", "façon ivoire"): a code
+/// word holding one is the seller's claim, not a cover material ("white plastic", "ox bone").
+const FAUX_CLAIM_WORDS: &[&str] = &[
+    "faux",
+    "fake",
+    "imitation",
+    "façon",
+    "simili",
+    "imitación",
+    "imitação",
+    "imitazione",
+    "finto",
+    "falso",
+    "künstlich",
+    "kunst",
+    "nachbildung",
+];
+
+/// Sale weight of a sale word glued on after a digit read as a word ("ivory4sale": for sale).
+const GLUED_SALE_WEIGHT: f32 = 1.0;
 
 /// Sale weight of a Vietnamese price ("50k", "4tr5").
 const VIETNAMESE_PRICE_WEIGHT: f32 = 0.8;

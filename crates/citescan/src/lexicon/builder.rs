@@ -400,31 +400,38 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             let lang = intern_small(&mut langs, &mut lang_ids, &r.lang)?;
             let source = intern_small(&mut sources, &mut source_ids, &r.source)?;
             let weight = (r.weight * 255.0).round().clamp(0.0, 255.0) as u8;
-            let dk = (key.clone(), r.kind, taxon, lang);
-            if let Some(&i) = dedup.get(&dk) {
-                if pending[i].weight < weight {
-                    pending[i].weight = weight;
+            // Malay and Indonesian write a doubled word with a 2 ("kura2" for "kura-kura"):
+            // such a name is read in both spellings
+            let short_double = matches!(r.lang.as_str(), "id" | "ms")
+                .then(|| reduplication_with_two(&key))
+                .flatten();
+            for key in std::iter::once(key).chain(short_double) {
+                let dk = (key.clone(), r.kind, taxon, lang);
+                if let Some(&i) = dedup.get(&dk) {
+                    if pending[i].weight < weight {
+                        pending[i].weight = weight;
+                    }
+                    pending[i].curated |= curated;
+                    continue;
                 }
-                pending[i].curated |= curated;
-                continue;
-            }
-            dedup.insert(dk, pending.len());
-            pending.push(PendingEntry {
-                key,
-                term: r.term.clone(),
-                kind: r.kind,
-                taxon,
-                lang,
-                source,
-                weight,
-                curated,
-            });
-            if let Some(max) = b.max_entries {
-                if pending.len() > max {
-                    return Err(Error::new(
-                        ErrorKind::Limit,
-                        format!("more than {max} entries"),
-                    ));
+                dedup.insert(dk, pending.len());
+                pending.push(PendingEntry {
+                    key,
+                    term: r.term.clone(),
+                    kind: r.kind,
+                    taxon,
+                    lang,
+                    source,
+                    weight,
+                    curated,
+                });
+                if let Some(max) = b.max_entries {
+                    if pending.len() > max {
+                        return Err(Error::new(
+                            ErrorKind::Limit,
+                            format!("more than {max} entries"),
+                        ));
+                    }
                 }
             }
         }
@@ -910,6 +917,22 @@ fn short_name(n: &str) -> String {
 }
 
 /// The key a term is stored under: its normalised tokens joined by single spaces.
+/// A key whose first word is doubled ("kura kura moncong babi", from "kura-kura") written as
+/// Malay and Indonesian shorten it, the word once and a 2 ("kura2 moncong babi"); None for
+/// other keys. Only a doubled word of three letters or more ("anak2" stays out: "an an" is no
+/// doubling of a name).
+fn reduplication_with_two(key: &str) -> Option<String> {
+    let mut words = key.splitn(3, ' ');
+    let (first, second) = (words.next()?, words.next()?);
+    if first != second || first.chars().count() < 3 || !first.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    Some(match words.next() {
+        Some(rest) => format!("{first}2 {rest}"),
+        None => format!("{first}2"),
+    })
+}
+
 pub(crate) fn normalize_key(norm: &Normalizer<'_>, term: &str) -> String {
     let n = norm.normalize(term);
     let mut key = String::with_capacity(n.text.len());
@@ -920,4 +943,25 @@ pub(crate) fn normalize_key(norm: &Normalizer<'_>, term: &str) -> String {
         key.push_str(&n.text[t.start as usize..t.end as usize]);
     }
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reduplication_with_two;
+
+    #[test]
+    fn a_doubled_first_word_is_also_written_with_a_2() {
+        assert_eq!(
+            reduplication_with_two("kura kura moncong babi").as_deref(),
+            Some("kura2 moncong babi")
+        );
+        assert_eq!(
+            reduplication_with_two("berang berang").as_deref(),
+            Some("berang2")
+        );
+        // a short word, a word not doubled, or a doubling later in the key is left alone
+        assert_eq!(reduplication_with_two("an an"), None);
+        assert_eq!(reduplication_with_two("kura moncong babi"), None);
+        assert_eq!(reduplication_with_two("burung kupu kupu"), None);
+    }
 }

@@ -46,8 +46,9 @@ pub(crate) fn script_change(text: &str, pos: usize) -> bool {
     a.is_alphabetic() && b.is_alphabetic() && other(a) != other(b)
 }
 use tables::{
-    confusable_latin, cyrillic_leet, cyrillic_lookalike, is_emoji_modifier, is_pictograph, is_unit,
-    leet_letter, lone_digit_unit, lone_digit_unit_prefix, script_of, unit_prefix, Script,
+    confusable_latin, cyrillic_leet, cyrillic_lookalike, is_emoji_modifier, is_glued_sale_tail,
+    is_pictograph, is_unit, leet_letter, lone_digit_unit, lone_digit_unit_prefix, script_of,
+    unit_prefix, Script,
 };
 
 /// An obfuscation that normalisation (or fuzzy matching) undid to find a match.
@@ -1455,6 +1456,7 @@ impl<'a> Normalizer<'a> {
                 rest.dedup();
                 let rest: String = rest.into_iter().collect();
                 is_unit(&rest)
+                    || (lead_digits == 1 && is_glued_sale_tail(u(0).ch, &rest))
                     || match lone_leet(0).filter(|_| lead_digits == 1) {
                         Some(_) => lone_digit_unit_prefix(u(0).ch, &rest),
                         None => unit_prefix(&rest),
@@ -1488,8 +1490,8 @@ impl<'a> Normalizer<'a> {
                         let lone = after.len() + 1 == n - f && lone_leet(f).is_some();
                         !unit.is_empty()
                             && after.iter().all(|&k| is_letter(k))
-                            && is_unit(&unit)
-                            && (!lone || lone_digit_unit(u(f).ch, &unit))
+                            && ((is_unit(&unit) && (!lone || lone_digit_unit(u(f).ch, &unit)))
+                                || (lone && is_glued_sale_tail(u(f).ch, &unit)))
                     }
                     _ => false,
                 }

@@ -231,6 +231,21 @@ pub(crate) fn is_unit(letters: &str) -> bool {
     )
 }
 
+/// Sale words sellers glue to a name after a digit that reads as a word: "ivory4sale",
+/// "tiger2sell", "horn4u". The digit is no leetspeak letter there ("ivoryasale" is no word),
+/// so the word reads as a name, a digit and a sale word, as a quantity glued on does. The
+/// letters come with repeats collapsed, as units do ("sell" is "sel").
+pub(crate) fn is_glued_sale_tail(digit: char, letters: &str) -> bool {
+    match digit {
+        '4' => matches!(
+            letters,
+            "sale" | "sel" | "seling" | "u" | "you" | "trade" | "cheap"
+        ),
+        '2' => matches!(letters, "sel" | "u" | "you" | "trade" | "buy"),
+        _ => false,
+    }
+}
+
 /// Units that start a word glued on after a number ("1kgivory", "5gpangolin").
 const PREFIX_UNITS: [&str; 13] = [
     "kg", "g", "gr", "pcs", "pc", "cm", "mm", "lb", "lbs", "oz", "ct", "ml", "x",
