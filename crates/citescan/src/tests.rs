@@ -4747,3 +4747,30 @@ fn twelfth_session_vocabulary_blocks_offers_and_spares_look_alikes() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn letters_drawn_as_emoji_and_emoji_inside_a_word_are_read_through() {
+    let c = classifier();
+    for t in [
+        "🅸🆅🅾🆁🆈 bangle, DM",
+        "🅘🅥🅞🅡🅨 bangle for sale",
+        "🇮 🇻 🇴 🇷 🇾 bangle for sale",
+        "r🦏hino horn powder 10g",
+        "pango🐾lin scales 1kg",
+    ] {
+        let a = c.classify(t);
+        assert_eq!(a.verdict, Verdict::Block, "{t}: {:?}", a.reasons);
+        assert!(
+            a.matches.iter().any(|m| m
+                .obfuscations
+                .iter()
+                .any(|o| { matches!(o, Obfuscation::Compatibility | Obfuscation::Spacing) })),
+            "{t}: {:?}",
+            a.matches
+        );
+    }
+    // flags are no words, and a heart between two words joins nothing listed
+    for t in ["🇺🇸 shipping, 🇨🇳 made, garden chairs x2", "I❤️NY mug, 2 pcs"] {
+        assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
+    }
+}

@@ -64,7 +64,8 @@ pub enum Obfuscation {
     Confusable,
     /// Digits or symbols standing for letters (`1v0ry`, `$hark`).
     Leetspeak,
-    /// Letters spaced or punctuated apart (`i v o r y`, `r.h.i.n.o`).
+    /// Letters spaced or punctuated apart (`i v o r y`, `r.h.i.n.o`), or emoji set inside a
+    /// word (`rhi🦏no`).
     Spacing,
     /// Letters repeated to break a word (`iiivoryyy`).
     Repeated,
@@ -841,6 +842,18 @@ impl<'a> Normalizer<'a> {
             if is_emoji_modifier(c) {
                 continue;
             }
+            // letters drawn as emoji (🅸🆅🅾🆁🆈, 🅘🅥🅞, 🇮🇻🇴), which NFKC leaves: the letter they show
+            let c = match tables::emoji_letter(c).filter(|_| self.opts.compatibility) {
+                Some(l) => {
+                    events.push(Event {
+                        start,
+                        end,
+                        kind: Obfuscation::Compatibility,
+                    });
+                    l
+                }
+                None => c,
+            };
             let confusable = if self.opts.confusables {
                 confusable_latin(c)
             } else {
@@ -1097,7 +1110,7 @@ impl<'a> Normalizer<'a> {
 
     /// Pass 2: group units into words, undo word-level obfuscations, emit tokens.
     fn pass2(&self, units: &[Unit], out: &mut Normalized) {
-        let words = group_words(units);
+        let words = group_words(units, self.opts.spacing, &mut out.events);
         let words = if self.opts.spacing {
             join_spaced(units, words, &mut out.events)
         } else {
@@ -1626,8 +1639,10 @@ struct Word {
     gap: usize,
 }
 
-/// Splits pass-1 units into words.
-fn group_words(units: &[Unit]) -> Vec<Word> {
+/// Splits pass-1 units into words. With `inside` (the spacing option), emoji set between the
+/// letters of one word ("rhi🦏no", "pango🐾lin") are left out of it, as punctuation between
+/// letters is (an event of kind `Spacing` each).
+fn group_words(units: &[Unit], inside: bool, events: &mut Vec<Event>) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
     let mut gap = 0usize;
@@ -1737,6 +1752,26 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                 }
             }
             Class::Pictograph | Class::Currency => {
+                // emoji between two letters of a spaced script, nothing else between: inside
+                // one word
+                let in_word = inside
+                    && unit.class == Class::Pictograph
+                    && matches!(&cur, Some(w) if w.kind == WordKind::Spaced
+                        && w.units.last().is_some_and(|&u| spaced_letter(u)))
+                    && {
+                        let next = (k + 1..n)
+                            .find(|&j| units[j].class != Class::Pictograph)
+                            .unwrap_or(n);
+                        spaced_letter(next)
+                    };
+                if in_word {
+                    events.push(Event {
+                        start: unit.start,
+                        end: unit.end,
+                        kind: Obfuscation::Spacing,
+                    });
+                    continue;
+                }
                 flush(&mut cur, &mut words);
                 words.push(Word::pictograph(k, gap));
                 gap = 0;

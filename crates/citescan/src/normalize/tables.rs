@@ -356,6 +356,19 @@ pub(crate) fn is_pictograph(c: char) -> bool {
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
 }
 
+/// The Latin letter (lower case) an emoji letter shows: the negative circled and negative
+/// squared capitals (🅐, 🅰) and the regional indicators (🇦) that sellers spell words with.
+/// NFKC folds the plain circled and squared letters (Ⓐ, 🄰) but not these.
+pub(crate) fn emoji_letter(c: char) -> Option<char> {
+    let base = match c as u32 {
+        0x1F150..=0x1F169 => 0x1F150,
+        0x1F170..=0x1F189 => 0x1F170,
+        0x1F1E6..=0x1F1FF => 0x1F1E6,
+        _ => return None,
+    };
+    char::from_u32('a' as u32 + (c as u32 - base))
+}
+
 /// The ordinary letter a Latin small capital (or similar phonetic letter) imitates.
 pub(crate) fn small_capital(c: char) -> Option<char> {
     Some(match c {

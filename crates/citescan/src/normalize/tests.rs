@@ -29,6 +29,27 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     // two digits ending a word are a number glued on, not two letters; one may be a letter
     ("number glued on", "ivory88", "ivory88", &[]),
     ("number glued on 2", "Rhino20", "rhino20", &[]),
+    // a sale word glued on after a digit that reads as a word: no leetspeak
+    ("sale glued on", "ivory4sale", "ivory4sale", &[]),
+    ("sale glued alone", "4sale", "4sale", &[]),
+    // letters drawn as emoji, which NFKC leaves
+    ("negative squared", "🅸🆅🅾🆁🆈", "ivory", &[Compatibility]),
+    ("negative circled", "🅘🅥🅞🅡🅨", "ivory", &[Compatibility]),
+    (
+        "regional indicators",
+        "🇮 🇻 🇴 🇷 🇾",
+        "ivory",
+        &[Compatibility, Spacing],
+    ),
+    // an emoji set between the letters of a word is left out of it; between words it stays
+    ("emoji inside a word", "rhi🦏no", "rhino", &[Spacing]),
+    ("emoji between words", "rhino 🦏 horn", "rhino 🦏 horn", &[]),
+    (
+        "emoji after a word",
+        "ivory🐘 bangle",
+        "ivory 🐘 bangle",
+        &[],
+    ),
     ("leet trailing one", "rhin0", "rhino", &[Leetspeak]),
     // a digit between Cyrillic letters is the letter it looks like
     ("cyrillic leet", "р0г н0с0р0га", "раг насар", &[Leetspeak]),
