@@ -1118,8 +1118,19 @@ impl Classifier {
                 sp.kind() == Kind::Product && names_wild(sp.term(), &p.rules.wild_terms);
             // (of any listed Appendix: an Appendix I product taken from the wild or in bulk is no
             // less a product, and the boost may be what carries it to the block threshold)
-            let wild_product =
-                (wild || wild_name) && (named_product || as_product) && appendix != 0;
+            // the animal or plant itself, named to the genus or species, offered for sale and
+            // said to be taken from the wild ("Dendrobates tinctorius for sale, wild caught"):
+            // a wild specimen is a specimen of the trade as much as its parts are
+            let wild_specimen = wild
+                && is_name
+                && sale
+                && !everyday
+                && sp_taxon.is_some_and(|t| {
+                    matches!(t.rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
+                });
+            let wild_product = (wild || wild_name)
+                && (named_product || as_product || wild_specimen)
+                && appendix != 0;
             if wild_product {
                 score += p.boosts.wild * factor;
             }

@@ -4723,6 +4723,20 @@ const TWELFTH_SESSION_VOCABULARY: &[(&str, &str, Verdict)] = &[
         "Anak kucing Parsi, ada sijil, sudah vaksin",
         Verdict::Allow,
     ),
+    // a species named to the genus or species, offered, wild caught: the wild specimen blocks
+    (
+        "en",
+        "Dendrobates tinctorius for sale, wild caught",
+        Verdict::Block,
+    ),
+    (
+        "en",
+        "Dendrobates tinctorius for sale, captive bred",
+        Verdict::Review,
+    ),
+    ("en", "🐺 pelt, full, winter coat, $400", Verdict::Block),
+    ("en", "Komodo dragon for sale, juvenile", Verdict::Block),
+    ("en", "Komodo dragon plush toy 30cm", Verdict::Allow),
     // a Latin genus name that is an everyday word, in lower case and read as no product, is
     // the everyday word (written "Pan" it still counts: the screen's tests above)
     ("en", "cast iron pan, no papers, $20", Verdict::Allow),
