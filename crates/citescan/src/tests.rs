@@ -4737,6 +4737,13 @@ const TWELFTH_SESSION_VOCABULARY: &[(&str, &str, Verdict)] = &[
     ("en", "🐺 pelt, full, winter coat, $400", Verdict::Block),
     ("en", "Komodo dragon for sale, juvenile", Verdict::Block),
     ("en", "Komodo dragon plush toy 30cm", Verdict::Allow),
+    // skins counted by the sheet make a bulk lot of a group listed whole
+    ("zh", "蟒蛇皮 100张 批发", Verdict::Block),
+    (
+        "id",
+        "jual kulit ular sanca 100 lembar, harga grosir",
+        Verdict::Block,
+    ),
     // a Latin genus name that is an everyday word, in lower case and read as no product, is
     // the everyday word (written "Pan" it still counts: the screen's tests above)
     ("en", "cast iron pan, no papers, $20", Verdict::Allow),
