@@ -123,6 +123,7 @@ PLACEHOLDER_NAMES = {"nincs magyar neve"}
 # name; the whale shark is "butanding")
 WRONG_COMMON_NAMES = {
     ("tuko", "Rhincodon typus"): "Tagalog for the tokay gecko",
+    ("kutki", "Saussurea costus"): "Hindi for Picrorhiza kurrooa; costus is kuth",
 }
 
 # ---------------------------------------------------------------------------------------------
