@@ -176,6 +176,8 @@ struct Inner {
     /// Ids of the lexicon's `form` entries that say "taken from the wild" (policy
     /// `rules.wild_terms`), sorted.
     wild_ids: Vec<u32>,
+    /// Policy `rules.wild_terms`, for product names that say it (`WildTerms::named_in`).
+    wild_terms: WildTerms,
     /// Ids of the lexicon's `sale` entries that wink at those who know (policy
     /// `rules.knowing_terms`), sorted.
     knowing_ids: Vec<u32>,
@@ -313,6 +315,7 @@ impl ClassifierBuilder {
             )
         };
         let wild_ids = entry_ids(&lexicon, &policy.rules.wild_terms, Kind::Form);
+        let wild_terms = WildTerms::new(&policy.rules.wild_terms);
         let knowing_ids = entry_ids(&lexicon, &policy.rules.knowing_terms, Kind::Sale);
         let specimen_ids = entry_ids(&lexicon, &policy.rules.specimen_terms, Kind::Form);
         let phrases = PhraseSet::of_policy(&policy)?;
@@ -326,6 +329,7 @@ impl ClassifierBuilder {
                 max_input_bytes: self.max_input_bytes,
                 platform: PlatformTerms { ac, actions },
                 wild_ids,
+                wild_terms,
                 knowing_ids,
                 specimen_ids,
                 phrases,
@@ -1085,8 +1089,7 @@ impl Classifier {
             // an Appendix II or III product, or a name next to a product form, taken from the wild
             // (said beside it, or in the product's own name: "wild ginseng root", "женьшень
             // дикий")
-            let wild_name =
-                sp.kind() == Kind::Product && names_wild(sp.term(), &p.rules.wild_terms);
+            let wild_name = sp.kind() == Kind::Product && self.inner.wild_terms.named_in(sp.term());
             // (of any listed Appendix: an Appendix I product taken from the wild or in bulk is no
             // less a product, and the boost may be what carries it to the block threshold)
             let wild_product =
@@ -2188,12 +2191,48 @@ pub(crate) fn everyday_name(e: &Entry<'_>, kinds: u32) -> bool {
 }
 
 /// Whether a product's name says it was taken from the wild: it holds one of `wild_terms`
-/// (`holds_word`: "wild ginseng root", "野生人参").
+/// (`holds_word`: "wild ginseng root", "野生人参"). The plain reading, which the classifier's
+/// `WildTerms::named_in` is tested against.
+#[cfg(test)]
 pub(crate) fn names_wild(term: &str, wild_terms: &[String]) -> bool {
     let term = term.to_lowercase();
     wild_terms
         .iter()
         .any(|w| holds_word(&term, &w.to_lowercase()))
+}
+
+/// Policy `rules.wild_terms`, lower-cased once: `named_in` gives `names_wild`'s answer without
+/// lower-casing every term and building a searcher for each on every call (a hundred terms for
+/// each product name weighed).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WildTerms {
+    /// The terms lower-cased (no empty one).
+    words: Vec<String>,
+}
+
+impl WildTerms {
+    pub(crate) fn new(terms: &[String]) -> WildTerms {
+        // (an empty term is held by no text: `holds_word`)
+        let words = terms
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        WildTerms { words }
+    }
+
+    /// Whether a product's name holds one of the terms: `names_wild(term, terms)`. A term
+    /// `holds_word` counts occurs in the name, so it is no longer than the name and its first
+    /// byte is in it: only the terms that pass both are searched for.
+    pub(crate) fn named_in(&self, term: &str) -> bool {
+        let term = term.to_lowercase();
+        let bytes = term.as_bytes();
+        self.words.iter().any(|w| {
+            w.len() <= bytes.len()
+                && memchr::memchr(w.as_bytes()[0], bytes).is_some()
+                && holds_word(&term, w)
+        })
+    }
 }
 
 /// Whether lower-cased `text` holds lower-cased `word` as whole words, or, for a word in a
@@ -2776,9 +2815,10 @@ fn writes_vietnamese(text: &str) -> bool {
 /// Whether a text holds a byte with which UTF-8 starts a letter of `vietnamese_letter` or
 /// 'â', 'ê', 'ô' (either case): 0xC3 (U+00C0-U+00FF), 0xC4 (U+0100-U+013F), 0xC6
 /// (U+0180-U+01BF) or 0xE1 (U+1000-U+1FFF). A text with none (plain ASCII, or ASCII with a
-/// currency sign: most listings) holds none of them, and is not decoded.
+/// currency sign: most listings) holds none of them, and is not decoded. (Plain ASCII text is
+/// told first by `str::is_ascii`, which reads a machine word at a time.)
 fn vietnamese_lead_bytes(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, 0xC3 | 0xC4 | 0xC6 | 0xE1))
+    !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC3 | 0xC4 | 0xC6 | 0xE1))
 }
 
 /// Whether the marks of `source` (a word of the text, lower-cased) and of `term` (a lexicon

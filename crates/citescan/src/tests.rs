@@ -2208,6 +2208,50 @@ fn a_product_named_as_taken_from_the_wild_is_a_wild_product() {
 }
 
 #[test]
+fn wild_terms_named_in_agrees_with_names_wild_on_every_product_name() {
+    // the classifier reads product names with `WildTerms::named_in`, which searches only
+    // for the wild terms that may be there; `names_wild` is the plain reading it must agree with
+    let lex = Lexicon::embedded();
+    let terms = crate::policy::Policy::default().rules.wild_terms;
+    let wild = crate::classify::WildTerms::new(&terms);
+    let mut products = 0;
+    let mut named = 0;
+    for i in 0..lex.len() as u32 {
+        let e = lex.entry(i);
+        if e.kind() != Kind::Product {
+            continue;
+        }
+        products += 1;
+        let want = crate::classify::names_wild(e.term(), &terms);
+        named += usize::from(want);
+        assert_eq!(wild.named_in(e.term()), want, "{}", e.term());
+    }
+    assert!(
+        products > 100 && named > 0,
+        "{products} products, {named} wild"
+    );
+    // whole words, self-overlapping phrases, and no terms at all
+    let few = vec!["wild".to_string(), "a a".to_string(), "".to_string()];
+    let wild = crate::classify::WildTerms::new(&few);
+    for t in [
+        "wild ginseng",
+        "wildlife",
+        "ba a a",
+        "a a",
+        "WILD root",
+        "",
+        "a",
+    ] {
+        assert_eq!(
+            wild.named_in(t),
+            crate::classify::names_wild(t, &few),
+            "{t}"
+        );
+    }
+    assert!(!crate::classify::WildTerms::new(&[]).named_in("wild"));
+}
+
+#[test]
 fn ginseng_derivatives_are_outside_annotation_3() {
     // annotation #3 covers whole and sliced roots only: an extract, a tea, sweets are not listed
     let c = classifier();
