@@ -3195,10 +3195,145 @@ pub(crate) struct PhraseSet {
     /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
     /// undocumented, 4 cultivated, 5 animal kinds).
     patterns: Vec<(String, u8)>,
+    /// What a field must hold for the search to find a phrase in it: fields without are not
+    /// searched (most fields of most listings).
+    keys: PhraseKeys,
+}
+
+/// A test that a field holds none of a `PhraseSet`'s phrases, cheaper than the search (one pass
+/// over the bytes, a hash per word). A phrase of ASCII characters with words (runs of ASCII
+/// letters and digits) is found only where the field's words hold its first word, or its first
+/// two words in a row (its words are whole words: `whole_words`, and what stands between them
+/// in the phrase stands between them in the field), ASCII case folded; a phrase with other
+/// characters is found only in a field that holds them (or that the search lower-cases first,
+/// which is not tested and always searched).
+#[derive(Clone, Debug, Default)]
+struct PhraseKeys {
+    /// Some phrase of ASCII characters has no word: every field is searched.
+    always: bool,
+    /// The key of each phrase of ASCII characters (`word_key` of its one word, `pair_key` of its
+    /// first two), sorted.
+    keys: Vec<u64>,
+    /// Bit `k % PHRASE_KEY_BITS` of each key (most words of a field are tested with this alone).
+    bits: Vec<u64>,
+    /// The characters beyond ASCII of the other phrases, sorted.
+    chars: Vec<char>,
+}
+
+/// Bits of `PhraseKeys::bits`.
+const PHRASE_KEY_BITS: u64 = 1 << 14;
+
+impl PhraseKeys {
+    fn new(phrases: &[(String, u8)]) -> PhraseKeys {
+        let mut out = PhraseKeys {
+            bits: vec![0; (PHRASE_KEY_BITS / 64) as usize],
+            ..PhraseKeys::default()
+        };
+        for (p, _) in phrases {
+            if !p.is_ascii() {
+                out.chars.extend(p.chars().filter(|c| !c.is_ascii()));
+                continue;
+            }
+            let mut words = p
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| word_key(w.as_bytes()));
+            match (words.next(), words.next()) {
+                (None, _) => out.always = true,
+                (Some(a), None) => out.keys.push(a),
+                (Some(a), Some(b)) => out.keys.push(pair_key(a, b)),
+            }
+        }
+        for &k in &out.keys {
+            out.bits[((k % PHRASE_KEY_BITS) / 64) as usize] |= 1 << (k % 64);
+        }
+        out.keys.sort_unstable();
+        out.keys.dedup();
+        out.chars.sort_unstable();
+        out.chars.dedup();
+        out
+    }
+
+    fn has(&self, k: u64) -> bool {
+        self.bits[((k % PHRASE_KEY_BITS) / 64) as usize] & (1 << (k % 64)) != 0
+            && self.keys.binary_search(&k).is_ok()
+    }
+
+    /// Whether `text` may hold a phrase (false: it holds none, and `PhraseSet::each` finds
+    /// none in it). One pass over the bytes: each word is hashed as it is read.
+    fn may_hold(&self, text: &str) -> bool {
+        if self.always {
+            return true;
+        }
+        let b = text.as_bytes();
+        // the word being read (its key so far) and the key of the word before
+        let (mut key, mut in_word) = (FNV_OFFSET, false);
+        let mut before: Option<u64> = None;
+        for (i, &c) in b.iter().enumerate() {
+            let l = WORD_BYTE_LOWER[usize::from(c)];
+            if l != 0 {
+                key = (key ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                in_word = true;
+                continue;
+            }
+            if in_word {
+                if self.has(key) || before.is_some_and(|a| self.has(pair_key(a, key))) {
+                    return true;
+                }
+                before = Some(key);
+                (key, in_word) = (FNV_OFFSET, false);
+            }
+            if c >= 0xC0 {
+                // (a character the search's lower-casing would change: the field is lower-cased
+                // before the search, and searched)
+                let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    return true;
+                };
+                let mut lower = ch.to_lowercase();
+                if lower.next() != Some(ch)
+                    || lower.next().is_some()
+                    || self.chars.binary_search(&ch).is_ok()
+                {
+                    return true;
+                }
+            }
+        }
+        in_word && (self.has(key) || before.is_some_and(|a| self.has(pair_key(a, key))))
+    }
+}
+
+/// FNV-1a's offset basis and prime, for `word_key`.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Each byte that is an ASCII letter or digit, lower-cased; 0 for every other byte.
+const WORD_BYTE_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
+/// A word's key for `PhraseKeys`: FNV-1a of its bytes, ASCII lower-cased.
+fn word_key(w: &[u8]) -> u64 {
+    w.iter().fold(FNV_OFFSET, |h, &c| {
+        (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// The key of two words in a row for `PhraseKeys`.
+fn pair_key(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The phrases a listing holds, by list.
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 pub(crate) struct PhrasesFound {
     pub(crate) unknown_species: Vec<String>,
     /// Tells of the inner structure.
@@ -3247,7 +3382,16 @@ impl PhraseSet {
                     .map_err(|e| Error::new(ErrorKind::Policy, format!("policy phrases: {e}")))?,
             )
         };
-        Ok(PhraseSet { ac, patterns })
+        let keys = PhraseKeys::new(&patterns);
+        Ok(PhraseSet { ac, patterns, keys })
+    }
+
+    /// The same set, searching every field (tests: `PhraseKeys` changes nothing found).
+    #[cfg(test)]
+    pub(crate) fn searching_every_field(&self) -> PhraseSet {
+        let mut all = self.clone();
+        all.keys.always = true;
+        all
     }
 
     pub(crate) fn found(&self, fields: &[(&str, &str)]) -> PhrasesFound {
@@ -3326,6 +3470,9 @@ impl PhraseSet {
             return;
         };
         for (_, text) in fields {
+            if !self.keys.may_hold(text) {
+                continue;
+            }
             // ASCII text is matched as it is (the automaton ignores ASCII case), and so is text
             // whose other characters have no case ("£", "€", "¥": lower-casing it would change
             // only ASCII letters, at the same offsets); other text is lower-cased first

@@ -2441,6 +2441,64 @@ fn phrases_are_read_as_whole_words_in_spaced_scripts() {
 }
 
 #[test]
+fn phrase_keys_skip_only_fields_without_a_phrase() {
+    // `PhraseSet::each` skips a field whose words hold no phrase's first word or first two
+    // words (`PhraseKeys`): what it finds must be what searching every field finds
+    let policy = crate::policy::Policy::default();
+    let set = crate::classify::PhraseSet::of_policy(&policy).unwrap();
+    let all = set.searching_every_field();
+    let mut texts: Vec<String> = Vec::new();
+    let r = &policy.rules;
+    for list in [
+        &r.unknown_species_terms,
+        &r.structure_tells,
+        &r.real_material_tells,
+        &r.undocumented_terms,
+        &r.cultivated_terms,
+        &r.animal_kind_terms,
+    ] {
+        for p in list {
+            let upper = p.to_uppercase();
+            texts.extend([
+                p.clone(),
+                format!("Item, {p}. £20"),
+                format!("x{p} {upper}y"),
+                format!("{upper}!"),
+                format!("«{p}» €5"),
+                format!("{p}s and {p}"),
+                format!("ÉTAT {p}"),
+            ]);
+        }
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests");
+    for file in [
+        "corpus/listings.jsonl",
+        "corpus/holdout.jsonl",
+        "mining/positives.jsonl",
+        "mining/negatives.jsonl",
+        "stress/nonlatin.jsonl",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            for field in ["title", "description"] {
+                if let Some(t) = v[field].as_str() {
+                    texts.push(t.to_string());
+                }
+            }
+        }
+    }
+    let mut held = 0;
+    for t in &texts {
+        let fields = [("title", "plain words"), ("description", t.as_str())];
+        let f = set.found(&fields);
+        assert_eq!(f, all.found(&fields), "{t:?}");
+        held += usize::from(f != Default::default());
+    }
+    assert!(held > texts.len() / 10, "{held} of {}", texts.len());
+}
+
+#[test]
 fn a_description_of_the_real_material_is_one_more_code_word_signal() {
     let c = classifier();
     // a code word, a product form, sale intent and the material's inner structure described
