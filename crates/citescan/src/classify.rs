@@ -929,13 +929,39 @@ impl Classifier {
             ),
         ];
 
+        // how a hit's rule reads (`Judged::rule`), kept as what it was decided on and written
+        // out only for the hit whose rule the listing reports (`rule_text` below): the
+        // comparison of the score, at the score then ...
+        #[derive(Clone, Copy)]
+        enum RuleBase {
+            CodeWordReview,
+            ContextCapsReview,
+            AppendixBlocks,
+            /// With what the other evidence is.
+            OtherEvidenceBlocks(&'static str),
+            ReviewAppendix,
+            ScoreReview,
+            BelowThreshold,
+        }
+        // ... and the caps and exclusions applied after it, in this order
+        #[derive(Clone, Copy)]
+        struct RuleWords {
+            base: RuleBase,
+            score: f32,
+            permit_caps: bool,
+            unknown_species_caps: bool,
+            group_caps: bool,
+            /// What the listing offers that the annotation or the garden trade leaves out.
+            offers: Option<&'static str>,
+        }
+
         // per species hit: score and verdict
         struct Judged {
             idx: usize,
             score: f32,
             verdict: Verdict,
             rule: &'static str,
-            rule_text: String,
+            rule_words: RuleWords,
             suppressed_by: Vec<(usize, &'static str, &'static str)>,
             appendix: u8,
             /// A code word marked as one: set in quotes, or beside a phrase that winks at those
@@ -1424,110 +1450,106 @@ impl Classifier {
             // chairs, $20") it blocks only through the code-word rule above (sale intent and two
             // more signals) or a disguise, never on its score and a price alone
             let code_short = is_code && !form_here && !code_strong && !deliberate;
-            let (verdict, rule, rule_text) = if score >= p.thresholds.block && code_short {
-                (Verdict::Review, "RULE_CODE_WORD_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but a code word with no product form blocks only beside sale intent and two more signals (another term for the same animal, a mark, a denied imitation, a description of the real material), so a person should look", p.thresholds.block))
-            } else if score >= p.thresholds.block && suppressed {
-                (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
-            } else if score >= p.thresholds.block {
-                if p.blocks(appendix) {
-                    (Verdict::Block, "RULE_APPENDIX_BLOCKS", format!("score {score:.2} >= block threshold {:.2}, and Appendix {} taxa and their products block", p.thresholds.block, roman(appendix)))
-                } else if other_evidence && appendix != 0 {
-                    (Verdict::Block, "RULE_OTHER_EVIDENCE_BLOCKS", format!("score {score:.2} >= block threshold {:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {}", p.thresholds.block, roman(appendix), if deliberate { "the term was deliberately disguised" } else if is_code { "a code word stands beside product or sale context" } else { "a named product of the taxon is offered for sale" }))
-                } else {
-                    (Verdict::Review, "RULE_REVIEW_APPENDIX", format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(appendix)) }))
-                }
-            } else if score >= p.thresholds.review {
+            let (verdict, rule, base) = if score >= p.thresholds.block && code_short {
                 (
                     Verdict::Review,
-                    "RULE_SCORE_REVIEW",
-                    format!(
-                        "score {score:.2} >= review threshold {:.2}",
-                        p.thresholds.review
-                    ),
+                    "RULE_CODE_WORD_REVIEW",
+                    RuleBase::CodeWordReview,
                 )
+            } else if score >= p.thresholds.block && suppressed {
+                (
+                    Verdict::Review,
+                    "RULE_CONTEXT_CAPS_REVIEW",
+                    RuleBase::ContextCapsReview,
+                )
+            } else if score >= p.thresholds.block {
+                if p.blocks(appendix) {
+                    (
+                        Verdict::Block,
+                        "RULE_APPENDIX_BLOCKS",
+                        RuleBase::AppendixBlocks,
+                    )
+                } else if other_evidence && appendix != 0 {
+                    let why = if deliberate {
+                        "the term was deliberately disguised"
+                    } else if is_code {
+                        "a code word stands beside product or sale context"
+                    } else {
+                        "a named product of the taxon is offered for sale"
+                    };
+                    (
+                        Verdict::Block,
+                        "RULE_OTHER_EVIDENCE_BLOCKS",
+                        RuleBase::OtherEvidenceBlocks(why),
+                    )
+                } else {
+                    (
+                        Verdict::Review,
+                        "RULE_REVIEW_APPENDIX",
+                        RuleBase::ReviewAppendix,
+                    )
+                }
+            } else if score >= p.thresholds.review {
+                (Verdict::Review, "RULE_SCORE_REVIEW", RuleBase::ScoreReview)
             } else {
                 (
                     Verdict::Allow,
                     "RULE_BELOW_THRESHOLD",
-                    format!(
-                        "score {score:.2} < review threshold {:.2}",
-                        p.thresholds.review
-                    ),
+                    RuleBase::BelowThreshold,
                 )
+            };
+            let mut words = RuleWords {
+                base,
+                score,
+                permit_caps: false,
+                unknown_species_caps: false,
+                group_caps: false,
+                offers: None,
             };
             // (a seller who says it has no papers makes no claim that stands: "captive bred, no
             // papers")
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && p.rules.permit_caps_at_review
                 && !deliberate
                 && !undocumented
                 && permit_w.max(own_claim()) >= p.rules.permit_cap_min_weight
             {
-                (
-                    Verdict::Review,
-                    "RULE_PERMIT_CAPS_REVIEW",
-                    format!("{rule_text}; a permit or legality claim caps the verdict at review"),
-                )
+                words.permit_caps = true;
+                (Verdict::Review, "RULE_PERMIT_CAPS_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // a group's name ("big cat", "bird of prey", "shark fin") in a listing whose seller
             // says the species is not known, or whose preserved specimen it offers when the
             // group holds unlisted species too ("stuffed big cat head mount", a Tierpräparat of a
             // Großkatze): which species it is, a person must tell
-            let unknown = !phrases().unknown_species.is_empty();
             let group_specimen = specimen.is_some() && is_name && group_unlisted;
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && !deliberate
                 && !undocumented
                 && group.is_some()
-                && (unknown || group_specimen)
+                && (!phrases().unknown_species.is_empty() || group_specimen)
             {
-                let why = if unknown {
-                    format!(
-                        "the seller says the species is not known ({})",
-                        quoted(&phrases().unknown_species)
-                    )
-                } else {
-                    format!(
-                        "it is offered as a preserved specimen ({})",
-                        quote(&scored[specimen.unwrap_or(i)])
-                    )
-                };
-                (
-                    Verdict::Review,
-                    "RULE_UNKNOWN_SPECIES_CAPS_REVIEW",
-                    format!(
-                        "{rule_text}; but {} names a group and {why}, so a person should \
-                         identify the species",
-                        quote(s),
-                    ),
-                )
+                words.unknown_species_caps = true;
+                (Verdict::Review, "RULE_UNKNOWN_SPECIES_CAPS_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // a name of a whole class that holds unlisted species too (an everyday shark name
             // stands for a shark or ray of any family), offered with nothing that says it is
             // wild, without papers or disguised: which species it is, a person must tell
             // ("dried shark fin, 500 g")
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && class_wide
                 && !deliberate
                 && !undocumented
                 && !wild_product
                 && !code_strong
             {
-                (
-                    Verdict::Review,
-                    "RULE_GROUP_CAPS_REVIEW",
-                    format!(
-                        "{rule_text}; but {} names a whole class that holds unlisted species \
-                         too, so a person should identify the species",
-                        quote(s),
-                    ),
-                )
+                words.group_caps = true;
+                (Verdict::Review, "RULE_GROUP_CAPS_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // what the taxon's CITES annotation leaves out: ginseng sold as an extract, tea or
             // sweets (#3 covers the roots only); a finished rosewood guitar (#15)
@@ -1564,7 +1586,8 @@ impl Classifier {
             } else {
                 (excluded, false)
             };
-            let (verdict, rule, rule_text, score) = if let Some(what) = excluded {
+            let (verdict, rule, score) = if let Some(what) = excluded {
+                words.offers = Some(what);
                 (
                     Verdict::Allow,
                     if cultivated_rule {
@@ -1572,18 +1595,17 @@ impl Classifier {
                     } else {
                         "RULE_ANNOTATION_EXCLUDES"
                     },
-                    format!("{rule_text}; but the listing offers {what}"),
                     score.min(p.thresholds.review * 0.99),
                 )
             } else {
-                (verdict, rule, rule_text, score)
+                (verdict, rule, score)
             };
             judged.push(Judged {
                 idx: i,
                 score,
                 verdict,
                 rule,
-                rule_text,
+                rule_words: words,
                 suppressed_by,
                 appendix,
                 marked,
@@ -1845,6 +1867,51 @@ impl Classifier {
             });
         }
         if let Some(j) = judged.first() {
+            // the rule of the hit the listing's verdict is, in words (`RuleWords`)
+            let w = j.rule_words;
+            let (score, s) = (w.score, &scored[j.idx]);
+            let (block, review, appendix) = (p.thresholds.block, p.thresholds.review, j.appendix);
+            let mut rule_text = match w.base {
+                RuleBase::CodeWordReview => format!("score {score:.2} >= block threshold {block:.2}, but a code word with no product form blocks only beside sale intent and two more signals (another term for the same animal, a mark, a denied imitation, a description of the real material), so a person should look"),
+                RuleBase::ContextCapsReview => format!("score {score:.2} >= block threshold {block:.2}, but context near the term suggests it may not be wildlife, so a person should look"),
+                RuleBase::AppendixBlocks => format!("score {score:.2} >= block threshold {block:.2}, and Appendix {} taxa and their products block", roman(appendix)),
+                RuleBase::OtherEvidenceBlocks(why) => format!("score {score:.2} >= block threshold {block:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {why}", roman(appendix)),
+                RuleBase::ReviewAppendix => format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(appendix)) }),
+                RuleBase::ScoreReview => format!("score {score:.2} >= review threshold {review:.2}"),
+                RuleBase::BelowThreshold => format!("score {score:.2} < review threshold {review:.2}"),
+            };
+            if w.permit_caps {
+                rule_text =
+                    format!("{rule_text}; a permit or legality claim caps the verdict at review");
+            }
+            if w.unknown_species_caps {
+                let why = if !phrases().unknown_species.is_empty() {
+                    format!(
+                        "the seller says the species is not known ({})",
+                        quoted(&phrases().unknown_species)
+                    )
+                } else {
+                    format!(
+                        "it is offered as a preserved specimen ({})",
+                        quote(&scored[specimen.unwrap_or(j.idx)])
+                    )
+                };
+                rule_text = format!(
+                    "{rule_text}; but {} names a group and {why}, so a person should identify \
+                     the species",
+                    quote(s),
+                );
+            }
+            if w.group_caps {
+                rule_text = format!(
+                    "{rule_text}; but {} names a whole class that holds unlisted species too, so \
+                     a person should identify the species",
+                    quote(s),
+                );
+            }
+            if let Some(what) = w.offers {
+                rule_text = format!("{rule_text}; but the listing offers {what}");
+            }
             let code = if reasons.iter().any(|r| r.code == "POLICY_DENY_TERM") {
                 "RULE_PLATFORM_DENY"
             } else {
@@ -1857,7 +1924,7 @@ impl Classifier {
                     lex.version(),
                     lex.hash(),
                     p.name,
-                    j.rule_text,
+                    rule_text,
                     verdict
                 ),
             });
@@ -2815,10 +2882,11 @@ fn writes_vietnamese(text: &str) -> bool {
 /// Whether a text holds a byte with which UTF-8 starts a letter of `vietnamese_letter` or
 /// 'â', 'ê', 'ô' (either case): 0xC3 (U+00C0-U+00FF), 0xC4 (U+0100-U+013F), 0xC6
 /// (U+0180-U+01BF) or 0xE1 (U+1000-U+1FFF). A text with none (plain ASCII, or ASCII with a
-/// currency sign: most listings) holds none of them, and is not decoded. (Plain ASCII text is
-/// told first by `str::is_ascii`, which reads a machine word at a time.)
+/// currency sign: most listings) holds none of them, and is not decoded. (The bytes are
+/// looked for with `memchr`, many at a time.)
 fn vietnamese_lead_bytes(text: &str) -> bool {
-    !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC3 | 0xC4 | 0xC6 | 0xE1))
+    let b = text.as_bytes();
+    memchr::memchr3(0xC3, 0xC4, 0xC6, b).is_some() || memchr::memchr(0xE1, b).is_some()
 }
 
 /// Whether the marks of `source` (a word of the text, lower-cased) and of `term` (a lexicon
