@@ -891,15 +891,16 @@ impl Classifier {
                 text, fields[s.field].0, s.span.0, s.span.1
             )
         };
+        // (each different text once, in order: the texts are compared before they are quoted)
         let list_kind = |k: Kind| -> Vec<String> {
-            let mut v: Vec<String> = Vec::new();
+            let mut v: Vec<&str> = Vec::new();
             for s in scored.iter().filter(|s| s.kinds & bit(k) != 0) {
-                let q = format!("'{}'", &fields[s.field].1[s.span.0..s.span.1]);
-                if !v.contains(&q) {
-                    v.push(q);
+                let t = &fields[s.field].1[s.span.0..s.span.1];
+                if !v.contains(&t) {
+                    v.push(t);
                 }
             }
-            v
+            v.iter().map(|t| format!("'{t}'")).collect()
         };
         let window = p.suppress.window as usize;
         let near = |a: &Scored<'_>, b: &Scored<'_>| {
@@ -3210,7 +3211,8 @@ fn after_lot_word(before: &str) -> bool {
 /// ("30只出售", "2公斤装") is cut after its known spelling.
 fn glued_unit_ends(rest: &str, k: usize) -> bool {
     let head = &rest[..k];
-    BULK_UNITS.iter().any(|&(u, _, glued)| glued && u == head)
+    // (every unit written glued is of a script beyond ASCII: a unit test holds it)
+    !head.is_ascii() && BULK_UNITS.iter().any(|&(u, _, glued)| glued && u == head)
 }
 
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not
@@ -3697,6 +3699,14 @@ mod bulk_tests {
             "19 ekor",
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn units_written_glued_are_beyond_ascii() {
+        // `glued_unit_ends` passes over ASCII text at once
+        for &(u, _, glued) in super::BULK_UNITS {
+            assert!(!glued || !u.is_ascii(), "{u}");
         }
     }
 }
