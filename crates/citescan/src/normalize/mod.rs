@@ -778,7 +778,15 @@ impl<'a> Normalizer<'a> {
 
     /// The full two-pass normalisation (the fast path must give exactly what this gives).
     pub(crate) fn normalize_full(&self, text: &str) -> Normalized {
-        let mut out = Normalized::default();
+        // (room for a view as long as the text, which is about what most texts give: the
+        // view and its maps then grow seldom or never)
+        let mut out = Normalized {
+            text: String::with_capacity(text.len()),
+            src_start: Vec::with_capacity(text.len()),
+            src_end: Vec::with_capacity(text.len()),
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            events: Vec::new(),
+        };
         let mut units = Vec::with_capacity(text.len());
         self.pass1(text, &mut units, &mut out.events);
         self.pass2(&units, &mut out);
@@ -1604,6 +1612,14 @@ impl Word {
         gap: 0,
     };
 
+    /// A word's units, from its first: room for a word of eight characters, so that most
+    /// words fill it without growing it.
+    fn units_from(k: usize) -> Vec<usize> {
+        let mut units = Vec::with_capacity(8);
+        units.push(k);
+        units
+    }
+
     /// A pictograph or currency sign: a word of its own.
     fn pictograph(unit: usize, gap: usize) -> Word {
         Word {
@@ -1655,7 +1671,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         // script change inside a run: new token, glued to the previous one
                         flush(&mut cur, &mut words);
                         cur = Some(Word {
-                            units: vec![k],
+                            units: Word::units_from(k),
                             kind: wk,
                             flags: tok::UNSPACED,
                             gap: 0,
@@ -1669,7 +1685,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             0
                         };
                         cur = Some(Word {
-                            units: vec![k],
+                            units: Word::units_from(k),
                             kind: wk,
                             flags,
                             gap: 0,
@@ -1685,7 +1701,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                             flags |= tok::HASHTAG;
                         }
                         cur = Some(Word {
-                            units: vec![k],
+                            units: Word::units_from(k),
                             kind: wk,
                             flags,
                             gap,
@@ -1717,7 +1733,7 @@ fn group_words(units: &[Unit]) -> Vec<Word> {
                         if starts {
                             let flags = if hashtag { tok::HASHTAG } else { 0 };
                             cur = Some(Word {
-                                units: vec![k],
+                                units: Word::units_from(k),
                                 kind: WordKind::Spaced,
                                 flags,
                                 gap,
