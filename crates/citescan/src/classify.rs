@@ -176,6 +176,8 @@ struct Inner {
     /// Ids of the lexicon's `form` entries that say "taken from the wild" (policy
     /// `rules.wild_terms`), sorted.
     wild_ids: Vec<u32>,
+    /// Policy `rules.wild_terms`, for product names that say it (`WildTerms::named_in`).
+    wild_terms: WildTerms,
     /// Ids of the lexicon's `sale` entries that wink at those who know (policy
     /// `rules.knowing_terms`), sorted.
     knowing_ids: Vec<u32>,
@@ -313,6 +315,7 @@ impl ClassifierBuilder {
             )
         };
         let wild_ids = entry_ids(&lexicon, &policy.rules.wild_terms, Kind::Form);
+        let wild_terms = WildTerms::new(&policy.rules.wild_terms);
         let knowing_ids = entry_ids(&lexicon, &policy.rules.knowing_terms, Kind::Sale);
         let specimen_ids = entry_ids(&lexicon, &policy.rules.specimen_terms, Kind::Form);
         let phrases = PhraseSet::of_policy(&policy)?;
@@ -326,6 +329,7 @@ impl ClassifierBuilder {
                 max_input_bytes: self.max_input_bytes,
                 platform: PlatformTerms { ac, actions },
                 wild_ids,
+                wild_terms,
                 knowing_ids,
                 specimen_ids,
                 phrases,
@@ -901,15 +905,16 @@ impl Classifier {
                 text, fields[s.field].0, s.span.0, s.span.1
             )
         };
+        // (each different text once, in order: the texts are compared before they are quoted)
         let list_kind = |k: Kind| -> Vec<String> {
-            let mut v: Vec<String> = Vec::new();
+            let mut v: Vec<&str> = Vec::new();
             for s in scored.iter().filter(|s| s.kinds & bit(k) != 0) {
-                let q = format!("'{}'", &fields[s.field].1[s.span.0..s.span.1]);
-                if !v.contains(&q) {
-                    v.push(q);
+                let t = &fields[s.field].1[s.span.0..s.span.1];
+                if !v.contains(&t) {
+                    v.push(t);
                 }
             }
-            v
+            v.iter().map(|t| format!("'{t}'")).collect()
         };
         let window = p.suppress.window as usize;
         let near = |a: &Scored<'_>, b: &Scored<'_>| {
@@ -939,13 +944,41 @@ impl Classifier {
             ),
         ];
 
+        // how a hit's rule reads (`Judged::rule`), kept as what it was decided on and written
+        // out only for the hit whose rule the listing reports (`rule_text` below): the
+        // comparison of the score, at the score then ...
+        #[derive(Clone, Copy)]
+        enum RuleBase {
+            CodeWordReview,
+            ContextCapsReview,
+            AppendixBlocks,
+            /// With what the other evidence is.
+            OtherEvidenceBlocks(&'static str),
+            ReviewAppendix,
+            ScoreReview,
+            BelowThreshold,
+        }
+        // ... and the caps and exclusions applied after it, in this order
+        #[derive(Clone, Copy)]
+        struct RuleWords {
+            base: RuleBase,
+            score: f32,
+            permit_caps: bool,
+            unknown_species_caps: bool,
+            group_caps: bool,
+            /// The term is the seller's own claim of an imitation (`RULE_FAUX_CLAIM_REVIEW`).
+            faux_claim_caps: bool,
+            /// What the listing offers that the annotation or the garden trade leaves out.
+            offers: Option<&'static str>,
+        }
+
         // per species hit: score and verdict
         struct Judged {
             idx: usize,
             score: f32,
             verdict: Verdict,
             rule: &'static str,
-            rule_text: String,
+            rule_words: RuleWords,
             suppressed_by: Vec<(usize, &'static str, &'static str)>,
             appendix: u8,
             /// A code word marked as one: set in quotes, or beside a phrase that winks at those
@@ -1114,8 +1147,7 @@ impl Classifier {
             // an Appendix II or III product, or a name next to a product form, taken from the wild
             // (said beside it, or in the product's own name: "wild ginseng root", "женьшень
             // дикий")
-            let wild_name =
-                sp.kind() == Kind::Product && names_wild(sp.term(), &p.rules.wild_terms);
+            let wild_name = sp.kind() == Kind::Product && self.inner.wild_terms.named_in(sp.term());
             // (of any listed Appendix: an Appendix I product taken from the wild or in bulk is no
             // less a product, and the boost may be what carries it to the block threshold)
             // the animal or plant itself, named to the genus or species, offered for sale and
@@ -1461,52 +1493,75 @@ impl Classifier {
             // chairs, $20") it blocks only through the code-word rule above (sale intent and two
             // more signals) or a disguise, never on its score and a price alone
             let code_short = is_code && !form_here && !code_strong && !deliberate;
-            let (verdict, rule, rule_text) = if score >= p.thresholds.block && code_short {
-                (Verdict::Review, "RULE_CODE_WORD_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but a code word with no product form blocks only beside sale intent and two more signals (another term for the same animal, a mark, a denied imitation, a description of the real material), so a person should look", p.thresholds.block))
-            } else if score >= p.thresholds.block && suppressed {
-                (Verdict::Review, "RULE_CONTEXT_CAPS_REVIEW", format!("score {score:.2} >= block threshold {:.2}, but context near the term suggests it may not be wildlife, so a person should look", p.thresholds.block))
-            } else if score >= p.thresholds.block {
-                if p.blocks(appendix) {
-                    (Verdict::Block, "RULE_APPENDIX_BLOCKS", format!("score {score:.2} >= block threshold {:.2}, and Appendix {} taxa and their products block", p.thresholds.block, roman(appendix)))
-                } else if other_evidence && appendix != 0 {
-                    (Verdict::Block, "RULE_OTHER_EVIDENCE_BLOCKS", format!("score {score:.2} >= block threshold {:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {}", p.thresholds.block, roman(appendix), if deliberate { "the term was deliberately disguised" } else if is_code { "a code word stands beside product or sale context" } else { "a named product of the taxon is offered for sale" }))
-                } else {
-                    (Verdict::Review, "RULE_REVIEW_APPENDIX", format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(appendix)) }))
-                }
-            } else if score >= p.thresholds.review {
+            let (verdict, rule, base) = if score >= p.thresholds.block && code_short {
                 (
                     Verdict::Review,
-                    "RULE_SCORE_REVIEW",
-                    format!(
-                        "score {score:.2} >= review threshold {:.2}",
-                        p.thresholds.review
-                    ),
+                    "RULE_CODE_WORD_REVIEW",
+                    RuleBase::CodeWordReview,
                 )
+            } else if score >= p.thresholds.block && suppressed {
+                (
+                    Verdict::Review,
+                    "RULE_CONTEXT_CAPS_REVIEW",
+                    RuleBase::ContextCapsReview,
+                )
+            } else if score >= p.thresholds.block {
+                if p.blocks(appendix) {
+                    (
+                        Verdict::Block,
+                        "RULE_APPENDIX_BLOCKS",
+                        RuleBase::AppendixBlocks,
+                    )
+                } else if other_evidence && appendix != 0 {
+                    let why = if deliberate {
+                        "the term was deliberately disguised"
+                    } else if is_code {
+                        "a code word stands beside product or sale context"
+                    } else {
+                        "a named product of the taxon is offered for sale"
+                    };
+                    (
+                        Verdict::Block,
+                        "RULE_OTHER_EVIDENCE_BLOCKS",
+                        RuleBase::OtherEvidenceBlocks(why),
+                    )
+                } else {
+                    (
+                        Verdict::Review,
+                        "RULE_REVIEW_APPENDIX",
+                        RuleBase::ReviewAppendix,
+                    )
+                }
+            } else if score >= p.thresholds.review {
+                (Verdict::Review, "RULE_SCORE_REVIEW", RuleBase::ScoreReview)
             } else {
                 (
                     Verdict::Allow,
                     "RULE_BELOW_THRESHOLD",
-                    format!(
-                        "score {score:.2} < review threshold {:.2}",
-                        p.thresholds.review
-                    ),
+                    RuleBase::BelowThreshold,
                 )
+            };
+            let mut words = RuleWords {
+                base,
+                score,
+                permit_caps: false,
+                unknown_species_caps: false,
+                group_caps: false,
+                faux_claim_caps: false,
+                offers: None,
             };
             // (a seller who says it has no papers makes no claim that stands: "captive bred, no
             // papers")
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && p.rules.permit_caps_at_review
                 && !deliberate
                 && !undocumented
                 && permit_w.max(own_claim()) >= p.rules.permit_cap_min_weight
             {
-                (
-                    Verdict::Review,
-                    "RULE_PERMIT_CAPS_REVIEW",
-                    format!("{rule_text}; a permit or legality claim caps the verdict at review"),
-                )
+                words.permit_caps = true;
+                (Verdict::Review, "RULE_PERMIT_CAPS_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // a code word that is itself an imitation claim ("faux ivory", "façon ivoire") in a
             // listing that would block: what the seller says and what the listing shows disagree,
@@ -1517,81 +1572,48 @@ impl Classifier {
                     .to_lowercase()
                     .split([' ', '-', '\''])
                     .any(|w| FAUX_CLAIM_WORDS.contains(&w));
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && faux_claim
                 && !deliberate
                 && !undocumented
                 && knowing.is_none()
             {
-                (
-                    Verdict::Review,
-                    "RULE_FAUX_CLAIM_REVIEW",
-                    format!(
-                        "{rule_text}; but {} is the seller's own claim of an imitation, which \
-                         the listing's other words contradict, so a person should look",
-                        quote(s)
-                    ),
-                )
+                words.faux_claim_caps = true;
+                (Verdict::Review, "RULE_FAUX_CLAIM_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // a group's name ("big cat", "bird of prey", "shark fin") in a listing whose seller
             // says the species is not known, or whose preserved specimen it offers when the
             // group holds unlisted species too ("stuffed big cat head mount", a Tierpräparat of a
             // Großkatze): which species it is, a person must tell
-            let unknown = !phrases().unknown_species.is_empty();
             let group_specimen = specimen.is_some() && is_name && group_unlisted;
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && !deliberate
                 && !undocumented
                 && group.is_some()
-                && (unknown || group_specimen)
+                && (!phrases().unknown_species.is_empty() || group_specimen)
             {
-                let why = if unknown {
-                    format!(
-                        "the seller says the species is not known ({})",
-                        quoted(&phrases().unknown_species)
-                    )
-                } else {
-                    format!(
-                        "it is offered as a preserved specimen ({})",
-                        quote(&scored[specimen.unwrap_or(i)])
-                    )
-                };
-                (
-                    Verdict::Review,
-                    "RULE_UNKNOWN_SPECIES_CAPS_REVIEW",
-                    format!(
-                        "{rule_text}; but {} names a group and {why}, so a person should \
-                         identify the species",
-                        quote(s),
-                    ),
-                )
+                words.unknown_species_caps = true;
+                (Verdict::Review, "RULE_UNKNOWN_SPECIES_CAPS_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // a name of a whole class that holds unlisted species too (an everyday shark name
             // stands for a shark or ray of any family), offered with nothing that says it is
             // wild, without papers or disguised: which species it is, a person must tell
             // ("dried shark fin, 500 g")
-            let (verdict, rule, rule_text) = if verdict == Verdict::Block
+            let (verdict, rule) = if verdict == Verdict::Block
                 && class_wide
                 && !deliberate
                 && !undocumented
                 && !wild_product
                 && !code_strong
             {
-                (
-                    Verdict::Review,
-                    "RULE_GROUP_CAPS_REVIEW",
-                    format!(
-                        "{rule_text}; but {} names a whole class that holds unlisted species \
-                         too, so a person should identify the species",
-                        quote(s),
-                    ),
-                )
+                words.group_caps = true;
+                (Verdict::Review, "RULE_GROUP_CAPS_REVIEW")
             } else {
-                (verdict, rule, rule_text)
+                (verdict, rule)
             };
             // what the taxon's CITES annotation leaves out: ginseng sold as an extract, tea or
             // sweets (#3 covers the roots only); a finished rosewood guitar (#15)
@@ -1628,7 +1650,8 @@ impl Classifier {
             } else {
                 (excluded, false)
             };
-            let (verdict, rule, rule_text, score) = if let Some(what) = excluded {
+            let (verdict, rule, score) = if let Some(what) = excluded {
+                words.offers = Some(what);
                 (
                     Verdict::Allow,
                     if cultivated_rule {
@@ -1636,18 +1659,17 @@ impl Classifier {
                     } else {
                         "RULE_ANNOTATION_EXCLUDES"
                     },
-                    format!("{rule_text}; but the listing offers {what}"),
                     score.min(p.thresholds.review * 0.99),
                 )
             } else {
-                (verdict, rule, rule_text, score)
+                (verdict, rule, score)
             };
             judged.push(Judged {
                 idx: i,
                 score,
                 verdict,
                 rule,
-                rule_text,
+                rule_words: words,
                 suppressed_by,
                 appendix,
                 marked,
@@ -1909,6 +1931,58 @@ impl Classifier {
             });
         }
         if let Some(j) = judged.first() {
+            // the rule of the hit the listing's verdict is, in words (`RuleWords`)
+            let w = j.rule_words;
+            let (score, s) = (w.score, &scored[j.idx]);
+            let (block, review, appendix) = (p.thresholds.block, p.thresholds.review, j.appendix);
+            let mut rule_text = match w.base {
+                RuleBase::CodeWordReview => format!("score {score:.2} >= block threshold {block:.2}, but a code word with no product form blocks only beside sale intent and two more signals (another term for the same animal, a mark, a denied imitation, a description of the real material), so a person should look"),
+                RuleBase::ContextCapsReview => format!("score {score:.2} >= block threshold {block:.2}, but context near the term suggests it may not be wildlife, so a person should look"),
+                RuleBase::AppendixBlocks => format!("score {score:.2} >= block threshold {block:.2}, and Appendix {} taxa and their products block", roman(appendix)),
+                RuleBase::OtherEvidenceBlocks(why) => format!("score {score:.2} >= block threshold {block:.2}; Appendix {} taxa go to review unless other evidence blocks, and here {why}", roman(appendix)),
+                RuleBase::ReviewAppendix => format!("score {score:.2} >= block threshold, but {} taxa go to review without other evidence", if appendix == 0 { "unlisted".to_string() } else { format!("Appendix {}", roman(appendix)) }),
+                RuleBase::ScoreReview => format!("score {score:.2} >= review threshold {review:.2}"),
+                RuleBase::BelowThreshold => format!("score {score:.2} < review threshold {review:.2}"),
+            };
+            if w.permit_caps {
+                rule_text =
+                    format!("{rule_text}; a permit or legality claim caps the verdict at review");
+            }
+            if w.faux_claim_caps {
+                rule_text = format!(
+                    "{rule_text}; but {} is the seller's own claim of an imitation, which the \
+                     listing's other words contradict, so a person should look",
+                    quote(s)
+                );
+            }
+            if w.unknown_species_caps {
+                let why = if !phrases().unknown_species.is_empty() {
+                    format!(
+                        "the seller says the species is not known ({})",
+                        quoted(&phrases().unknown_species)
+                    )
+                } else {
+                    format!(
+                        "it is offered as a preserved specimen ({})",
+                        quote(&scored[specimen.unwrap_or(j.idx)])
+                    )
+                };
+                rule_text = format!(
+                    "{rule_text}; but {} names a group and {why}, so a person should identify \
+                     the species",
+                    quote(s),
+                );
+            }
+            if w.group_caps {
+                rule_text = format!(
+                    "{rule_text}; but {} names a whole class that holds unlisted species too, so \
+                     a person should identify the species",
+                    quote(s),
+                );
+            }
+            if let Some(what) = w.offers {
+                rule_text = format!("{rule_text}; but the listing offers {what}");
+            }
             let code = if reasons.iter().any(|r| r.code == "POLICY_DENY_TERM") {
                 "RULE_PLATFORM_DENY"
             } else {
@@ -1921,7 +1995,7 @@ impl Classifier {
                     lex.version(),
                     lex.hash(),
                     p.name,
-                    j.rule_text,
+                    rule_text,
                     verdict
                 ),
             });
@@ -2275,12 +2349,48 @@ pub(crate) fn everyday_name(e: &Entry<'_>, kinds: u32) -> bool {
 }
 
 /// Whether a product's name says it was taken from the wild: it holds one of `wild_terms`
-/// (`holds_word`: "wild ginseng root", "野生人参").
+/// (`holds_word`: "wild ginseng root", "野生人参"). The plain reading, which the classifier's
+/// `WildTerms::named_in` is tested against.
+#[cfg(test)]
 pub(crate) fn names_wild(term: &str, wild_terms: &[String]) -> bool {
     let term = term.to_lowercase();
     wild_terms
         .iter()
         .any(|w| holds_word(&term, &w.to_lowercase()))
+}
+
+/// Policy `rules.wild_terms`, lower-cased once: `named_in` gives `names_wild`'s answer without
+/// lower-casing every term and building a searcher for each on every call (a hundred terms for
+/// each product name weighed).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WildTerms {
+    /// The terms lower-cased (no empty one).
+    words: Vec<String>,
+}
+
+impl WildTerms {
+    pub(crate) fn new(terms: &[String]) -> WildTerms {
+        // (an empty term is held by no text: `holds_word`)
+        let words = terms
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        WildTerms { words }
+    }
+
+    /// Whether a product's name holds one of the terms: `names_wild(term, terms)`. A term
+    /// `holds_word` counts occurs in the name, so it is no longer than the name and its first
+    /// byte is in it: only the terms that pass both are searched for.
+    pub(crate) fn named_in(&self, term: &str) -> bool {
+        let term = term.to_lowercase();
+        let bytes = term.as_bytes();
+        self.words.iter().any(|w| {
+            w.len() <= bytes.len()
+                && memchr::memchr(w.as_bytes()[0], bytes).is_some()
+                && holds_word(&term, w)
+        })
+    }
 }
 
 /// Whether lower-cased `text` holds lower-cased `word` as whole words, or, for a word in a
@@ -2914,9 +3024,11 @@ fn writes_vietnamese(text: &str) -> bool {
 /// Whether a text holds a byte with which UTF-8 starts a letter of `vietnamese_letter` or
 /// 'â', 'ê', 'ô' (either case): 0xC3 (U+00C0-U+00FF), 0xC4 (U+0100-U+013F), 0xC6
 /// (U+0180-U+01BF) or 0xE1 (U+1000-U+1FFF). A text with none (plain ASCII, or ASCII with a
-/// currency sign: most listings) holds none of them, and is not decoded.
+/// currency sign: most listings) holds none of them, and is not decoded. (The bytes are
+/// looked for with `memchr`, many at a time.)
 fn vietnamese_lead_bytes(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, 0xC3 | 0xC4 | 0xC6 | 0xE1))
+    let b = text.as_bytes();
+    memchr::memchr3(0xC3, 0xC4, 0xC6, b).is_some() || memchr::memchr(0xE1, b).is_some()
 }
 
 /// Whether the marks of `source` (a word of the text, lower-cased) and of `term` (a lexicon
@@ -3261,7 +3373,8 @@ fn after_lot_word(before: &str) -> bool {
 /// ("30只出售", "2公斤装") is cut after its known spelling.
 fn glued_unit_ends(rest: &str, k: usize) -> bool {
     let head = &rest[..k];
-    BULK_UNITS.iter().any(|&(u, _, glued)| glued && u == head)
+    // (every unit written glued is of a script beyond ASCII: a unit test holds it)
+    !head.is_ascii() && BULK_UNITS.iter().any(|&(u, _, glued)| glued && u == head)
 }
 
 /// The family a taxon belongs to (itself for a family; the genus or name when the family is not
@@ -3314,10 +3427,145 @@ pub(crate) struct PhraseSet {
     /// Each pattern's phrase and list (0 unknown species, 1 structure tells, 2 tells, 3
     /// undocumented, 4 cultivated, 5 animal kinds).
     patterns: Vec<(String, u8)>,
+    /// What a field must hold for the search to find a phrase in it: fields without are not
+    /// searched (most fields of most listings).
+    keys: PhraseKeys,
+}
+
+/// A test that a field holds none of a `PhraseSet`'s phrases, cheaper than the search (one pass
+/// over the bytes, a hash per word). A phrase of ASCII characters with words (runs of ASCII
+/// letters and digits) is found only where the field's words hold its first word, or its first
+/// two words in a row (its words are whole words: `whole_words`, and what stands between them
+/// in the phrase stands between them in the field), ASCII case folded; a phrase with other
+/// characters is found only in a field that holds them (or that the search lower-cases first,
+/// which is not tested and always searched).
+#[derive(Clone, Debug, Default)]
+struct PhraseKeys {
+    /// Some phrase of ASCII characters has no word: every field is searched.
+    always: bool,
+    /// The key of each phrase of ASCII characters (`word_key` of its one word, `pair_key` of its
+    /// first two), sorted.
+    keys: Vec<u64>,
+    /// Bit `k % PHRASE_KEY_BITS` of each key (most words of a field are tested with this alone).
+    bits: Vec<u64>,
+    /// The characters beyond ASCII of the other phrases, sorted.
+    chars: Vec<char>,
+}
+
+/// Bits of `PhraseKeys::bits`.
+const PHRASE_KEY_BITS: u64 = 1 << 14;
+
+impl PhraseKeys {
+    fn new(phrases: &[(String, u8)]) -> PhraseKeys {
+        let mut out = PhraseKeys {
+            bits: vec![0; (PHRASE_KEY_BITS / 64) as usize],
+            ..PhraseKeys::default()
+        };
+        for (p, _) in phrases {
+            if !p.is_ascii() {
+                out.chars.extend(p.chars().filter(|c| !c.is_ascii()));
+                continue;
+            }
+            let mut words = p
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| word_key(w.as_bytes()));
+            match (words.next(), words.next()) {
+                (None, _) => out.always = true,
+                (Some(a), None) => out.keys.push(a),
+                (Some(a), Some(b)) => out.keys.push(pair_key(a, b)),
+            }
+        }
+        for &k in &out.keys {
+            out.bits[((k % PHRASE_KEY_BITS) / 64) as usize] |= 1 << (k % 64);
+        }
+        out.keys.sort_unstable();
+        out.keys.dedup();
+        out.chars.sort_unstable();
+        out.chars.dedup();
+        out
+    }
+
+    fn has(&self, k: u64) -> bool {
+        self.bits[((k % PHRASE_KEY_BITS) / 64) as usize] & (1 << (k % 64)) != 0
+            && self.keys.binary_search(&k).is_ok()
+    }
+
+    /// Whether `text` may hold a phrase (false: it holds none, and `PhraseSet::each` finds
+    /// none in it). One pass over the bytes: each word is hashed as it is read.
+    fn may_hold(&self, text: &str) -> bool {
+        if self.always {
+            return true;
+        }
+        let b = text.as_bytes();
+        // the word being read (its key so far) and the key of the word before
+        let (mut key, mut in_word) = (FNV_OFFSET, false);
+        let mut before: Option<u64> = None;
+        for (i, &c) in b.iter().enumerate() {
+            let l = WORD_BYTE_LOWER[usize::from(c)];
+            if l != 0 {
+                key = (key ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                in_word = true;
+                continue;
+            }
+            if in_word {
+                if self.has(key) || before.is_some_and(|a| self.has(pair_key(a, key))) {
+                    return true;
+                }
+                before = Some(key);
+                (key, in_word) = (FNV_OFFSET, false);
+            }
+            if c >= 0xC0 {
+                // (a character the search's lower-casing would change: the field is lower-cased
+                // before the search, and searched)
+                let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    return true;
+                };
+                let mut lower = ch.to_lowercase();
+                if lower.next() != Some(ch)
+                    || lower.next().is_some()
+                    || self.chars.binary_search(&ch).is_ok()
+                {
+                    return true;
+                }
+            }
+        }
+        in_word && (self.has(key) || before.is_some_and(|a| self.has(pair_key(a, key))))
+    }
+}
+
+/// FNV-1a's offset basis and prime, for `word_key`.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Each byte that is an ASCII letter or digit, lower-cased; 0 for every other byte.
+const WORD_BYTE_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
+/// A word's key for `PhraseKeys`: FNV-1a of its bytes, ASCII lower-cased.
+fn word_key(w: &[u8]) -> u64 {
+    w.iter().fold(FNV_OFFSET, |h, &c| {
+        (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// The key of two words in a row for `PhraseKeys`.
+fn pair_key(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The phrases a listing holds, by list.
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 pub(crate) struct PhrasesFound {
     pub(crate) unknown_species: Vec<String>,
     /// Tells of the inner structure.
@@ -3366,7 +3614,16 @@ impl PhraseSet {
                     .map_err(|e| Error::new(ErrorKind::Policy, format!("policy phrases: {e}")))?,
             )
         };
-        Ok(PhraseSet { ac, patterns })
+        let keys = PhraseKeys::new(&patterns);
+        Ok(PhraseSet { ac, patterns, keys })
+    }
+
+    /// The same set, searching every field (tests: `PhraseKeys` changes nothing found).
+    #[cfg(test)]
+    pub(crate) fn searching_every_field(&self) -> PhraseSet {
+        let mut all = self.clone();
+        all.keys.always = true;
+        all
     }
 
     pub(crate) fn found(&self, fields: &[(&str, &str)]) -> PhrasesFound {
@@ -3445,6 +3702,9 @@ impl PhraseSet {
             return;
         };
         for (_, text) in fields {
+            if !self.keys.may_hold(text) {
+                continue;
+            }
             // ASCII text is matched as it is (the automaton ignores ASCII case), and so is text
             // whose other characters have no case ("£", "€", "¥": lower-casing it would change
             // only ASCII letters, at the same offsets); other text is lower-cased first
@@ -3601,6 +3861,14 @@ mod bulk_tests {
             "19 ekor",
         ] {
             assert!(!bulk_quantity(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn units_written_glued_are_beyond_ascii() {
+        // `glued_unit_ends` passes over ASCII text at once
+        for &(u, _, glued) in super::BULK_UNITS {
+            assert!(!glued || !u.is_ascii(), "{u}");
         }
     }
 }

@@ -203,7 +203,8 @@ pub(crate) fn scan(
         // a phrase whose last words begin a longer name ("aletas de tiburón martillo": the
         // product "aletas de tiburón" and the hammerhead, "tiburón martillo"): the name is read
         // too, overlapping
-        if matched_at_start && !anywhere {
+        // (only a hit past its first word has later words: most hits are one word)
+        if matched_at_start && !anywhere && hits.last().is_some_and(|h| h.end > t.end) {
             if let Some(h) = overlapping_name(lex, src, n, ti, hits.last().copied()) {
                 covered_to = h.end;
                 hits.push(h);

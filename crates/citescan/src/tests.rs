@@ -2208,6 +2208,50 @@ fn a_product_named_as_taken_from_the_wild_is_a_wild_product() {
 }
 
 #[test]
+fn wild_terms_named_in_agrees_with_names_wild_on_every_product_name() {
+    // the classifier reads product names with `WildTerms::named_in`, which searches only
+    // for the wild terms that may be there; `names_wild` is the plain reading it must agree with
+    let lex = Lexicon::embedded();
+    let terms = crate::policy::Policy::default().rules.wild_terms;
+    let wild = crate::classify::WildTerms::new(&terms);
+    let mut products = 0;
+    let mut named = 0;
+    for i in 0..lex.len() as u32 {
+        let e = lex.entry(i);
+        if e.kind() != Kind::Product {
+            continue;
+        }
+        products += 1;
+        let want = crate::classify::names_wild(e.term(), &terms);
+        named += usize::from(want);
+        assert_eq!(wild.named_in(e.term()), want, "{}", e.term());
+    }
+    assert!(
+        products > 100 && named > 0,
+        "{products} products, {named} wild"
+    );
+    // whole words, self-overlapping phrases, and no terms at all
+    let few = vec!["wild".to_string(), "a a".to_string(), "".to_string()];
+    let wild = crate::classify::WildTerms::new(&few);
+    for t in [
+        "wild ginseng",
+        "wildlife",
+        "ba a a",
+        "a a",
+        "WILD root",
+        "",
+        "a",
+    ] {
+        assert_eq!(
+            wild.named_in(t),
+            crate::classify::names_wild(t, &few),
+            "{t}"
+        );
+    }
+    assert!(!crate::classify::WildTerms::new(&[]).named_in("wild"));
+}
+
+#[test]
 fn ginseng_derivatives_are_outside_annotation_3() {
     // annotation #3 covers whole and sliced roots only: an extract, a tea, sweets are not listed
     let c = classifier();
@@ -2394,6 +2438,64 @@ fn phrases_are_read_as_whole_words_in_spaced_scripts() {
     let f = set.found(&[("title", "红色圆珠不清楚是什么珊瑚 Heavy")]);
     assert_eq!(f.unknown_species, ["不清楚是什么"]);
     assert_eq!(f.tells, ["heavy"]);
+}
+
+#[test]
+fn phrase_keys_skip_only_fields_without_a_phrase() {
+    // `PhraseSet::each` skips a field whose words hold no phrase's first word or first two
+    // words (`PhraseKeys`): what it finds must be what searching every field finds
+    let policy = crate::policy::Policy::default();
+    let set = crate::classify::PhraseSet::of_policy(&policy).unwrap();
+    let all = set.searching_every_field();
+    let mut texts: Vec<String> = Vec::new();
+    let r = &policy.rules;
+    for list in [
+        &r.unknown_species_terms,
+        &r.structure_tells,
+        &r.real_material_tells,
+        &r.undocumented_terms,
+        &r.cultivated_terms,
+        &r.animal_kind_terms,
+    ] {
+        for p in list {
+            let upper = p.to_uppercase();
+            texts.extend([
+                p.clone(),
+                format!("Item, {p}. £20"),
+                format!("x{p} {upper}y"),
+                format!("{upper}!"),
+                format!("«{p}» €5"),
+                format!("{p}s and {p}"),
+                format!("ÉTAT {p}"),
+            ]);
+        }
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests");
+    for file in [
+        "corpus/listings.jsonl",
+        "corpus/holdout.jsonl",
+        "mining/positives.jsonl",
+        "mining/negatives.jsonl",
+        "stress/nonlatin.jsonl",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            for field in ["title", "description"] {
+                if let Some(t) = v[field].as_str() {
+                    texts.push(t.to_string());
+                }
+            }
+        }
+    }
+    let mut held = 0;
+    for t in &texts {
+        let fields = [("title", "plain words"), ("description", t.as_str())];
+        let f = set.found(&fields);
+        assert_eq!(f, all.found(&fields), "{t:?}");
+        held += usize::from(f != Default::default());
+    }
+    assert!(held > texts.len() / 10, "{held} of {}", texts.len());
 }
 
 #[test]

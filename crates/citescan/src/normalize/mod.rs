@@ -780,7 +780,15 @@ impl<'a> Normalizer<'a> {
 
     /// The full two-pass normalisation (the fast path must give exactly what this gives).
     pub(crate) fn normalize_full(&self, text: &str) -> Normalized {
-        let mut out = Normalized::default();
+        // (room for a view as long as the text, which is about what most texts give: the
+        // view and its maps then grow seldom or never)
+        let mut out = Normalized {
+            text: String::with_capacity(text.len()),
+            src_start: Vec::with_capacity(text.len()),
+            src_end: Vec::with_capacity(text.len()),
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            events: Vec::new(),
+        };
         let mut units = Vec::with_capacity(text.len());
         self.pass1(text, &mut units, &mut out.events);
         self.pass2(&units, &mut out);
@@ -1619,6 +1627,14 @@ impl Word {
         gap: 0,
     };
 
+    /// A word's units, from its first: room for a word of eight characters, so that most
+    /// words fill it without growing it.
+    fn units_from(k: usize) -> Vec<usize> {
+        let mut units = Vec::with_capacity(8);
+        units.push(k);
+        units
+    }
+
     /// A pictograph or currency sign: a word of its own.
     fn pictograph(unit: usize, gap: usize) -> Word {
         Word {
@@ -1672,7 +1688,7 @@ fn group_words(units: &[Unit], inside: bool, events: &mut Vec<Event>) -> Vec<Wor
                         // script change inside a run: new token, glued to the previous one
                         flush(&mut cur, &mut words);
                         cur = Some(Word {
-                            units: vec![k],
+                            units: Word::units_from(k),
                             kind: wk,
                             flags: tok::UNSPACED,
                             gap: 0,
@@ -1686,7 +1702,7 @@ fn group_words(units: &[Unit], inside: bool, events: &mut Vec<Event>) -> Vec<Wor
                             0
                         };
                         cur = Some(Word {
-                            units: vec![k],
+                            units: Word::units_from(k),
                             kind: wk,
                             flags,
                             gap: 0,
@@ -1702,7 +1718,7 @@ fn group_words(units: &[Unit], inside: bool, events: &mut Vec<Event>) -> Vec<Wor
                             flags |= tok::HASHTAG;
                         }
                         cur = Some(Word {
-                            units: vec![k],
+                            units: Word::units_from(k),
                             kind: wk,
                             flags,
                             gap,
@@ -1734,7 +1750,7 @@ fn group_words(units: &[Unit], inside: bool, events: &mut Vec<Event>) -> Vec<Wor
                         if starts {
                             let flags = if hashtag { tok::HASHTAG } else { 0 };
                             cur = Some(Word {
-                                units: vec![k],
+                                units: Word::units_from(k),
                                 kind: WordKind::Spaced,
                                 flags,
                                 gap,
