@@ -4783,6 +4783,21 @@ const LANGS12_VOCABULARY: &[(&str, &str, Verdict)] = &[
     ("tr", "Papağan kafesi satılık, fiyat 400 TL", Verdict::Allow),
     ("ko", "침향환 30환 판매, 택포", Verdict::Allow),
     ("lo", "ໄຂ່ໄກ່ ຂາຍສົ່ງ ລາຄາ 30 ພັນກີບ", Verdict::Allow),
+    (
+        "tr",
+        "Kardelen soğanı fidanlıktan, 10 adet, satılık",
+        Verdict::Allow,
+    ),
+    ("tr", "Kurt postu desenli battaniye satılık", Verdict::Allow),
+    ("fa", "ارکیده گلخانه ای فروشی، قیمت توافقی", Verdict::Allow),
+    ("fa", "عکس هوبره، تابلو، قیمت توافقی", Verdict::Allow),
+    ("fa", "پوستر پلنگ ایرانی، قیمت توافقی", Verdict::Allow),
+    ("ur", "تلور کی تصویر والا پوسٹر، قیمت", Verdict::Allow),
+    (
+        "bn",
+        "অর্কিড নার্সারি থেকে বিক্রি হবে, দাম 500 টাকা",
+        Verdict::Allow,
+    ),
 ];
 
 #[test]
