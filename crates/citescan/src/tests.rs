@@ -4798,6 +4798,15 @@ const LANGS12_VOCABULARY: &[(&str, &str, Verdict)] = &[
         "অর্কিড নার্সারি থেকে বিক্রি হবে, দাম 500 টাকা",
         Verdict::Allow,
     ),
+    ("ko", "해마 영양제 기억력 개선 판매", Verdict::Allow),
+    ("ko", "곰발바닥 모양 젤리 판매, 택포", Verdict::Allow),
+    ("ko", "호랑이 기운 시리얼 판매, 택포", Verdict::Allow),
+    ("bn", "গোখরা সাপ নিয়ে সিনেমা, টিকিট বিক্রি", Verdict::Allow),
+    (
+        "ur",
+        "ہاتھی دانت کلر کا لہنگا، کیش آن ڈلیوری",
+        Verdict::Allow,
+    ),
 ];
 
 #[test]
