@@ -4630,6 +4630,313 @@ fn trade_vocabulary_of_khmer_lao_burmese_and_south_asia_blocks_offers_and_spares
     }
 }
 
+/// Offers and look-alikes in Urdu, Persian, Bengali, Hindi, Turkish, Korean and Lao (the langs12
+/// rows of `wordlists/curated/languages_more.tsv`): falcons and houbara, parakeets, star and
+/// softshell turtles, mongoose hair, monitor-lizard oil and skin, musk, bear cubs, Luristan newt,
+/// snowdrop bulbs and salep, hornbill casques; brands, foods, toys and clothes that share a word.
+const LANGS12_VOCABULARY: &[(&str, &str, Verdict)] = &[
+    (
+        "ur",
+        "چرغ باز برائے فروخت، قیمت 80 ہزار روپے، واٹس ایپ کریں",
+        Verdict::Review,
+    ),
+    (
+        "ur",
+        "تیندوے کی کھال اصلی، برائے فروخت، رابطہ کریں",
+        Verdict::Block,
+    ),
+    (
+        "ur",
+        "ریچھ کا بچہ زندہ برائے فروخت، پورے پاکستان میں ڈلیوری",
+        Verdict::Block,
+    ),
+    (
+        "ur",
+        "نیولے کے بال 2 kg، ہول سیل قیمت، کیش آن ڈلیوری",
+        Verdict::Block,
+    ),
+    (
+        "ur",
+        "کستوری نافہ اصلی برائے فروخت، قیمت فی تولہ",
+        Verdict::Block,
+    ),
+    (
+        "ur",
+        "سیاہ دھبوں والا کچھوا زندہ، برائے فروخت",
+        Verdict::Block,
+    ),
+    ("ur", "تلور کا گوشت دستیاب ہے، رابطہ کریں", Verdict::Block),
+    (
+        "ur",
+        "ہاتھی مارکہ گھی 5 کلو، قیمت 2500 روپے، ہوم ڈلیوری",
+        Verdict::Allow,
+    ),
+    (
+        "ur",
+        "کچھوا چھاپ کوائل، 12 پیس، قیمت 300 روپے",
+        Verdict::Allow,
+    ),
+    (
+        "ur",
+        "شیر کا نشان والی ٹی شرٹ، برائے فروخت، قیمت 900",
+        Verdict::Allow,
+    ),
+    (
+        "ur",
+        "ٹیڈی بیئر ریچھ کھلونا، برائے فروخت، قیمت 1500 روپے",
+        Verdict::Allow,
+    ),
+    ("fa", "هوبره زنده فروشی، قیمت توافقی", Verdict::Block),
+    ("fa", "پوست یوزپلنگ فروشی، تماس بگیرید", Verdict::Block),
+    (
+        "fa",
+        "سمندر لرستان زنده برای فروش، ارسال به سراسر کشور",
+        Verdict::Block,
+    ),
+    (
+        "fa",
+        "نافه آهو اصل فروشی، قیمت توافقی، دایرکت",
+        Verdict::Block,
+    ),
+    ("fa", "توله خرس زنده فروشی، واتساپ", Verdict::Block),
+    ("fa", "پلنگ ایرانی پوست فروشی، قیمت توافقی", Verdict::Block),
+    ("fa", "خرس عروسکی بزرگ فروشی، ارسال رایگان", Verdict::Allow),
+    (
+        "fa",
+        "جوجه کباب مخصوص، سفارش بگیرید، قیمت 250 هزار تومان",
+        Verdict::Allow,
+    ),
+    ("fa", "عروس هلندی دستی فروشی، قیمت توافقی", Verdict::Allow),
+    (
+        "fa",
+        "مانتو طرح پلنگی فروشی، قیمت 800 هزار تومان",
+        Verdict::Allow,
+    ),
+    ("bn", "চন্দনা টিয়া বাচ্চা বিক্রি হবে, দাম 5000 টাকা", Verdict::Block),
+    ("bn", "গুইসাপের চামড়া বিক্রি হবে, যোগাযোগ করুন", Verdict::Block),
+    ("bn", "মেছো বাঘের বাচ্চা বিক্রি হবে, ইনবক্স করুন", Verdict::Block),
+    (
+        "bn",
+        "লজ্জাবতী বানর জীবন্ত বিক্রি, ক্যাশ অন ডেলিভারি",
+        Verdict::Block,
+    ),
+    ("bn", "বেজির লোম 5 kg বিক্রি হবে, হোয়াটসঅ্যাপ", Verdict::Block),
+    ("bn", "তারা কচ্ছপ জীবন্ত বিক্রি হবে, দাম", Verdict::Block),
+    ("bn", "হাতি মার্কা সাবান, দাম 50 টাকা, হোম ডেলিভারি", Verdict::Allow),
+    ("bn", "টাইগার্স জার্সি বাংলাদেশ ক্রিকেট, দাম 600 টাকা", Verdict::Allow),
+    (
+        "bn",
+        "টেডি বিয়ার ভালুক খেলনা, বিক্রি হবে, দাম 800 টাকা",
+        Verdict::Allow,
+    ),
+    ("bn", "বাঘ প্রিন্ট থ্রি পিস, ক্যাশ অন ডেলিভারি", Verdict::Allow),
+    (
+        "hi",
+        "नेवले के बाल 10 kg थोक में, कीमत, कैश ऑन डिलीवरी",
+        Verdict::Block,
+    ),
+    (
+        "hi",
+        "गोह का तेल असली, बिक्री के लिए, व्हाट्सएप करें",
+        Verdict::Block,
+    ),
+    (
+        "hi",
+        "लग्गड़ बाज़ का बच्चा बिक्री के लिए, कीमत 20000",
+        Verdict::Block,
+    ),
+    ("hi", "भालू का बच्चा जिंदा बिक्री, संपर्क करें", Verdict::Block),
+    (
+        "hi",
+        "कस्तूरी नाभि असली, पूरे भारत में डिलीवरी, कीमत",
+        Verdict::Block,
+    ),
+    (
+        "hi",
+        "पहाड़ी तोते के बच्चे जंगल से, बिक्री के लिए, कॉल करें",
+        Verdict::Block,
+    ),
+    (
+        "hi",
+        "कछुआ छाप अगरबत्ती, 10 पैकेट, कीमत 200 रुपये",
+        Verdict::Allow,
+    ),
+    (
+        "hi",
+        "मोर पंख 100 पीस, बिक्री के लिए, कैश ऑन डिलीवरी",
+        Verdict::Allow,
+    ),
+    ("hi", "टाइगर बिस्किट पैकेट, थोक कीमत, ऑर्डर करें", Verdict::Allow),
+    (
+        "hi",
+        "टेडी बियर भालू खिलौना, बिक्री के लिए, कीमत 500",
+        Verdict::Allow,
+    ),
+    (
+        "tr",
+        "Ulu doğan yavrusu satılık, fiyat 15.000 TL, kapıda ödeme",
+        Verdict::Block,
+    ),
+    (
+        "tr",
+        "Yıldızlı kaplumbağa canlı, satılık, her yere kargo",
+        Verdict::Block,
+    ),
+    (
+        "tr",
+        "Vaşak postu satılık, iletişim için mesaj atın",
+        Verdict::Block,
+    ),
+    (
+        "tr",
+        "Kardelen soğanı doğadan toplanmış, 1000 adet, satılık",
+        Verdict::Block,
+    ),
+    (
+        "tr",
+        "Salep yumrusu doğadan toplanmış, 5 kg satılık",
+        Verdict::Block,
+    ),
+    (
+        "tr",
+        "Atmaca yavrusu doğadan yakalanmış, satılık, fiyat 3000 TL",
+        Verdict::Block,
+    ),
+    (
+        "tr",
+        "Muhabbet kuşu ve sultan papağanı satılık, fiyat 500 TL",
+        Verdict::Allow,
+    ),
+    (
+        "tr",
+        "Tofaş Şahin 1995 model satılık, fiyat 90.000 TL",
+        Verdict::Allow,
+    ),
+    (
+        "tr",
+        "Ninja Kaplumbağalar oyuncak seti, satılık, kargo dahil",
+        Verdict::Allow,
+    ),
+    (
+        "tr",
+        "Hazır salep 250 gr, kapıda ödeme, ücretsiz kargo",
+        Verdict::Allow,
+    ),
+    (
+        "ko",
+        "별거북 새끼 분양합니다, 가격 문의, 택포",
+        Verdict::Block,
+    ),
+    (
+        "ko",
+        "호골주 팝니다, 직거래 가능, 카톡 문의",
+        Verdict::Block,
+    ),
+    ("ko", "곰쓸개 판매, 급처, 오픈채팅 문의", Verdict::Block),
+    (
+        "ko",
+        "사향 공진단 판매합니다, 원사향 함유, 가격 문의",
+        Verdict::Block,
+    ),
+    ("ko", "사향주머니 야생 판매, 택배 가능", Verdict::Block),
+    ("ko", "코끼리 바지 팝니다, 택포 15000원", Verdict::Allow),
+    (
+        "ko",
+        "곰인형 대형 팝니다, 직거래, 가격 2만원",
+        Verdict::Allow,
+    ),
+    ("ko", "거북선 모형 조립 키트 판매, 택포", Verdict::Allow),
+    ("ko", "악어클립 10개 판매, 가격 5000원", Verdict::Allow),
+    ("lo", "ຂາຍຫົວນົກເງືອກ ລາຄາ 5 ລ້ານກີບ ຕິດຕໍ່", Verdict::Block),
+    ("lo", "ໜັງງູເຫຼືອມ ຂາຍ ລາຄາດີ ສົ່ງທົ່ວປະເທດ", Verdict::Block),
+    ("lo", "ເຕົ່າປູລູ ມີຊີວິດ ຂາຍ ເກັບເງິນປາຍທາງ", Verdict::Block),
+    ("lo", "ລູກໝີ ມີຊີວິດ ຂາຍດ່ວນ ທັກແຊັດ", Verdict::Block),
+    ("lo", "ໜັງແລນ ຕາກແຫ້ງ ຂາຍ 10 ກິໂລ", Verdict::Block),
+    ("lo", "ເບຍລາວ ຂາຍສົ່ງ ລາຄາ 200 ພັນກີບ", Verdict::Allow),
+    ("lo", "ເສື້ອຢືດລາຍນົກເງືອກ ຂາຍ ລາຄາ 100 ພັນກີບ", Verdict::Allow),
+    (
+        "lo",
+        "ໂຮງແຮມ ນົກເງືອກ ຫ້ອງພັກ ລາຄາ 300 ພັນກີບ ຕໍ່ຄືນ",
+        Verdict::Allow,
+    ),
+    ("lo", "ຕຸກກະຕາໝີ ຂອງຫຼິ້ນ ຂາຍ ລາຄາ 50 ພັນກີບ", Verdict::Allow),
+    ("hi", "नेवले के बाल का ब्रश, कीमत 150 रुपये", Verdict::Review),
+    (
+        "tr",
+        "İskender papağanı yavrusu satılık, fiyat 8000 TL",
+        Verdict::Block,
+    ),
+    ("fa", "کاکادو طوطی فروشی، قیمت توافقی", Verdict::Review),
+    (
+        "hi",
+        "टैक्सिडर्मी शिकारी पक्षी, बिक्री के लिए, कीमत",
+        Verdict::Review,
+    ),
+    ("bn", "ট্যাক্সিডার্মি শিকারি পাখি বিক্রি হবে, দাম", Verdict::Review),
+    ("bn", "চন্দনা টিয়া বন থেকে ধরা, বাচ্চা বিক্রি হবে", Verdict::Block),
+    (
+        "ur",
+        "دیسی انڈے برائے فروخت، قیمت 300 روپے درجن",
+        Verdict::Allow,
+    ),
+    ("fa", "روغن زیتون فروشی، ارسال رایگان", Verdict::Allow),
+    ("bn", "গরুর মাংস বিক্রি হবে, দাম 750 টাকা", Verdict::Allow),
+    ("hi", "सरसों का तेल, कैश ऑन डिलीवरी", Verdict::Allow),
+    ("tr", "Papağan kafesi satılık, fiyat 400 TL", Verdict::Allow),
+    ("ko", "침향환 30환 판매, 택포", Verdict::Allow),
+    ("lo", "ໄຂ່ໄກ່ ຂາຍສົ່ງ ລາຄາ 30 ພັນກີບ", Verdict::Allow),
+    (
+        "tr",
+        "Kardelen soğanı fidanlıktan, 10 adet, satılık",
+        Verdict::Allow,
+    ),
+    ("tr", "Kurt postu desenli battaniye satılık", Verdict::Allow),
+    ("fa", "ارکیده گلخانه ای فروشی، قیمت توافقی", Verdict::Allow),
+    ("fa", "عکس هوبره، تابلو، قیمت توافقی", Verdict::Allow),
+    ("fa", "پوستر پلنگ ایرانی، قیمت توافقی", Verdict::Allow),
+    ("ur", "تلور کی تصویر والا پوسٹر، قیمت", Verdict::Allow),
+    (
+        "bn",
+        "অর্কিড নার্সারি থেকে বিক্রি হবে, দাম 500 টাকা",
+        Verdict::Allow,
+    ),
+    ("ko", "해마 영양제 기억력 개선 판매", Verdict::Allow),
+    ("ko", "곰발바닥 모양 젤리 판매, 택포", Verdict::Allow),
+    ("ko", "호랑이 기운 시리얼 판매, 택포", Verdict::Allow),
+    ("bn", "গোখরা সাপ নিয়ে সিনেমা, টিকিট বিক্রি", Verdict::Allow),
+    (
+        "ur",
+        "ہاتھی دانت کلر کا لہنگا، کیش آن ڈلیوری",
+        Verdict::Allow,
+    ),
+];
+
+#[test]
+fn trade_vocabulary_of_urdu_persian_bengali_hindi_turkish_korean_and_lao_blocks_offers_and_spares_look_alikes(
+) {
+    let c = classifier();
+    let mut failures = Vec::new();
+    for (lang, text, want) in LANGS12_VOCABULARY {
+        let a = c.classify(text);
+        if a.verdict != *want {
+            failures.push(format!(
+                "{lang} {text:?}: want {want:?}, got {}",
+                a.to_json()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for lang in ["ur", "fa", "bn", "hi", "tr", "ko", "lo"] {
+        for (want, min) in [(Verdict::Block, 5), (Verdict::Allow, 3)] {
+            let n = LANGS12_VOCABULARY
+                .iter()
+                .filter(|(l, _, v)| *l == lang && *v == want)
+                .count();
+            assert!(n >= min, "{lang}: only {n} cases of {want:?}");
+        }
+    }
+}
+
 #[test]
 fn falcons_bustards_and_owls_are_named_in_arabic_and_hindi() {
     let c = classifier();
