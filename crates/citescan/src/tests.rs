@@ -5153,6 +5153,14 @@ const TWELFTH_SESSION_VOCABULARY: &[(&str, &str, Verdict)] = &[
         "jual kulit ular sanca 100 lembar, harga grosir",
         Verdict::Block,
     ),
+    // young animals and parts beside an emoji, in more languages
+    ("id", "🦜 bayi dijual, jinak", Verdict::Block),
+    ("ar", "🦁 صغير للبيع", Verdict::Block),
+    ("ar", "حجم صغير، تيشيرت نمر", Verdict::Allow),
+    ("id", "baju bayi 3 pcs motif harimau", Verdict::Allow),
+    // "vây" (fin) and "vảy" (scale) are two words of one key, told apart by their marks
+    ("vi", "🦈 vây khô 1kg", Verdict::Review),
+    ("vi", "váy cưới màu ngà, size M", Verdict::Allow),
     // a Latin genus name that is an everyday word, in lower case and read as no product, is
     // the everyday word (written "Pan" it still counts: the screen's tests above)
     ("en", "cast iron pan, no papers, $20", Verdict::Allow),

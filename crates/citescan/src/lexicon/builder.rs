@@ -365,7 +365,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
         };
 
     let mut pending: Vec<PendingEntry> = Vec::new();
-    let mut dedup: HashMap<(String, Kind, u32, u16), usize> = HashMap::new();
+    let mut dedup: HashMap<(String, Kind, u32, u16, String), usize> = HashMap::new();
     for (_, f, generated) in &b.files {
         let SourceFile::Terms(rows) = f else { continue };
         let curated = !generated;
@@ -405,8 +405,24 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             let short_double = matches!(r.lang.as_str(), "id" | "ms")
                 .then(|| reduplication_with_two(&key))
                 .flatten();
+            // context words of one key and language that differ in their marks are different
+            // words (Vietnamese "vảy", scale, and "vây", fin, are both forms): each keeps its
+            // entry, so the text's marks tell them apart; names merge (a name's accents vary).
+            // Only words in Latin letters: in other scripts a key also folds endings ("кости"
+            // and "кость" are one word)
+            let latin = |c: char| {
+                c.is_ascii()
+                    || !c.is_alphabetic()
+                    || c <= '\u{024F}'
+                    || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            };
+            let marks = if taxon == NO_TAXON && !r.term.is_ascii() && r.term.chars().all(latin) {
+                r.term.to_lowercase()
+            } else {
+                String::new()
+            };
             for key in std::iter::once(key).chain(short_double) {
-                let dk = (key.clone(), r.kind, taxon, lang);
+                let dk = (key.clone(), r.kind, taxon, lang, marks.clone());
                 if let Some(&i) = dedup.get(&dk) {
                     if pending[i].weight < weight {
                         pending[i].weight = weight;
