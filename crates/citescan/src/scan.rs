@@ -2387,7 +2387,8 @@ pub(crate) fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
                 } else {
                     None
                 }
-            }),
+            })
+            .filter(|&v| plural_in_s(lex, v)),
         b'i' if n >= 5 => {
             let stem = &word[..n - 1];
             with(stem, b"o").or_else(|| with(stem, b"e")).or_else(|| {
@@ -2401,6 +2402,18 @@ pub(crate) fn plural_lookup(lex: &Lexicon, word: &[u8]) -> Option<u64> {
         }
         _ => None,
     }
+}
+
+/// Whether some entry of a key is of a language that makes plurals with `-s` (not Vietnamese,
+/// Malay, Indonesian, Tagalog or a language of another script): English "cops" is no plural
+/// of Vietnamese "cọp", a tiger.
+fn plural_in_s(lex: &Lexicon, value: u64) -> bool {
+    lex.entries_of(value).any(|e| {
+        !matches!(
+            e.lang(),
+            "vi" | "id" | "ms" | "tl" | "zh" | "ja" | "ko" | "th" | "km" | "lo" | "my" | "sw"
+        )
+    })
 }
 
 /// Token `ti`, a plural (`plural_lookup`), read as the first word of a phrase in the singular

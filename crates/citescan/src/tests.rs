@@ -5212,3 +5212,14 @@ fn letters_drawn_as_emoji_and_emoji_inside_a_word_are_read_through() {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }
+
+#[test]
+fn an_english_plural_is_no_plural_of_a_word_of_a_language_without_plurals_in_s() {
+    let c = classifier();
+    // "cops" is no plural of Vietnamese "cọp", a tiger
+    let m = c.find_matches("WTB tips, best price, no cops");
+    assert!(!m.iter().any(|m| m.taxon.is_some()), "{m:?}");
+    // English plurals of English names still read
+    let m = c.find_matches("hornbills for sale");
+    assert!(m.iter().any(|m| m.taxon.is_some()), "{m:?}");
+}
