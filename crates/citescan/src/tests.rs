@@ -5208,7 +5208,11 @@ fn letters_drawn_as_emoji_and_emoji_inside_a_word_are_read_through() {
         );
     }
     // flags are no words, and a heart between two words joins nothing listed
-    for t in ["🇺🇸 shipping, 🇨🇳 made, garden chairs x2", "I❤️NY mug, 2 pcs"] {
+    for t in [
+        "🇺🇸 shipping, 🇨🇳 made, garden chairs x2",
+        "I❤️NY mug, 2 pcs",
+        "I❤️ivory dress, lace, size 10",
+    ] {
         assert_eq!(c.classify(t).verdict, Verdict::Allow, "{t}");
     }
 }

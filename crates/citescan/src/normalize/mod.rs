@@ -1769,11 +1769,12 @@ fn group_words(units: &[Unit], inside: bool, events: &mut Vec<Event>) -> Vec<Wor
             }
             Class::Pictograph | Class::Currency => {
                 // emoji between two letters of a spaced script, nothing else between: inside
-                // one word
+                // one word (not after a lone "I": "I❤️NY", "I❤️ivory" say "I love")
                 let in_word = inside
                     && unit.class == Class::Pictograph
                     && matches!(&cur, Some(w) if w.kind == WordKind::Spaced
-                        && w.units.last().is_some_and(|&u| spaced_letter(u)))
+                        && w.units.last().is_some_and(|&u| spaced_letter(u))
+                        && !(w.units.len() == 1 && units[w.units[0]].ch == 'i'))
                     && {
                         let next = (k + 1..n)
                             .find(|&j| units[j].class != Class::Pictograph)
