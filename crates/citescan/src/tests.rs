@@ -5161,6 +5161,16 @@ const TWELFTH_SESSION_VOCABULARY: &[(&str, &str, Verdict)] = &[
     // "vây" (fin) and "vảy" (scale) are two words of one key, told apart by their marks
     ("vi", "🦈 vây khô 1kg", Verdict::Review),
     ("vi", "váy cưới màu ngà, size M", Verdict::Allow),
+    // tame, said of a live animal, is a live animal's form; elsewhere it is nothing
+    ("ru", "Продам детёныша обезьяны, ручная", Verdict::Block),
+    ("tl", "Benta unggoy, maamo", Verdict::Block),
+    ("it", "Vendo scimmietta cappuccina", Verdict::Review),
+    ("en", "tame the frizz hair serum 100ml", Verdict::Allow),
+    (
+        "en",
+        "sock monkey plush, handmade, tame colours",
+        Verdict::Allow,
+    ),
     // a Latin genus name that is an everyday word, in lower case and read as no product, is
     // the everyday word (written "Pan" it still counts: the screen's tests above)
     ("en", "cast iron pan, no papers, $20", Verdict::Allow),
