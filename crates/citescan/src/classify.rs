@@ -2225,7 +2225,11 @@ fn mark_mixed_scripts(fields: &[(&str, &str)], scored: &mut [Scored<'_>]) {
     };
     // a name spelt in two scripts with no space at the change ("犀jiao粉", "hu骨酒": the telling
     // character in pinyin)
-    for s in scored.iter_mut().filter(|s| named(s)) {
+    // (look-alike letters of another script are reported as `confusable` already)
+    for s in scored
+        .iter_mut()
+        .filter(|s| named(s) && !s.obf.contains(Obfuscation::Confusable))
+    {
         let Some(text) = fields
             .get(s.field)
             .and_then(|(_, t)| t.get(s.span.0..s.span.1))

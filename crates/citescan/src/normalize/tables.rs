@@ -153,6 +153,19 @@ pub(crate) fn confusable_latin(c: char) -> Option<char> {
         'ո' => 'n',
         'ց' => 'g',
         'զ' => 'q',
+        // Coptic small, drawn as Greek letters are
+        'ⲁ' => 'a',
+        'ⲃ' => 'b',
+        'ⲉ' => 'e',
+        'ⲓ' => 'i',
+        'ⲕ' => 'k',
+        'ⲙ' => 'm',
+        'ⲛ' => 'n',
+        'ⲟ' => 'o',
+        'ⲣ' => 'p',
+        'ⲥ' => 'c',
+        'ⲧ' => 't',
+        'ⲭ' => 'x',
         _ => return None,
     })
 }
@@ -398,6 +411,8 @@ pub(crate) fn small_capital(c: char) -> Option<char> {
         'ᴢ' => 'z',
         'ɑ' => 'a',
         'ɡ' => 'g',
+        'ɩ' => 'i',
+        'ʋ' => 'v',
         'ℓ' => 'l',
         _ => return None,
     })

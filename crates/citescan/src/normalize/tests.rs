@@ -32,6 +32,9 @@ const CASES: &[(&str, &str, &str, &[Obfuscation])] = &[
     // a sale word glued on after a digit that reads as a word: no leetspeak
     ("sale glued on", "ivory4sale", "ivory4sale", &[]),
     ("sale glued alone", "4sale", "4sale", &[]),
+    // Coptic and Latin phonetic look-alikes
+    ("coptic look-alike", "iv\u{2c9f}ry", "ivory", &[Confusable]),
+    ("latin iota", "\u{0269}vory", "ivory", &[Confusable]),
     // letters drawn as emoji, which NFKC leaves
     ("negative squared", "🅸🆅🅾🆁🆈", "ivory", &[Compatibility]),
     ("negative circled", "🅘🅥🅞🅡🅨", "ivory", &[Compatibility]),
