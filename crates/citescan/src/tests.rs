@@ -5166,6 +5166,12 @@ const TWELFTH_SESSION_VOCABULARY: &[(&str, &str, Verdict)] = &[
     ("tl", "Benta unggoy, maamo", Verdict::Block),
     ("it", "Vendo scimmietta cappuccina", Verdict::Review),
     ("en", "tame the frizz hair serum 100ml", Verdict::Allow),
+    // objects drawn as emoji beside an animal's emoji
+    ("und", "🐯🐾 for sale, 4 pcs, amulet", Verdict::Block),
+    ("und", "🐢🥚 eggs 100 pcs", Verdict::Block),
+    ("und", "🐻💊 capsules 60 pcs", Verdict::Block),
+    ("en", "🐶🐾 dog paw print mug", Verdict::Allow),
+    ("en", "🥚 egg cups set of 4, ceramic", Verdict::Allow),
     (
         "en",
         "sock monkey plush, handmade, tame colours",
