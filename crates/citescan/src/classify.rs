@@ -190,6 +190,8 @@ struct Inner {
     parallel: bool,
     /// Tests only: walk every word, to show the prefilter changes nothing.
     no_prefilter: bool,
+    /// `names_certainly_suppressed` reads every hit (tests compare it with the early stop).
+    full_suppressor_check: bool,
     /// What the clean-text screen needs of the lexicon's keys.
     screen: scan::ScreenTables,
 }
@@ -228,6 +230,8 @@ pub struct ClassifierBuilder {
     max_input_bytes: usize,
     parallel: bool,
     no_prefilter: bool,
+    /// `names_certainly_suppressed` reads every hit (tests compare it with the early stop).
+    full_suppressor_check: bool,
 }
 
 /// Default cap on one input for the fallible byte API: 16 MiB.
@@ -243,6 +247,7 @@ impl Default for ClassifierBuilder {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             parallel: true,
             no_prefilter: false,
+            full_suppressor_check: false,
         }
     }
 }
@@ -283,6 +288,13 @@ impl ClassifierBuilder {
     #[cfg(test)]
     pub(crate) fn without_prefilter(&mut self) -> &mut Self {
         self.no_prefilter = true;
+        self
+    }
+
+    /// `names_certainly_suppressed` scans every field to its end (no early stop).
+    #[cfg(test)]
+    pub(crate) fn full_suppressor_check(&mut self) -> &mut Self {
+        self.full_suppressor_check = true;
         self
     }
 
@@ -335,6 +347,7 @@ impl ClassifierBuilder {
                 phrases,
                 parallel: self.parallel,
                 no_prefilter: self.no_prefilter,
+                full_suppressor_check: self.full_suppressor_check,
                 screen,
             }),
         })
@@ -541,6 +554,17 @@ impl Classifier {
         self.decide(id, fields, scored, found)
     }
 
+    /// `names_certainly_suppressed` of `fields`, as `assess` asks it (for tests).
+    #[cfg(test)]
+    pub(crate) fn suppressor_check(&self, fields: &[(&str, &str)]) -> bool {
+        let norm = self.inner.lexicon.normalizer(self.inner.normalize);
+        let opts = ScanOptions {
+            fuzzy: self.inner.fuzzy,
+            prefilter: !self.inner.no_prefilter,
+        };
+        self.names_certainly_suppressed(&norm, fields, opts, &mut Vec::new())
+    }
+
     /// For a listing the screen passes only beside a brand or everyday-context hit
     /// (`scan::Screened::NeedsSuppressor`): whether the scanner finds one in the first field
     /// that the weighing certainly reads as such, so that it takes `suppress.brand` or
@@ -567,7 +591,19 @@ impl Classifier {
         for (fi, (_, text)) in fields.iter().enumerate() {
             let n = norm.normalize(text);
             let mut hits = Vec::new();
-            scan(lex, text, &n, opts, &mut hits);
+            // a listing of one field: the scan stops as soon as its final hits hold such a hit
+            // and the rest of the text cannot give more hits than are weighed
+            // (`suppressor_settled`); when it reads to the end, the answer is read as below
+            if fields.len() == 1 && !self.inner.full_suppressor_check {
+                let mut s = SuppressorScan::default();
+                if scan::scan_until(lex, text, &n, opts, &mut hits, |h, t, ti| {
+                    s.settled(lex, h, t, ti)
+                }) {
+                    return true;
+                }
+            } else {
+                scan(lex, text, &n, opts, &mut hits);
+            }
             total += hits.len();
             let found = fi != 0 || {
                 let kinds = |h: &Hit| lex.entries_of(h.value).fold(0, |k, e| k | bit(e.kind()));
@@ -2140,6 +2176,80 @@ pub const MAX_TERM_HITS: usize = 64;
 /// Most context hits (forms, sale intent, colours, ...) weighed per listing: those within
 /// `CONTEXT_REACH` tokens of a kept term hit first, then the earliest others.
 pub const MAX_CONTEXT_HITS: usize = 512;
+
+/// What `names_certainly_suppressed` knows of a listing of one field as the scan goes
+/// (`scan::scan_until`): the hits that are final (they start before the token two before the
+/// one read), the last tokens of the negations among them, and the first tokens of the brand
+/// or everyday-context hits among them that name no taxon and stand in no hashtag.
+#[derive(Default)]
+struct SuppressorScan {
+    settled: usize,
+    negations: Vec<usize>,
+    candidates: Vec<usize>,
+    found: bool,
+}
+
+impl SuppressorScan {
+    /// Whether the hits read so far certainly answer `names_certainly_suppressed` with true,
+    /// before token `ti`: a final candidate at token `t` with no negation ending in `t` or the
+    /// three tokens before it (every hit that starts before token `t + 1` being final), and at
+    /// most `MAX_CONTEXT_HITS` hits however the rest reads (two a token, or one a byte and two
+    /// more in a token where terms start anywhere).
+    fn settled(
+        &mut self,
+        lex: &Lexicon,
+        hits: &[Hit],
+        tokens: &[crate::normalize::Token],
+        ti: usize,
+    ) -> bool {
+        if ti < 3 {
+            return false;
+        }
+        let before = tokens[ti - 2].start;
+        while self.settled < hits.len() && hits[self.settled].start < before {
+            let h = hits[self.settled];
+            self.settled += 1;
+            let kinds = lex.entries_of(h.value).fold(0, |k, e| k | bit(e.kind()));
+            if kinds & bit(Kind::Negation) != 0 {
+                self.negations
+                    .push(tokens.partition_point(|t| t.end < h.end));
+            }
+            let t = tokens.partition_point(|t| t.end <= h.start);
+            if kinds & (bit(Kind::Brand) | bit(Kind::Benign)) != 0
+                && !lex.entries_of(h.value).any(|e| e.kind().names_taxon())
+                && tokens.get(t).is_some_and(|x| x.flags & tok::HASHTAG == 0)
+            {
+                self.candidates.push(t);
+            }
+        }
+        if !self.found {
+            let negations = &self.negations;
+            let mut found = false;
+            self.candidates.retain(|&t| {
+                if t + 3 > ti {
+                    return true;
+                }
+                found |= !negations.iter().any(|&e| e <= t && t - e <= 3);
+                false
+            });
+            self.found = found;
+        }
+        self.found && {
+            let anywhere = tok::UNSPACED | tok::HASHTAG | tok::DIGITS | tok::MIXED;
+            let rest: usize = tokens[ti..]
+                .iter()
+                .map(|t| {
+                    if t.flags & anywhere != 0 {
+                        (t.end - t.start) as usize + 2
+                    } else {
+                        2
+                    }
+                })
+                .sum();
+            hits.len() + rest <= MAX_CONTEXT_HITS
+        }
+    }
+}
 /// Tokens around a term hit whose context is kept first.
 const CONTEXT_REACH: usize = 8;
 

@@ -51,6 +51,25 @@ pub(crate) fn scan(
     opts: ScanOptions,
     hits: &mut Vec<Hit>,
 ) {
+    scan_until(lex, src, n, opts, hits, |_, _, _| false);
+}
+
+/// `scan`, asking `stop` before each token (the hits so far, the tokens, the token's index)
+/// whether to stop there; true when it stopped. Hits are pushed in text order, at most two a
+/// token (more only in a token where terms may start anywhere, `Token::is_glued` and the
+/// like: at most one a byte, and two more), and the hits taken back later are only those
+/// starting at or after the start of the token two before the one read (a misspelt phrase
+/// over its first words): so before token `ti`, the hits that start before
+/// `tokens[ti - 2].start` are final (`names_certainly_suppressed` stops on them).
+#[inline]
+pub(crate) fn scan_until(
+    lex: &Lexicon,
+    src: &str,
+    n: &Normalized,
+    opts: ScanOptions,
+    hits: &mut Vec<Hit>,
+    mut stop: impl FnMut(&[Hit], &[Token], usize) -> bool,
+) -> bool {
     let text = n.text.as_bytes();
     let fst = lex.keys_fst();
     let words = lex.word_table();
@@ -60,6 +79,9 @@ pub(crate) fn scan(
                                // (`doubled_dict_word_in_phrase`, `misspelt_dict_word_in_phrase`)
     let mut last_word: Option<Option<u32>> = None;
     for (ti, t) in tokens.iter().enumerate() {
+        if stop(hits, tokens, ti) {
+            return true;
+        }
         let word_before = last_word.take();
         // a token of two scripts glued ("عاجivory"): keys start and end where the script changes
         let mixed = t.splits_by_script();
@@ -359,6 +381,7 @@ pub(crate) fn scan(
             }
         }
     }
+    false
 }
 
 /// Whether a misspelt phrase may start at byte `s`: no hit that started before it covers it

@@ -5243,3 +5243,185 @@ fn an_english_plural_is_no_plural_of_a_word_of_a_language_without_plurals_in_s()
     let m = c.find_matches("hornbills for sale");
     assert!(m.iter().any(|m| m.taxon.is_some()), "{m:?}");
 }
+
+/// `names_certainly_suppressed` stops its scan of a one-field listing early, on final hits
+/// (`SuppressorScan`): it must answer as the scan to the end does, on every line of the
+/// corpora (each field alone, and the whole), on their texts cut at each sentence, and on
+/// generated texts of brands, everyday-context words, negations, weak names, hashtags and
+/// numbers in every order.
+#[test]
+fn early_suppressor_check_answers_as_the_full_scan() {
+    let early = classifier();
+    let full = Classifier::builder()
+        .full_suppressor_check()
+        .build()
+        .unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests");
+    let mut texts: Vec<String> = Vec::new();
+    for p in [
+        "corpus/listings.jsonl",
+        "corpus/holdout.jsonl",
+        "corpus/holdout2.jsonl",
+        "corpus/holdout3.jsonl",
+        "mining/negatives.jsonl",
+        "mining/positives.jsonl",
+    ] {
+        let Ok(text) = std::fs::read_to_string(format!("{root}/{p}")) else {
+            continue;
+        };
+        for l in text.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(l) else {
+                continue;
+            };
+            let fields: Vec<String> = ["title", "description", "text"]
+                .into_iter()
+                .filter_map(|k| v[k].as_str().map(str::to_string))
+                .collect();
+            let whole = fields.join(". ");
+            for f in fields {
+                texts.push(f);
+            }
+            // every cut at a sentence's end, and every tail after one
+            for (i, _) in whole.match_indices(". ") {
+                texts.push(whole[..i].to_string());
+                texts.push(whole[i + 2..].to_string());
+            }
+            texts.push(whole);
+        }
+    }
+    let words = [
+        "H&M",
+        "Nike",
+        "IKEA",
+        "Apple",
+        "frying pan",
+        "leather",
+        "tiger",
+        "balm",
+        "python",
+        "jaguar",
+        "car",
+        "#nike",
+        "not",
+        "no",
+        "never",
+        "without",
+        "not a",
+        "12",
+        "500g",
+        "iPhone",
+        "case",
+        "ivory",
+        "white",
+        "black",
+        "skin",
+        "jacket",
+        "real",
+        "genuine",
+        "faux",
+        "carved",
+        "bangle",
+        "shell",
+        "coral",
+        "pan",
+        "for sale",
+        "cheap",
+        "mint",
+        "condition",
+        "box",
+        "turtle",
+        "wax",
+        "Tiger Balm",
+        "shark",
+        "fin",
+        "boots",
+        "bag",
+        "ox",
+        "#",
+        "-",
+        ",",
+        ".",
+        "£5",
+        "$20",
+        "puma",
+        "crocs",
+        "lacoste",
+        "rhino",
+        "horn",
+    ];
+    // phrases that name a taxon and start with a word that alone is only a brand or
+    // everyday context: a misspelt later word makes the scanner take back the context hit
+    // for the phrase ("giant clamm"), which the early stop must wait for
+    let lex = early.lexicon();
+    let context_only = |w: &str| {
+        let e = lex.lookup(w);
+        !e.is_empty()
+            && e.iter().any(|e| {
+                matches!(
+                    e.kind(),
+                    crate::lexicon::Kind::Brand | crate::lexicon::Kind::Benign
+                )
+            })
+            && !e.iter().any(|e| e.kind().names_taxon())
+    };
+    let mut phrases: Vec<String> = Vec::new();
+    for (key, entries) in lex.iter() {
+        let ws: Vec<&str> = key.split(' ').collect();
+        if key.is_ascii()
+            && (2..=3).contains(&ws.len())
+            && ws[1..].iter().all(|w| w.len() >= 5)
+            && entries.iter().any(|e| e.kind().names_taxon())
+            && context_only(ws[0])
+        {
+            let last = ws[ws.len() - 1];
+            let head = &key[..key.len() - last.len()];
+            phrases.push(key.clone());
+            // a letter doubled, one dropped, two swapped
+            phrases.push(format!("{key}{}", &last[last.len() - 1..]));
+            phrases.push(format!("{head}{}{}", &last[..2], &last[3..]));
+            phrases
+                .push(format!("{head}{}{}{}", &last[..1], &last[2..3], &last[1..2]) + &last[3..]);
+        }
+    }
+    assert!(!phrases.is_empty(), "no phrase starts with a context word");
+    // a small deterministic generator (xorshift)
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |m: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as usize
+    };
+    for _ in 0..40_000 {
+        let n = 3 + next(40);
+        let t: Vec<&str> = (0..n)
+            .map(|_| {
+                if next(4) == 0 {
+                    phrases[next(phrases.len())].as_str()
+                } else {
+                    words[next(words.len())]
+                }
+            })
+            .collect();
+        texts.push(t.join(" "));
+    }
+    let (mut yes, mut differ) = (0, 0);
+    for t in &texts {
+        let fields = [("text", t.as_str())];
+        let (a, b) = (
+            early.suppressor_check(&fields),
+            full.suppressor_check(&fields),
+        );
+        yes += usize::from(b);
+        if a != b {
+            differ += 1;
+            println!("differs (early {a}, full {b}): {t:?}");
+        }
+    }
+    println!("{} texts, {yes} certainly suppressed", texts.len());
+    assert!(yes > 100, "too few texts exercise the suppressor check");
+    assert_eq!(
+        differ, 0,
+        "the early suppressor check differs from the full scan"
+    );
+}
