@@ -680,6 +680,10 @@ class Gen:
         self.newsyn_rows = rows
 
     # -- 5b. Chinese homophone spellings of curated Chinese names
+    def curated_rows(self):
+        """The rows of the curated term files (`read_curated_rows`)."""
+        return read_curated_rows(os.path.join(os.path.dirname(self.dict_dir), "curated"))
+
     def gen_zh_homophones(self):
         """One row per curated Chinese product, common or code name of three characters or
         more with one character swapped for a homophone from `zh_homophones.tsv` (穿山夹 for
@@ -695,18 +699,13 @@ class Gen:
                 continue
             char, alts = line.rstrip("\n").split("\t")
             table[char] = alts
-        curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
         names, names_forms, existing = [], [], set()
-        for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
-            for line in open(path, encoding="utf-8"):
-                cols = line.rstrip("\n").split("\t")
-                if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
-                    continue
-                existing.add(cols[0])
-                if cols[5] == "zh" and cols[1] in ("product", "common", "code"):
-                    names.append(cols[:8])
-                if cols[5] == "zh" and cols[1] in ("form", "artefact"):
-                    names_forms.append(cols[:8])
+        for cols in self.curated_rows():
+            existing.add(cols[0])
+            if cols[5] == "zh" and cols[1] in ("product", "common", "code"):
+                names.append(cols[:8])
+            if cols[5] == "zh" and cols[1] in ("form", "artefact"):
+                names_forms.append(cols[:8])
         forms = sorted({r[0] for r in names_forms if not any(k in r[0] for k in HOMOPHONE_FORM_SKIP)})
         rows = set()
         st = Counter()
@@ -752,16 +751,11 @@ class Gen:
                 continue
             char, readings = line.rstrip("\n").split("\t")
             table[char] = readings.split()
-        curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
         names, existing = [], set()
-        for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
-            for line in open(path, encoding="utf-8"):
-                cols = line.rstrip("\n").split("\t")
-                if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
-                    continue
-                existing.add(cols[0].lower())
-                if pinyin_candidate(cols):
-                    names.append(cols[:8])
+        for cols in self.curated_rows():
+            existing.add(cols[0].lower())
+            if pinyin_candidate(cols):
+                names.append(cols[:8])
         rows = set()
         st = Counter()
         for term, kind, taxon, rank, app, lang, weight, _src in names:
@@ -784,16 +778,11 @@ class Gen:
         words the other way round (желчь медвежья): Russian listings often put the noun first,
         as a catalogue does. Same kind, taxon and weight; a reversed form already curated is
         left out."""
-        curated = os.path.join(os.path.dirname(self.dict_dir), "curated")
         names, existing = [], set()
-        for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
-            for line in open(path, encoding="utf-8"):
-                cols = line.rstrip("\n").split("\t")
-                if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
-                    continue
-                existing.add((cols[0].lower(), cols[1], cols[2]))
-                if cols[5] == "ru" and cols[1] in ("product", "common", "code"):
-                    names.append(cols[:8])
+        for cols in self.curated_rows():
+            existing.add((cols[0].lower(), cols[1], cols[2]))
+            if cols[5] == "ru" and cols[1] in ("product", "common", "code"):
+                names.append(cols[:8])
         rows = set()
         for term, kind, taxon, rank, app, lang, weight, _src in names:
             words = term.split()
@@ -935,6 +924,17 @@ class Gen:
             self.stats.setdefault(fname, {})["bytes"] = len(content.encode("utf-8"))
         self.files["README.md"] = render_readme(self)
         return self.files
+
+
+def read_curated_rows(curated_dir: str):
+    """The rows of the curated term files (`*.tsv` in `curated_dir`), each as its list of
+    columns: no comment, header or short line."""
+    for path in sorted(glob.glob(os.path.join(curated_dir, "*.tsv"))):
+        for line in open(path, encoding="utf-8"):
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
+                continue
+            yield cols
 
 
 def pinyin_candidate(cols: list[str]) -> bool:

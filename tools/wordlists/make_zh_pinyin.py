@@ -10,7 +10,6 @@ so a character read two ways in two names keeps both.
     python3 -m venv /tmp/pyv && /tmp/pyv/bin/pip install pypinyin
     /tmp/pyv/bin/python tools/wordlists/make_zh_pinyin.py
 """
-import glob
 import os
 import sys
 
@@ -26,16 +25,12 @@ OUT = os.path.join(HERE, "zh_pinyin.tsv")
 def main() -> None:
     readings: dict[str, set[str]] = {}
     curated = os.path.join(generate.REPO, "wordlists", "curated")
-    for path in sorted(glob.glob(os.path.join(curated, "*.tsv"))):
-        for line in open(path, encoding="utf-8"):
-            cols = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(cols) < 8 or cols[0] == "term":
-                continue
-            if not generate.pinyin_candidate(cols):
-                continue
-            for ch, py in zip(cols[0], lazy_pinyin(cols[0], style=Style.NORMAL)):
-                if py.isascii() and py.isalpha():
-                    readings.setdefault(ch, set()).add(py.lower())
+    for cols in generate.read_curated_rows(curated):
+        if not generate.pinyin_candidate(cols):
+            continue
+        for ch, py in zip(cols[0], lazy_pinyin(cols[0], style=Style.NORMAL)):
+            if py.isascii() and py.isalpha():
+                readings.setdefault(ch, set()).add(py.lower())
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# Toneless pinyin of the characters of the curated Chinese names that\n"
                 "# tools/wordlists/generate.py spells with one character in pinyin (犀jiao粉).\n"

@@ -3616,7 +3616,7 @@ impl PhraseKeys {
         let (mut key, mut in_word) = (FNV_OFFSET, false);
         let mut before: Option<u64> = None;
         for (i, &c) in b.iter().enumerate() {
-            let l = WORD_BYTE_LOWER[usize::from(c)];
+            let l = crate::scan::LOWER_ALNUM[usize::from(c)];
             if l != 0 {
                 key = (key ^ u64::from(l)).wrapping_mul(FNV_PRIME);
                 in_word = true;
@@ -3651,20 +3651,6 @@ impl PhraseKeys {
 /// FNV-1a's offset basis and prime, for `word_key`.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// Each byte that is an ASCII letter or digit, lower-cased; 0 for every other byte.
-const WORD_BYTE_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        if b.is_ascii_alphanumeric() {
-            t[c] = b.to_ascii_lowercase();
-        }
-        c += 1;
-    }
-    t
-};
 
 /// A word's key for `PhraseKeys`: FNV-1a of its bytes, ASCII lower-cased.
 fn word_key(w: &[u8]) -> u64 {

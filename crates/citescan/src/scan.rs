@@ -2005,7 +2005,7 @@ pub(crate) const COMMON_UNLISTED: &str = "\
 
 /// Each ASCII letter or digit lower-cased, and 0 for every other byte: the screen's word loop
 /// reads a byte's class and its folded form in one load.
-static LOWER_ALNUM: [u8; 256] = {
+pub(crate) static LOWER_ALNUM: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
     while c < 256 {
