@@ -3682,16 +3682,21 @@ pub(crate) struct PhrasesFound {
 
 impl PhraseSet {
     /// The phrase lists of a policy's rules, in `PhraseSet`'s list order.
-    pub(crate) fn of_policy(policy: &Policy) -> Result<PhraseSet, Error> {
+    pub(crate) fn policy_lists(policy: &Policy) -> [&Vec<String>; 6] {
         let r = &policy.rules;
-        PhraseSet::new([
+        [
             &r.unknown_species_terms,
             &r.structure_tells,
             &r.real_material_tells,
             &r.undocumented_terms,
             &r.cultivated_terms,
             &r.animal_kind_terms,
-        ])
+        ]
+    }
+
+    /// The set of a policy's phrase lists (`policy_lists`).
+    pub(crate) fn of_policy(policy: &Policy) -> Result<PhraseSet, Error> {
+        PhraseSet::new(PhraseSet::policy_lists(policy))
     }
 
     pub(crate) fn new(lists: [&Vec<String>; 6]) -> Result<PhraseSet, Error> {

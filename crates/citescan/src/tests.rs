@@ -2448,15 +2448,7 @@ fn phrase_keys_skip_only_fields_without_a_phrase() {
     let set = crate::classify::PhraseSet::of_policy(&policy).unwrap();
     let all = set.searching_every_field();
     let mut texts: Vec<String> = Vec::new();
-    let r = &policy.rules;
-    for list in [
-        &r.unknown_species_terms,
-        &r.structure_tells,
-        &r.real_material_tells,
-        &r.undocumented_terms,
-        &r.cultivated_terms,
-        &r.animal_kind_terms,
-    ] {
+    for list in crate::classify::PhraseSet::policy_lists(&policy) {
         for p in list {
             let upper = p.to_uppercase();
             texts.extend([
