@@ -4204,6 +4204,37 @@ fn a_phrase_written_without_its_spaces_is_read_as_the_phrase() {
     );
 }
 
+/// The sentences of a vocabulary table (language, text, verdict wanted) whose verdict is not
+/// the one wanted, each with the assessment it got.
+fn verdict_failures(c: &Classifier, table: &[(&str, &str, Verdict)]) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|(lang, text, want)| {
+            let a = c.classify(text);
+            (a.verdict != *want)
+                .then(|| format!("{lang} {text:?}: want {want:?}, got {}", a.to_json()))
+        })
+        .collect()
+}
+
+/// Asserts that a vocabulary table holds at least so many sentences of each verdict for each
+/// language.
+fn assert_cases_per_language(
+    table: &[(&str, &str, Verdict)],
+    langs: &[&str],
+    minimums: &[(Verdict, usize)],
+) {
+    for lang in langs {
+        for (want, min) in minimums {
+            let n = table
+                .iter()
+                .filter(|(l, _, v)| l == lang && v == want)
+                .count();
+            assert!(n >= *min, "{lang}: only {n} cases of {want:?}");
+        }
+    }
+}
+
 /// Offers and legal look-alikes in the languages of `wordlists/curated/languages_more.tsv` (made-up
 /// listings): each offer names a product (or an animal with a product form) beside a sale word and
 /// must block; each look-alike (an ivory-coloured dress, a print, a toy, a book, perfume oud, Ivory
@@ -4481,30 +4512,17 @@ const MORE_LANGUAGES: &[(&str, &str, Verdict)] = &[
 #[test]
 fn trade_vocabulary_of_more_languages_blocks_offers_and_spares_look_alikes() {
     let c = classifier();
-    let mut failures = Vec::new();
-    for (lang, text, want) in MORE_LANGUAGES {
-        let a = c.classify(text);
-        if a.verdict != *want {
-            failures.push(format!(
-                "{lang} {text:?}: want {want:?}, got {}",
-                a.to_json()
-            ));
-        }
-    }
+    let failures = verdict_failures(&c, MORE_LANGUAGES);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // at least three of each per language
-    for lang in [
-        "nl", "pl", "tr", "ar", "hi", "sw", "tl", "cs", "sv", "el", "ro", "hu", "uk", "he", "fa",
-        "ur", "bn",
-    ] {
-        for want in [Verdict::Block, Verdict::Allow] {
-            let n = MORE_LANGUAGES
-                .iter()
-                .filter(|(l, _, v)| *l == lang && *v == want)
-                .count();
-            assert!(n >= 3, "{lang}: only {n} cases of {want:?}");
-        }
-    }
+    assert_cases_per_language(
+        MORE_LANGUAGES,
+        &[
+            "nl", "pl", "tr", "ar", "hi", "sw", "tl", "cs", "sv", "el", "ro", "hu", "uk", "he",
+            "fa", "ur", "bn",
+        ],
+        &[(Verdict::Block, 3), (Verdict::Allow, 3)],
+    );
 }
 
 /// Offers and legal look-alikes in Khmer, Lao and Burmese (written without spaces, so terms match
@@ -4588,16 +4606,7 @@ const MEKONG_AND_SOUTH_ASIA: &[(&str, &str, Verdict)] = &[
 #[test]
 fn trade_vocabulary_of_khmer_lao_burmese_and_south_asia_blocks_offers_and_spares_look_alikes() {
     let c = classifier();
-    let mut failures = Vec::new();
-    for (lang, text, want) in MEKONG_AND_SOUTH_ASIA {
-        let a = c.classify(text);
-        if a.verdict != *want {
-            failures.push(format!(
-                "{lang} {text:?}: want {want:?}, got {}",
-                a.to_json()
-            ));
-        }
-    }
+    let mut failures = verdict_failures(&c, MEKONG_AND_SOUTH_ASIA);
     // Appendix II and III animals named alone, offered for sale: a person looks
     for t in [
         "सियार सिंगी बिकाऊ है, संपर्क करें",
@@ -4611,15 +4620,11 @@ fn trade_vocabulary_of_khmer_lao_burmese_and_south_asia_blocks_offers_and_spares
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    for lang in ["km", "lo", "my"] {
-        for want in [Verdict::Block, Verdict::Allow] {
-            let n = MEKONG_AND_SOUTH_ASIA
-                .iter()
-                .filter(|(l, _, v)| *l == lang && *v == want)
-                .count();
-            assert!(n >= 3, "{lang}: only {n} cases of {want:?}");
-        }
-    }
+    assert_cases_per_language(
+        MEKONG_AND_SOUTH_ASIA,
+        &["km", "lo", "my"],
+        &[(Verdict::Block, 3), (Verdict::Allow, 3)],
+    );
 }
 
 /// Offers and look-alikes in Urdu, Persian, Bengali, Hindi, Turkish, Korean and Lao (the langs12
@@ -4907,26 +4912,13 @@ const LANGS12_VOCABULARY: &[(&str, &str, Verdict)] = &[
 fn trade_vocabulary_of_urdu_persian_bengali_hindi_turkish_korean_and_lao_blocks_offers_and_spares_look_alikes(
 ) {
     let c = classifier();
-    let mut failures = Vec::new();
-    for (lang, text, want) in LANGS12_VOCABULARY {
-        let a = c.classify(text);
-        if a.verdict != *want {
-            failures.push(format!(
-                "{lang} {text:?}: want {want:?}, got {}",
-                a.to_json()
-            ));
-        }
-    }
+    let failures = verdict_failures(&c, LANGS12_VOCABULARY);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    for lang in ["ur", "fa", "bn", "hi", "tr", "ko", "lo"] {
-        for (want, min) in [(Verdict::Block, 5), (Verdict::Allow, 3)] {
-            let n = LANGS12_VOCABULARY
-                .iter()
-                .filter(|(l, _, v)| *l == lang && *v == want)
-                .count();
-            assert!(n >= min, "{lang}: only {n} cases of {want:?}");
-        }
-    }
+    assert_cases_per_language(
+        LANGS12_VOCABULARY,
+        &["ur", "fa", "bn", "hi", "tr", "ko", "lo"],
+        &[(Verdict::Block, 5), (Verdict::Allow, 3)],
+    );
 }
 
 #[test]
@@ -5183,14 +5175,7 @@ const TWELFTH_SESSION_VOCABULARY: &[(&str, &str, Verdict)] = &[
 #[test]
 fn twelfth_session_vocabulary_blocks_offers_and_spares_look_alikes() {
     let c = classifier();
-    let failures: Vec<String> = TWELFTH_SESSION_VOCABULARY
-        .iter()
-        .filter_map(|(lang, text, want)| {
-            let a = c.classify(text);
-            (a.verdict != *want)
-                .then(|| format!("{lang} {text:?}: want {want:?}, got {}", a.to_json()))
-        })
-        .collect();
+    let failures = verdict_failures(&c, TWELFTH_SESSION_VOCABULARY);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
