@@ -7,7 +7,7 @@ use super::format::{
 };
 use super::source::{parse_source, Kind, SourceFile, TaxonRow};
 use crate::error::{Error, ErrorKind};
-use crate::normalize::{HanMap, NormalizeOptions, Normalizer};
+use crate::normalize::{script_family, HanMap, NormalizeOptions, Normalizer};
 
 /// Builds a compiled lexicon from TSV sources (see `wordlists/FORMAT.md`).
 ///
@@ -410,12 +410,7 @@ fn compile(b: &LexiconBuilder) -> Result<Vec<u8>, Error> {
             // entry, so the text's marks tell them apart; names merge (a name's accents vary).
             // Only words in Latin letters: in other scripts a key also folds endings ("кости"
             // and "кость" are one word)
-            let latin = |c: char| {
-                c.is_ascii()
-                    || !c.is_alphabetic()
-                    || c <= '\u{024F}'
-                    || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-            };
+            let latin = |c: char| !c.is_alphabetic() || script_family(c) == script_family('a');
             let marks = if taxon == NO_TAXON && !r.term.is_ascii() && r.term.chars().all(latin) {
                 r.term.to_lowercase()
             } else {
