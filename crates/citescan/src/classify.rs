@@ -1186,16 +1186,15 @@ impl Classifier {
             let wild_name = sp.kind() == Kind::Product && self.inner.wild_terms.named_in(sp.term());
             // (of any listed Appendix: an Appendix I product taken from the wild or in bulk is no
             // less a product, and the boost may be what carries it to the block threshold)
-            // the animal or plant itself, named to the genus or species, offered for sale and
-            // said to be taken from the wild ("Dendrobates tinctorius for sale, wild caught"):
-            // a wild specimen is a specimen of the trade as much as its parts are
-            let wild_specimen = wild
-                && is_name
-                && sale
-                && !everyday
-                && sp_taxon.is_some_and(|t| {
-                    matches!(t.rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
-                });
+            // the group a name above a genus names
+            let group = sp.taxon_listing().filter(|(rank, _)| {
+                !matches!(*rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
+            });
+            // the animal or plant itself, named to the genus or species (no group), offered for
+            // sale and said to be taken from the wild ("Dendrobates tinctorius for sale, wild
+            // caught"): a wild specimen is a specimen of the trade as much as its parts are
+            let wild_specimen =
+                wild && is_name && sale && !everyday && sp_taxon.is_some() && group.is_none();
             let wild_product = (wild || wild_name)
                 && (named_product || as_product || wild_specimen)
                 && appendix != 0;
@@ -1207,10 +1206,7 @@ impl Classifier {
             // group that holds unlisted species stays a question for a person, and so does a
             // bulk lot of shark fin, whose everyday names stand for sharks and rays of any
             // family: Elasmobranchii, II/NC)
-            // the group a name above a genus names, and whether it holds unlisted species
-            let group = sp.taxon_listing().filter(|(rank, _)| {
-                !matches!(*rank, "GENUS" | "SPECIES" | "SUBSPECIES" | "VARIETY")
-            });
+            // whether the group holds unlisted species
             let group_unlisted =
                 group.is_some_and(|(_, listing)| listing.split('/').any(|a| a == "NC"));
             // a whole class that holds unlisted species ("shark fin": Elasmobranchii)
